@@ -1,0 +1,2 @@
+/** Usage metering, price lists, rating, statements and their exports. */
+package cloud.minicloud.billing;

@@ -1,0 +1,68 @@
+# Keycloak from Maven Central's distribution zip, unpacked into the state directory, with the
+# minicloud realm imported on first start.
+# shellcheck shell=bash
+
+KC_VERSION=$(pom_property keycloak.version)
+KC_PORT=${MINICLOUD_KEYCLOAK_PORT:-8180}
+KC_HOME=$STATE/keycloak/keycloak-$KC_VERSION
+KC_PIDFILE=$RUN_DIR/keycloak.pid
+KC_LOG=$LOG_DIR/keycloak.log
+KC_URL=http://$PUBLIC_HOST:$KC_PORT
+KC_REALM_URL=$KC_URL/realms/minicloud
+
+keycloak_install() {
+  [ -x "$KC_HOME/bin/kc.sh" ] && return
+  local zip=$REPO/deploy/target/dist/keycloak-$KC_VERSION.zip
+  if [ ! -f "$zip" ]; then
+    say "fetching Keycloak $KC_VERSION from Maven Central"
+    (cd "$REPO" && JAVA_HOME=$JAVA25_HOME mvn -B -q -ntp -f deploy/pom.xml package >>"$LOG_DIR/build.log" 2>&1) \
+      || die "could not fetch Keycloak; see $LOG_DIR/build.log"
+  fi
+  say "unpacking Keycloak into $STATE/keycloak"
+  mkdir -p "$STATE/keycloak"
+  unzip -q -o "$zip" -d "$STATE/keycloak"
+}
+
+# The realm as imported: the portal's client secret and redirect URLs filled in, the demo
+# users and organizations only in demo mode.
+keycloak_realm() {
+  local urls
+  urls=$(printf '"http://%s:%s/*",' "$PUBLIC_HOST" "$WF_PORT" localhost 9080 | sed 's/,$//')
+  jq --arg secret "$(secret oidc-client-secret)" --argjson urls "[$urls]" --arg demo "${MINICLOUD_DEMO:-1}" '
+      (.clients[] | select(.clientId == "minicloud-portal")) |= (.secret = $secret | .redirectUris = $urls)
+      | if $demo == "1" then . else del(.users) | del(.organizations) end' \
+    "$REPO/deploy/keycloak/minicloud-realm.json"
+}
+
+keycloak_healthy() {
+  curl -sf -o /dev/null "$KC_REALM_URL/.well-known/openid-configuration"
+}
+
+keycloak_start() {
+  if pid_alive "$KC_PIDFILE"; then
+    return
+  fi
+  keycloak_install
+  require_free_port "$KC_PORT" Keycloak
+  mkdir -p "$KC_HOME/data/import"
+  keycloak_realm > "$KC_HOME/data/import/minicloud-realm.json"
+  say "starting Keycloak $KC_VERSION on $KC_URL (the first start builds it: about a minute)"
+  KC_BOOTSTRAP_ADMIN_USERNAME=kcadmin KC_BOOTSTRAP_ADMIN_PASSWORD=$(secret keycloak-admin-password) \
+    daemonize "$KC_PIDFILE" "$KC_LOG" "$KC_HOME/bin/kc.sh" start-dev \
+      --http-host=127.0.0.1 --http-port="$KC_PORT" --import-realm
+  wait_until 300 Keycloak "$KC_LOG" "$KC_PIDFILE" keycloak_healthy
+}
+
+keycloak_stop() {
+  stop_pid "$KC_PIDFILE" Keycloak
+}
+
+keycloak_status() {
+  if pid_alive "$KC_PIDFILE"; then echo "running on $KC_URL"; else echo "stopped"; fi
+}
+
+# An access token for a user through the command-line client, as scripts get one.
+keycloak_token() {
+  curl -sf "$KC_REALM_URL/protocol/openid-connect/token" \
+    -d grant_type=password -d client_id=minicloud-cli -d "username=$1" -d "password=$2" | jq -r .access_token
+}

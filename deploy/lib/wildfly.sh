@@ -1,0 +1,88 @@
+# The portal: the WildFly that Maven provisions (portal-web/target/server), copied into the state
+# directory so a rebuild or 'mvn clean' never pulls the floor from under a running cloud.
+# shellcheck shell=bash
+
+WF_PORT=${MINICLOUD_PORT:-8080}
+WF_HOME=$STATE/wildfly
+WF_PIDFILE=$RUN_DIR/wildfly.pid
+WF_LOG=$LOG_DIR/wildfly.log
+WF_URL=http://$PUBLIC_HOST:$WF_PORT
+WF_BUILT=$REPO/portal-web/target/server
+BUILD_STAMP=$REPO/portal-web/target/minicloud-build.stamp
+
+# Environment of a portal server: where its database and Keycloak are. Used by 'up' and 'test'.
+portal_environment() {
+  export MINICLOUD_DB_USER=$DB_USER
+  MINICLOUD_DB_PASSWORD=$(secret db-password)
+  MINICLOUD_OIDC_SECRET=$(secret oidc-client-secret)
+  export MINICLOUD_DB_PASSWORD MINICLOUD_OIDC_SECRET
+  export MINICLOUD_OIDC_PROVIDER_URL=$KC_REALM_URL
+  export JAVA_HOME=$JAVA25_HOME
+}
+
+sources_changed() {
+  [ -f "$BUILD_STAMP" ] || return 0
+  [ -n "$(find "$REPO" -path "$REPO/.git" -prune -o -path '*/target' -prune -o -path '*/node_modules' -prune \
+    -o -type f -newer "$BUILD_STAMP" -print -quit)" ]
+}
+
+wildfly_build() {
+  if [ -f "$WF_BUILT/standalone/deployments/minicloud.war" ] && ! sources_changed; then
+    return
+  fi
+  say "building minicloud (Maven; the first build downloads dependencies and takes a few minutes)"
+  (cd "$REPO" && JAVA_HOME=$JAVA25_HOME mvn -B -ntp package -DskipTests >"$LOG_DIR/build.log" 2>&1) \
+    || die "the build failed; see $LOG_DIR/build.log"
+  touch "$BUILD_STAMP"
+}
+
+# Copies the built server over the installed one; answers whether anything changed.
+wildfly_install() {
+  mkdir -p "$WF_HOME"
+  local changes
+  changes=$(rsync -a --delete --itemize-changes \
+    --exclude /standalone/data --exclude /standalone/log --exclude /standalone/tmp \
+    "$WF_BUILT/" "$WF_HOME/")
+  [ -n "$changes" ]
+}
+
+wildfly_healthy() {
+  curl -sf -o /dev/null "http://127.0.0.1:$WF_PORT/api/health"
+}
+
+wildfly_start() {
+  if pid_alive "$WF_PIDFILE"; then
+    return
+  fi
+  require_free_port "$WF_PORT" WildFly
+  require_free_port $((WF_PORT + 1910)) "WildFly management"
+  portal_environment
+  say "starting WildFly on $WF_URL"
+  : > "$WF_LOG"
+  JBOSS_PIDFILE=$WF_PIDFILE LAUNCH_JBOSS_IN_BACKGROUND=1 \
+    daemonize "$RUN_DIR/wildfly.launcher.pid" "$WF_LOG" "$WF_HOME/bin/standalone.sh" \
+      -b 127.0.0.1 -Djboss.http.port="$WF_PORT" -Djboss.management.http.port=$((WF_PORT + 1910))
+  wait_until 180 "WildFly and the portal" "$WF_LOG" "$RUN_DIR/wildfly.launcher.pid" wildfly_up_or_failed
+  if ! wildfly_healthy; then
+    grep -E 'ERROR|WFLYCTL0013' "$WF_LOG" | head -n 5 >&2
+    die "the portal failed to deploy; see $WF_HOME/standalone/log/server.log"
+  fi
+}
+
+# Done waiting once the portal answers, or once WildFly says it started with errors.
+wildfly_up_or_failed() {
+  wildfly_healthy || grep -q 'started (with errors)' "$WF_LOG"
+}
+
+wildfly_stop() {
+  stop_pid "$WF_PIDFILE" WildFly
+  stop_pid "$RUN_DIR/wildfly.launcher.pid" "WildFly launcher"
+}
+
+wildfly_status() {
+  if pid_alive "$WF_PIDFILE"; then
+    if wildfly_healthy; then echo "running on $WF_URL"; else echo "running, but the portal is not healthy (see $WF_HOME/standalone/log/server.log)"; fi
+  else
+    echo "stopped"
+  fi
+}

@@ -1,0 +1,8 @@
+package cloud.minicloud.core.identity;
+
+/** A tenant use case was called by someone who is a member of no organization. */
+public class NoTenantException extends RuntimeException {
+    public NoTenantException(String username) {
+        super(username + " is not a member of any tenant; ask a cloud admin to add you to an organization");
+    }
+}

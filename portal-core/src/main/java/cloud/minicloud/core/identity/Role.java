@@ -1,0 +1,25 @@
+package cloud.minicloud.core.identity;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The realm roles minicloud understands, by the name Keycloak gives them. */
+public enum Role {
+    TENANT_USER("tenant-user"),
+    TENANT_ADMIN("tenant-admin"),
+    CLOUD_ADMIN("cloud-admin");
+
+    private final String realmName;
+
+    Role(String realmName) {
+        this.realmName = realmName;
+    }
+
+    public String realmName() {
+        return realmName;
+    }
+
+    public static Optional<Role> fromRealmName(String name) {
+        return Arrays.stream(values()).filter(r -> r.realmName.equals(name)).findFirst();
+    }
+}

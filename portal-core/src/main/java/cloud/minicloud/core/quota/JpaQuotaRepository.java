@@ -1,0 +1,50 @@
+package cloud.minicloud.core.quota;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class JpaQuotaRepository implements QuotaRepository {
+
+    @PersistenceContext(unitName = "minicloud")
+    EntityManager em;
+
+    @Override
+    public Optional<Quota> find(long tenantId) {
+        return Optional.ofNullable(em.find(Quota.class, tenantId));
+    }
+
+    @Override
+    public Optional<Quota> findForUpdate(long tenantId) {
+        return Optional.ofNullable(em.find(Quota.class, tenantId, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
+    public void add(Quota quota) {
+        em.persist(quota);
+    }
+
+    @Override
+    public List<QuotaView> page(int offset, int limit) {
+        return em.createQuery("""
+                        select t.alias, q from Tenant t join Quota q on q.tenantId = t.id
+                        order by t.alias""", Object[].class)
+                .setFirstResult(offset)
+                .setMaxResults(limit)
+                .getResultStream()
+                .map(row -> {
+                    Quota quota = (Quota) row[1];
+                    return new QuotaView((String) row[0], quota.limits(), quota.used());
+                })
+                .toList();
+    }
+
+    @Override
+    public long countTenants() {
+        return em.createQuery("select count(q) from Quota q", Long.class).getSingleResult();
+    }
+}

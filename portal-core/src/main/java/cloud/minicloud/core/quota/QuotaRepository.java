@@ -1,0 +1,20 @@
+package cloud.minicloud.core.quota;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Where quotas are kept. */
+public interface QuotaRepository {
+
+    Optional<Quota> find(long tenantId);
+
+    /** The quota, locked until the transaction ends: the only way to change it. */
+    Optional<Quota> findForUpdate(long tenantId);
+
+    void add(Quota quota);
+
+    /** Every tenant's quota, by tenant alias, one page at a time. */
+    List<QuotaView> page(int offset, int limit);
+
+    long countTenants();
+}

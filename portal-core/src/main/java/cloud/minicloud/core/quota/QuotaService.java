@@ -1,0 +1,72 @@
+package cloud.minicloud.core.quota;
+
+import cloud.minicloud.core.identity.Caller;
+import cloud.minicloud.core.identity.Role;
+import cloud.minicloud.core.tenant.Tenant;
+import cloud.minicloud.core.tenant.TenantNotFoundException;
+import cloud.minicloud.core.tenant.TenantRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.List;
+
+/** Use cases around tenants and their quotas: seeing one's own, and a cloud admin managing all. */
+@ApplicationScoped
+@Transactional
+public class QuotaService {
+
+    @Inject
+    TenantRepository tenants;
+
+    @Inject
+    QuotaRepository quotas;
+
+    /**
+     * The caller's own tenant's quota. A member's first call adds their tenant with the default
+     * limits: that is how tenants come to exist here.
+     */
+    public QuotaView quotaOf(Caller caller) {
+        String alias = caller.requireTenant();
+        Quota quota = tenants.findByAlias(alias)
+                .flatMap(tenant -> quotas.find(tenant.id()))
+                .orElseGet(() -> enrol(alias));
+        return new QuotaView(alias, quota.limits(), quota.used());
+    }
+
+    /** Every tenant's quota, for a cloud admin, a page at a time. */
+    public List<QuotaView> tenantQuotas(Caller caller, int offset, int limit) {
+        caller.require(Role.CLOUD_ADMIN);
+        return quotas.page(offset, limit);
+    }
+
+    public long tenantCount(Caller caller) {
+        caller.require(Role.CLOUD_ADMIN);
+        return quotas.countTenants();
+    }
+
+    /** One tenant's quota, for a cloud admin. */
+    public QuotaView quotaOfTenant(Caller caller, String tenantAlias) {
+        caller.require(Role.CLOUD_ADMIN);
+        Tenant tenant = tenants.findByAlias(tenantAlias).orElseThrow(() -> new TenantNotFoundException(tenantAlias));
+        Quota quota = quotas.find(tenant.id()).orElseThrow(() -> new TenantNotFoundException(tenantAlias));
+        return new QuotaView(tenantAlias, quota.limits(), quota.used());
+    }
+
+    /** A cloud admin sets a tenant's limits; they may be below current use (nothing is taken away). */
+    public QuotaView changeLimits(Caller caller, String tenantAlias, ResourceAmounts limits) {
+        caller.require(Role.CLOUD_ADMIN);
+        Tenant tenant = tenants.findByAlias(tenantAlias).orElseThrow(() -> new TenantNotFoundException(tenantAlias));
+        Quota quota = quotas.findForUpdate(tenant.id()).orElseThrow(() -> new TenantNotFoundException(tenantAlias));
+        quota.changeLimits(limits);
+        return new QuotaView(tenantAlias, quota.limits(), quota.used());
+    }
+
+    private Quota enrol(String alias) {
+        Tenant tenant = tenants.enrolAndLock(alias);
+        return quotas.find(tenant.id()).orElseGet(() -> {
+            Quota quota = new Quota(tenant.id(), Quota.DEFAULT_LIMITS);
+            quotas.add(quota);
+            return quota;
+        });
+    }
+}

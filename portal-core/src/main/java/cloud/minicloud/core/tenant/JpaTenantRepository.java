@@ -1,0 +1,34 @@
+package cloud.minicloud.core.tenant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.util.Optional;
+
+@ApplicationScoped
+public class JpaTenantRepository implements TenantRepository {
+
+    @PersistenceContext(unitName = "minicloud")
+    EntityManager em;
+
+    @Override
+    public Optional<Tenant> findByAlias(String alias) {
+        return em.createQuery("select t from Tenant t where t.alias = :alias", Tenant.class)
+                .setParameter("alias", alias)
+                .getResultStream()
+                .findFirst();
+    }
+
+    @Override
+    public Tenant enrolAndLock(String alias) {
+        // INSERT IGNORE lets concurrent enrolments of one alias both succeed without a constraint error.
+        em.createNativeQuery("INSERT IGNORE INTO tenant (alias) VALUES (?1)")
+                .setParameter(1, alias)
+                .executeUpdate();
+        return em.createQuery("select t from Tenant t where t.alias = :alias", Tenant.class)
+                .setParameter("alias", alias)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getSingleResult();
+    }
+}

@@ -1,0 +1,59 @@
+package cloud.minicloud.web.api;
+
+import cloud.minicloud.core.InvalidRequestException;
+import cloud.minicloud.core.NotFoundException;
+import cloud.minicloud.core.identity.AccessDeniedException;
+import cloud.minicloud.core.identity.NoTenantException;
+import cloud.minicloud.core.quota.QuotaExceededException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Every failure of an API call becomes a problem document; nothing internal leaks into it. */
+@Provider
+public class ProblemMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
+
+    @Override
+    public Response toResponse(Throwable failure) {
+        return switch (failure) {
+            case NotFoundException e -> Problem.response(Status.NOT_FOUND, "not-found", e.getMessage());
+            case InvalidRequestException e -> Problem.response(Status.BAD_REQUEST, "invalid-request", e.getMessage());
+            case QuotaExceededException e -> Problem.response(Status.CONFLICT, "quota-exceeded", e.getMessage());
+            case AccessDeniedException e -> Problem.response(Status.FORBIDDEN, "forbidden", e.getMessage());
+            case NoTenantException e -> Problem.response(Status.FORBIDDEN, "no-tenant", e.getMessage());
+            case WebApplicationException e -> fromJaxRs(e);
+            default -> unexpected(failure);
+        };
+    }
+
+    /** JAX-RS's own refusals: unknown paths, wrong methods, JSON that does not parse. */
+    private static Response fromJaxRs(WebApplicationException e) {
+        Status status = Status.fromStatusCode(e.getResponse().getStatus());
+        if (status == null) {
+            status = Status.BAD_REQUEST;
+        }
+        return switch (status) {
+            case NOT_FOUND -> Problem.response(status, "not-found", "no such API resource; see /openapi");
+            case METHOD_NOT_ALLOWED -> Problem.response(status, "method-not-allowed", "this resource does not take that method");
+            case UNSUPPORTED_MEDIA_TYPE -> Problem.response(status, "invalid-request", "send application/json");
+            case NOT_ACCEPTABLE -> Problem.response(status, "not-acceptable", "this API answers application/json");
+            default -> status.getFamily() == Status.Family.CLIENT_ERROR
+                    ? Problem.response(status, "invalid-request", "the request could not be read: send well-formed JSON")
+                    : unexpected(e);
+        };
+    }
+
+    private static Response unexpected(Throwable failure) {
+        String incident = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "API call failed, incident " + incident, failure);
+        return Problem.response(Status.INTERNAL_SERVER_ERROR, "internal-error",
+                "something went wrong on our side (incident " + incident + "); try again, or give the incident to a cloud admin");
+    }
+}

@@ -1,0 +1,29 @@
+package cloud.minicloud.web.api;
+
+import cloud.minicloud.core.quota.QuotaView;
+import cloud.minicloud.core.quota.ResourceAmounts;
+
+/** A tenant's quota as the API shows it: limits and use side by side, memory in MiB, disk in GiB. */
+public record QuotaJson(String tenant, Amounts limits, Amounts used) {
+
+    static QuotaJson of(QuotaView view) {
+        return new QuotaJson(view.tenant(), Amounts.of(view.limits()), Amounts.of(view.used()));
+    }
+
+    /** Amounts of each resource; on input every field is required and none may be negative. */
+    public record Amounts(Long instances, Long vcpus, Long memoryMib, Long diskGib, Long networks) {
+
+        static Amounts of(ResourceAmounts amounts) {
+            return new Amounts(amounts.instances(), amounts.vcpus(), amounts.memoryMib(), amounts.diskGib(),
+                    amounts.networks());
+        }
+
+        ResourceAmounts toDomain() {
+            if (instances == null || vcpus == null || memoryMib == null || diskGib == null || networks == null) {
+                throw new cloud.minicloud.core.InvalidRequestException(
+                        "give every limit: instances, vcpus, memoryMib, diskGib and networks");
+            }
+            return new ResourceAmounts(instances, vcpus, memoryMib, diskGib, networks);
+        }
+    }
+}

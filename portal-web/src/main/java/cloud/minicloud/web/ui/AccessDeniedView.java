@@ -1,0 +1,25 @@
+package cloud.minicloud.web.ui;
+
+import cloud.minicloud.core.identity.AccessDeniedException;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.ErrorParameter;
+import com.vaadin.flow.router.HasErrorParameter;
+import com.vaadin.flow.router.ParentLayout;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** Shown instead of a page the signed-in user's roles do not open. */
+@ParentLayout(MainLayout.class)
+public class AccessDeniedView extends VerticalLayout implements HasErrorParameter<AccessDeniedException> {
+
+    @Override
+    public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<AccessDeniedException> parameter) {
+        removeAll();
+        H2 title = new H2(getTranslation("denied.title"));
+        title.setId("access-denied");
+        add(title, new Paragraph(getTranslation("denied.detail")));
+        return HttpServletResponse.SC_FORBIDDEN;
+    }
+}

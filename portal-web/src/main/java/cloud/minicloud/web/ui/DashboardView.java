@@ -1,0 +1,45 @@
+package cloud.minicloud.web.ui;
+
+import cloud.minicloud.core.identity.Caller;
+import cloud.minicloud.core.quota.QuotaService;
+import cloud.minicloud.core.quota.QuotaView;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.inject.Inject;
+
+/** A tenant's home: its quota and what it uses of it. */
+@Route(value = "", layout = MainLayout.class)
+public class DashboardView extends VerticalLayout implements HasDynamicTitle {
+
+    @Inject
+    public DashboardView(QuotaService quotas) {
+        Caller caller = SessionCaller.current();
+        add(new H2(getTranslation("dashboard.title")));
+        if (caller.tenant().isEmpty()) {
+            add(new Paragraph(getTranslation("dashboard.noTenant")));
+            return;
+        }
+        QuotaView quota = quotas.quotaOf(caller);
+        Paragraph tenant = new Paragraph(getTranslation("dashboard.tenant", quota.tenant()));
+        tenant.setId("tenant-name");
+
+        Grid<QuotaView.Line> usage = new Grid<>();
+        usage.setId("quota");
+        usage.addColumn(line -> getTranslation("resource." + line.kind().name()))
+                .setHeader(getTranslation("quota.resource"));
+        usage.addColumn(QuotaView.Line::used).setHeader(getTranslation("quota.used"));
+        usage.addColumn(QuotaView.Line::limit).setHeader(getTranslation("quota.limit"));
+        usage.setItems(quota.lines());
+        usage.setAllRowsVisible(true);
+        add(tenant, new H2(getTranslation("quota.title")), usage);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("dashboard.title") + " · minicloud";
+    }
+}

@@ -1,0 +1,46 @@
+package cloud.minicloud.web.ui;
+
+import cloud.minicloud.core.identity.Caller;
+import cloud.minicloud.core.identity.Role;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+
+/** The frame of every page: who is signed in, for which tenant, the way out, and what they may open. */
+public class MainLayout extends AppLayout {
+
+    public MainLayout() {
+        Caller caller = SessionCaller.current();
+
+        Span title = new Span("minicloud");
+        title.getStyle().set("font-weight", "600").set("font-size", "var(--lumo-font-size-l)");
+
+        Span who = new Span(caller.tenant()
+                .map(tenant -> getTranslation("layout.userOfTenant", caller.username(), tenant))
+                .orElse(caller.username()));
+        who.setId("signed-in-user");
+
+        Anchor signOut = new Anchor("signout", getTranslation("layout.signOut"));
+        signOut.setRouterIgnore(true);
+        signOut.setId("sign-out");
+
+        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title, who, signOut);
+        header.setWidthFull();
+        header.setAlignItems(FlexComponent.Alignment.CENTER);
+        header.expand(title);
+        header.getStyle().set("padding-right", "var(--lumo-space-m)");
+        addToNavbar(header);
+
+        SideNav nav = new SideNav();
+        nav.addItem(new SideNavItem(getTranslation("nav.dashboard"), DashboardView.class));
+        if (caller.has(Role.CLOUD_ADMIN)) {
+            nav.addItem(new SideNavItem(getTranslation("nav.tenants"), TenantsView.class));
+        }
+        addToDrawer(nav);
+    }
+}

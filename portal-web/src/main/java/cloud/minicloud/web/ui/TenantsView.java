@@ -1,0 +1,54 @@
+package cloud.minicloud.web.ui;
+
+import cloud.minicloud.core.identity.AccessDeniedException;
+import cloud.minicloud.core.identity.Caller;
+import cloud.minicloud.core.identity.Role;
+import cloud.minicloud.core.quota.QuotaService;
+import cloud.minicloud.core.quota.QuotaView;
+import cloud.minicloud.core.quota.ResourceKind;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.inject.Inject;
+
+/** Cloud admins: every tenant with its quota, paged lazily from the database. */
+@Route(value = "admin/tenants", layout = MainLayout.class)
+public class TenantsView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final QuotaService quotas;
+
+    @Inject
+    public TenantsView(QuotaService quotas) {
+        this.quotas = quotas;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Caller caller = SessionCaller.current();
+        if (!caller.has(Role.CLOUD_ADMIN)) {
+            event.rerouteToError(new AccessDeniedException(caller.username() + " is not a cloud admin"), "");
+            return;
+        }
+        removeAll();
+        Grid<QuotaView> tenants = new Grid<>();
+        tenants.setId("tenants");
+        tenants.addColumn(QuotaView::tenant).setHeader(getTranslation("tenants.tenant"));
+        for (ResourceKind kind : ResourceKind.values()) {
+            tenants.addColumn(view -> getTranslation("tenants.usedOfLimit", view.used().of(kind), view.limits().of(kind)))
+                    .setHeader(getTranslation("resource." + kind.name()));
+        }
+        tenants.setItems(
+                query -> quotas.tenantQuotas(caller, query.getOffset(), query.getLimit()).stream(),
+                query -> (int) quotas.tenantCount(caller));
+        add(new H2(getTranslation("tenants.title")), tenants);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("tenants.title") + " · minicloud";
+    }
+}
