@@ -36,14 +36,23 @@ wildfly_build() {
   touch "$BUILD_STAMP"
 }
 
-# Copies the built server over the installed one; answers whether anything changed.
+# Whether the built server differs from the installed one (WildFly rewrites its own configuration
+# while running, so the build's WAR and configuration are compared, not every file).
+wildfly_outdated() {
+  [ "$(wildfly_build_mark)" != "$(cat "$WF_HOME/.minicloud-build" 2>/dev/null)" ]
+}
+
+wildfly_build_mark() {
+  (cd "$WF_BUILT" && sha256sum standalone/deployments/minicloud.war standalone/configuration/standalone.xml)
+}
+
+# Copies the built server over the installed one; WildFly must be stopped (its deployment scanner
+# would take the changing files for an undeployment).
 wildfly_install() {
   mkdir -p "$WF_HOME"
-  local changes
-  changes=$(rsync -a --delete --itemize-changes \
-    --exclude /standalone/data --exclude /standalone/log --exclude /standalone/tmp \
-    "$WF_BUILT/" "$WF_HOME/")
-  [ -n "$changes" ]
+  rsync -a --delete --exclude /standalone/data --exclude /standalone/log --exclude /standalone/tmp \
+    --exclude /.minicloud-build "$WF_BUILT/" "$WF_HOME/"
+  wildfly_build_mark > "$WF_HOME/.minicloud-build"
 }
 
 wildfly_healthy() {

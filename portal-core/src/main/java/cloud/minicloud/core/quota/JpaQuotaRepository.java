@@ -24,8 +24,19 @@ public class JpaQuotaRepository implements QuotaRepository {
     }
 
     @Override
-    public void add(Quota quota) {
-        em.persist(quota);
+    public void addIfAbsent(Quota quota) {
+        ResourceAmounts limits = quota.limits();
+        em.createNativeQuery("""
+                        INSERT IGNORE INTO quota (tenant_id, limit_instances, limit_vcpus, limit_memory_mib,
+                                                  limit_disk_gib, limit_networks)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6)""")
+                .setParameter(1, quota.tenantId())
+                .setParameter(2, limits.instances())
+                .setParameter(3, limits.vcpus())
+                .setParameter(4, limits.memoryMib())
+                .setParameter(5, limits.diskGib())
+                .setParameter(6, limits.networks())
+                .executeUpdate();
     }
 
     @Override

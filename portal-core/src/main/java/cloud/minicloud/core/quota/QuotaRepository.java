@@ -11,7 +11,8 @@ public interface QuotaRepository {
     /** The quota, locked until the transaction ends: the only way to change it. */
     Optional<Quota> findForUpdate(long tenantId);
 
-    void add(Quota quota);
+    /** Adds the quota unless the tenant has one already; concurrent calls add it once. */
+    void addIfAbsent(Quota quota);
 
     /** Every tenant's quota, by tenant alias, one page at a time. */
     List<QuotaView> page(int offset, int limit);

@@ -62,11 +62,8 @@ public class QuotaService {
     }
 
     private Quota enrol(String alias) {
-        Tenant tenant = tenants.enrolAndLock(alias);
-        return quotas.find(tenant.id()).orElseGet(() -> {
-            Quota quota = new Quota(tenant.id(), Quota.DEFAULT_LIMITS);
-            quotas.add(quota);
-            return quota;
-        });
+        Tenant tenant = tenants.enrol(alias);
+        quotas.addIfAbsent(new Quota(tenant.id(), Quota.DEFAULT_LIMITS));
+        return quotas.find(tenant.id()).orElseThrow();
     }
 }

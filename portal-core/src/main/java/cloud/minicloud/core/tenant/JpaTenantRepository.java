@@ -2,7 +2,6 @@ package cloud.minicloud.core.tenant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
 
@@ -21,14 +20,12 @@ public class JpaTenantRepository implements TenantRepository {
     }
 
     @Override
-    public Tenant enrolAndLock(String alias) {
-        // INSERT IGNORE lets concurrent enrolments of one alias both succeed without a constraint error.
+    public Tenant enrol(String alias) {
+        // INSERT IGNORE lets concurrent enrolments of one alias all succeed without a constraint
+        // error or a lock cycle; under READ COMMITTED the select then sees whichever row won.
         em.createNativeQuery("INSERT IGNORE INTO tenant (alias) VALUES (?1)")
                 .setParameter(1, alias)
                 .executeUpdate();
-        return em.createQuery("select t from Tenant t where t.alias = :alias", Tenant.class)
-                .setParameter("alias", alias)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getSingleResult();
+        return findByAlias(alias).orElseThrow();
     }
 }

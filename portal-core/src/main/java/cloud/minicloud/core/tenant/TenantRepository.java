@@ -8,8 +8,8 @@ public interface TenantRepository {
     Optional<Tenant> findByAlias(String alias);
 
     /**
-     * Returns the tenant with this alias, adding it if it is new, and holds a lock on it until the
-     * transaction ends, so that concurrent first sign-ins of one tenant's members add it once.
+     * Returns the tenant with this alias, adding it if it is new. Concurrent first sign-ins of one
+     * tenant's members add it once, without failing.
      */
-    Tenant enrolAndLock(String alias);
+    Tenant enrol(String alias);
 }

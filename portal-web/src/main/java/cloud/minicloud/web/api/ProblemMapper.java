@@ -5,6 +5,7 @@ import cloud.minicloud.core.NotFoundException;
 import cloud.minicloud.core.identity.AccessDeniedException;
 import cloud.minicloud.core.identity.NoTenantException;
 import cloud.minicloud.core.quota.QuotaExceededException;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
@@ -29,6 +30,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             case AccessDeniedException e -> Problem.response(Status.FORBIDDEN, "forbidden", e.getMessage());
             case NoTenantException e -> Problem.response(Status.FORBIDDEN, "no-tenant", e.getMessage());
             case WebApplicationException e -> fromJaxRs(e);
+            // RESTEasy reports a body that JSON-B cannot read this way.
+            case ProcessingException e -> Problem.response(Status.BAD_REQUEST, "invalid-request",
+                    "the request body is not valid JSON for this call; see /openapi for its shape");
             default -> unexpected(failure);
         };
     }

@@ -2,6 +2,7 @@ package cloud.minicloud.web.ui;
 
 import cloud.minicloud.core.identity.Caller;
 import cloud.minicloud.core.identity.Role;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.html.Anchor;
@@ -37,10 +38,16 @@ public class MainLayout extends AppLayout {
         addToNavbar(header);
 
         SideNav nav = new SideNav();
-        nav.addItem(new SideNavItem(getTranslation("nav.dashboard"), DashboardView.class));
+        nav.addItem(navItem("nav-dashboard", getTranslation("nav.dashboard"), DashboardView.class));
         if (caller.has(Role.CLOUD_ADMIN)) {
-            nav.addItem(new SideNavItem(getTranslation("nav.tenants"), TenantsView.class));
+            nav.addItem(navItem("nav-tenants", getTranslation("nav.tenants"), TenantsView.class));
         }
         addToDrawer(nav);
+    }
+
+    private static SideNavItem navItem(String id, String label, Class<? extends Component> view) {
+        SideNavItem item = new SideNavItem(label, view);
+        item.setId(id);
+        return item;
     }
 }

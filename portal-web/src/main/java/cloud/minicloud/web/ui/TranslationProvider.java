@@ -1,7 +1,6 @@
 package cloud.minicloud.web.ui;
 
 import com.vaadin.flow.i18n.I18NProvider;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +11,6 @@ import java.util.ResourceBundle;
  * English and Simplified Chinese UI text from vaadin-i18n/translations*.properties. Vaadin picks
  * the language from the browser; anything else falls back to English, the first locale here.
  */
-@ApplicationScoped
 public class TranslationProvider implements I18NProvider {
 
     static final String BUNDLE = "vaadin-i18n.translations";

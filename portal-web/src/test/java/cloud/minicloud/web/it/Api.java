@@ -1,0 +1,87 @@
+package cloud.minicloud.web.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+/** A script's view of minicloud: tokens from Keycloak's minicloud-cli client and JSON calls to the API. */
+final class Api {
+
+    static final String PORTAL = System.getProperty("minicloud.url", "http://localhost:9080");
+    static final String KEYCLOAK = System.getProperty("keycloak.url", "http://localhost:8180");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private Api() {
+    }
+
+    /** The demo users' passwords equal their names. */
+    static String tokenFor(String user) {
+        String form = "grant_type=password&client_id=minicloud-cli&username=" + encode(user) + "&password=" + encode(user);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(KEYCLOAK + "/realms/minicloud/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build();
+        Reply reply = send(request);
+        if (reply.status() != 200) {
+            throw new IllegalStateException("Keycloak refused a token for " + user + ": " + reply.body());
+        }
+        return reply.json().asJsonObject().getString("access_token");
+    }
+
+    static Reply get(String path, String token) {
+        return send(authorized(path, token).GET().build());
+    }
+
+    static Reply put(String path, String token, String json) {
+        return send(authorized(path, token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    private static HttpRequest.Builder authorized(String path, String token) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(PORTAL + path));
+        return token == null ? builder : builder.header("Authorization", "Bearer " + token);
+    }
+
+    private static Reply send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    record Reply(int status, String contentType, String body) {
+
+        JsonStructure json() {
+            return Json.createReader(new StringReader(body)).read();
+        }
+
+        JsonObject object() {
+            return json().asJsonObject();
+        }
+
+        /** The problem type's last segment, e.g. quota-exceeded. */
+        String problem() {
+            String type = object().getString("type");
+            return type.substring(type.lastIndexOf(':') + 1);
+        }
+    }
+}

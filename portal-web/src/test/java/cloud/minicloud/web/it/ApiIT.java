@@ -1,0 +1,125 @@
+package cloud.minicloud.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+/** The REST API as a script sees it, with real Keycloak tokens against the running portal. */
+class ApiIT {
+
+    @Test
+    void me_tells_ann_she_is_in_acme_and_bob_he_is_in_globex() {
+        JsonObject ann = Api.get("/api/v1/me", Api.tokenFor("ann")).object();
+        JsonObject bob = Api.get("/api/v1/me", Api.tokenFor("bob")).object();
+
+        assertEquals("ann", ann.getString("user"));
+        assertEquals("acme", ann.getString("tenant"));
+        assertEquals("[\"tenant-user\"]", ann.getJsonArray("roles").toString());
+        assertEquals("bob", bob.getString("user"));
+        assertEquals("globex", bob.getString("tenant"));
+    }
+
+    @Test
+    void a_tenant_admin_also_holds_the_tenant_user_role() {
+        JsonObject alice = Api.get("/api/v1/me", Api.tokenFor("alice")).object();
+
+        assertEquals("[\"tenant-admin\",\"tenant-user\"]", alice.getJsonArray("roles").toString());
+    }
+
+    @Test
+    void without_a_token_the_api_answers_401_as_a_problem_not_a_login_page() {
+        Api.Reply reply = Api.get("/api/v1/me", null);
+
+        assertEquals(401, reply.status());
+        assertEquals("application/problem+json", reply.contentType());
+        assertEquals("unauthorized", reply.problem());
+    }
+
+    @Test
+    void a_forged_token_is_refused_with_401() {
+        String forged = "eyJhbGciOiJub25lIn0.eyJwcmVmZXJyZWRfdXNlcm5hbWUiOiJhZG1pbiJ9.";
+
+        assertEquals(401, Api.get("/api/v1/me", forged).status());
+    }
+
+    @Test
+    void the_quota_endpoint_shows_the_callers_own_tenant_with_default_limits_and_no_use() {
+        JsonObject quota = Api.get("/api/v1/quota", Api.tokenFor("bob")).object();
+
+        assertEquals("globex", quota.getString("tenant"));
+        assertEquals(20, quota.getJsonObject("limits").getInt("vcpus"));
+        assertEquals(0, quota.getJsonObject("used").getInt("instances"));
+    }
+
+    @Test
+    void a_tenant_user_cannot_list_tenants() {
+        Api.Reply reply = Api.get("/api/v1/admin/tenants", Api.tokenFor("ann"));
+
+        assertEquals(403, reply.status());
+        assertEquals("forbidden", reply.problem());
+    }
+
+    @Test
+    void a_cloud_admin_changes_a_tenants_quota_and_the_tenant_sees_it() {
+        String admin = Api.tokenFor("admin");
+        String ann = Api.tokenFor("ann");
+        Api.get("/api/v1/quota", ann);
+
+        Api.Reply changed = Api.put("/api/v1/admin/tenants/acme/quota", admin,
+                "{\"instances\":3,\"vcpus\":6,\"memoryMib\":8192,\"diskGib\":100,\"networks\":2}");
+
+        assertEquals(200, changed.status(), changed.body());
+        JsonObject seen = Api.get("/api/v1/quota", ann).object().getJsonObject("limits");
+        assertEquals(3, seen.getInt("instances"));
+        assertEquals(6, seen.getInt("vcpus"));
+        JsonObject listed = Api.get("/api/v1/admin/tenants/acme/quota", admin).object().getJsonObject("limits");
+        assertEquals(8192, listed.getInt("memoryMib"));
+    }
+
+    @Test
+    void a_negative_or_incomplete_quota_is_refused_and_changes_nothing() {
+        String admin = Api.tokenFor("admin");
+        Api.get("/api/v1/quota", Api.tokenFor("bob"));
+        JsonObject before = Api.get("/api/v1/admin/tenants/globex/quota", admin).object();
+
+        Api.Reply negative = Api.put("/api/v1/admin/tenants/globex/quota", admin,
+                "{\"instances\":-1,\"vcpus\":6,\"memoryMib\":8192,\"diskGib\":100,\"networks\":2}");
+        Api.Reply incomplete = Api.put("/api/v1/admin/tenants/globex/quota", admin, "{\"instances\":5}");
+        Api.Reply malformed = Api.put("/api/v1/admin/tenants/globex/quota", admin, "{\"instances\":");
+
+        assertEquals(400, negative.status());
+        assertEquals("invalid-request", negative.problem());
+        assertEquals(400, incomplete.status());
+        assertTrue(incomplete.object().getString("detail").contains("give every limit"));
+        assertEquals(400, malformed.status());
+        assertEquals("invalid-request", malformed.problem());
+        assertEquals(before, Api.get("/api/v1/admin/tenants/globex/quota", admin).object());
+    }
+
+    @Test
+    void an_unknown_tenant_is_not_found() {
+        Api.Reply reply = Api.get("/api/v1/admin/tenants/no-such-tenant/quota", Api.tokenFor("admin"));
+
+        assertEquals(404, reply.status());
+        assertEquals("not-found", reply.problem());
+    }
+
+    @Test
+    void health_needs_no_token_and_reports_the_database_up() {
+        Api.Reply reply = Api.get("/api/health", null);
+
+        assertEquals(200, reply.status());
+        assertEquals("UP", reply.object().getString("database"));
+    }
+
+    @Test
+    void the_openapi_document_describes_the_api() {
+        Api.Reply reply = Api.get("/openapi", null);
+
+        assertEquals(200, reply.status());
+        assertTrue(reply.body().contains("/api/v1/me"), reply.body());
+        assertTrue(reply.body().contains("/api/v1/quota"), reply.body());
+    }
+}

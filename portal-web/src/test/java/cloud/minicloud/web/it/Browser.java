@@ -1,0 +1,122 @@
+package cloud.minicloud.web.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** A person at headless Chromium (Debian's, with its own chromedriver): signs in through Keycloak's real login page. */
+final class Browser implements AutoCloseable {
+
+    private final WebDriver driver;
+    private final WebDriverWait wait;
+    private final Path profile;
+
+    Browser(String language) {
+        try {
+            profile = Files.createTempDirectory("minicloud-chromium");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--disable-quic", "--window-size=1280,800", "--lang=" + language,
+                "--user-data-dir=" + profile);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+                .build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+    }
+
+    Browser() {
+        this("en-US");
+    }
+
+    /** Opens a portal page; Keycloak asks for the user name, then the password (organizations are on). */
+    void signIn(String user, String path) {
+        driver.get(Api.PORTAL + path);
+        type(By.id("username"), user);
+        click(By.id("kc-login"));
+        type(By.id("password"), user);
+        click(By.id("kc-login"));
+        wait.until(ExpectedConditions.urlContains(Api.PORTAL));
+    }
+
+    void open(String path) {
+        driver.get(Api.PORTAL + path);
+    }
+
+    String textOf(By locator) {
+        return waitFor(locator).getText();
+    }
+
+    WebElement waitFor(By locator) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    void waitForText(By locator, String text) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+    }
+
+    boolean isPresent(By locator) {
+        return !driver.findElements(locator).isEmpty();
+    }
+
+    String title() {
+        return driver.getTitle();
+    }
+
+    String currentUrl() {
+        return driver.getCurrentUrl();
+    }
+
+    void click(By locator) {
+        wait.until(ExpectedConditions.elementToBeClickable(locator)).click();
+    }
+
+    private void type(By locator, String text) {
+        WebElement field = waitFor(locator);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** Saves what the person sees, for the README and for looking at a failure. */
+    Path screenshot(String name) {
+        Path dir = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
+        try {
+            Files.createDirectories(dir);
+            Path file = dir.resolve(name + ".png");
+            Path shot = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE).toPath();
+            Files.copy(shot, file, StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a leftover temporary profile is harmless
+        }
+    }
+}

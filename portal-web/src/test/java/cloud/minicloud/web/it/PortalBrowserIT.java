@@ -1,0 +1,71 @@
+package cloud.minicloud.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/** Signing in to the portal through the real Keycloak login page, in headless Chromium. */
+class PortalBrowserIT {
+
+    @Test
+    void ann_signs_in_and_sees_her_name_tenant_and_quota_but_not_the_admin_page() {
+        try (Browser browser = new Browser()) {
+            browser.signIn("ann", "/");
+
+            assertEquals("ann · acme", browser.textOf(By.id("signed-in-user")));
+            assertEquals("Tenant: acme", browser.textOf(By.id("tenant-name")));
+            browser.waitForText(By.id("quota"), "vCPUs");
+            assertTrue(browser.isPresent(By.id("nav-dashboard")));
+            assertFalse(browser.isPresent(By.id("nav-tenants")), "tenant users get no admin navigation");
+            browser.screenshot("dashboard");
+
+            browser.open("/admin/tenants");
+            assertEquals("Access denied", browser.textOf(By.id("access-denied")));
+            assertFalse(browser.isPresent(By.id("tenants")));
+        }
+    }
+
+    @Test
+    void the_cloud_admin_opens_the_tenant_list_with_every_tenant_and_its_quota() {
+        try (Browser tenant = new Browser()) {
+            tenant.signIn("bob", "/");
+            tenant.textOf(By.id("tenant-name"));
+        }
+        try (Browser browser = new Browser()) {
+            browser.signIn("admin", "/");
+            browser.click(By.id("nav-tenants"));
+
+            browser.waitForText(By.id("tenants"), "globex");
+            assertTrue(browser.currentUrl().endsWith("/admin/tenants"), browser.currentUrl());
+            browser.screenshot("tenants");
+        }
+    }
+
+    @Test
+    void signing_out_ends_the_keycloak_session_too() {
+        try (Browser browser = new Browser()) {
+            browser.signIn("bob", "/");
+            browser.textOf(By.id("signed-in-user"));
+
+            browser.click(By.id("sign-out"));
+
+            browser.waitFor(By.id("username"));
+            browser.open("/");
+            browser.waitFor(By.id("username"));
+            assertTrue(browser.currentUrl().contains("/realms/minicloud/"), browser.currentUrl());
+        }
+    }
+
+    @Test
+    void a_browser_asking_for_chinese_gets_the_portal_in_simplified_chinese() {
+        try (Browser browser = new Browser("zh-CN")) {
+            browser.signIn("bob", "/");
+
+            assertEquals("租户：globex", browser.textOf(By.id("tenant-name")));
+            assertTrue(browser.title().startsWith("概览"), browser.title());
+        }
+    }
+}
