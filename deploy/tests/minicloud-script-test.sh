@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Tests of deploy/minicloud's own behaviour on bad input: each runs the real script against a
+# throw-away state directory and checks the exit status and the message a person would read.
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+
+passed=0 failed=0
+scratch=$(mktemp -d)
+trap 'kill "${listener:-}" 2>/dev/null; rm -rf "$scratch"' EXIT
+
+# expect_failure NAME EXPECTED-TEXT COMMAND...: the command must exit non-zero and say the text.
+expect_failure() {
+  local name=$1 expected=$2 output status
+  shift 2
+  output=$("$@" 2>&1)
+  status=$?
+  if [ "$status" -ne 0 ] && grep -qF -- "$expected" <<<"$output"; then
+    passed=$((passed + 1))
+    echo "ok   $name"
+  else
+    failed=$((failed + 1))
+    echo "FAIL $name (exit $status), expected to read: $expected"
+    sed 's/^/     | /' <<<"$output"
+  fi
+}
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+expect_failure "an unknown command is refused with the usage" "unknown command 'launch'" \
+  deploy/minicloud launch
+
+expect_failure "an unknown log is refused naming the ones there are" "try mariadb, keycloak, wildfly" \
+  env MINICLOUD_STATE="$scratch/logs" deploy/minicloud logs nosuch
+
+port=$(free_port)
+python3 -c "import socket,time; s=socket.socket(); s.bind(('127.0.0.1', $port)); s.listen(); time.sleep(120)" &
+listener=$!
+sleep 1
+expect_failure "a taken port stops up naming the port and who holds it" "port $port is already in use by python3" \
+  env MINICLOUD_STATE="$scratch/port" MINICLOUD_DB_PORT="$port" deploy/minicloud up
+
+# A data directory that looks initialised but is empty: MariaDB starts, then dies.
+mkdir -p "$scratch/broken/mariadb/data/mysql"
+expect_failure "a component that fails to start is named with its log" \
+  "MariaDB stopped while starting; see $scratch/broken/log/mariadb.log" \
+  env MINICLOUD_STATE="$scratch/broken" MINICLOUD_DB_PORT="$(free_port)" deploy/minicloud up
+
+echo "script tests: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
