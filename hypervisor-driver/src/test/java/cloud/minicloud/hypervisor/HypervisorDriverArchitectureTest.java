@@ -22,7 +22,15 @@ class HypervisorDriverArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "cloud.minicloud.core..", "cloud.minicloud.web..",
                         "cloud.minicloud.image..", "cloud.minicloud.billing..")
-                .allowEmptyShould(true)
+                .check(CLASSES);
+    }
+
+    @Test
+    void no_libvirt_type_crosses_the_contract() {
+        noClasses()
+                .that().resideInAPackage("cloud.minicloud.hypervisor..")
+                .and().resideOutsideOfPackage("cloud.minicloud.hypervisor.libvirt..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.libvirt..", "com.sun.jna..")
                 .check(CLASSES);
     }
 }

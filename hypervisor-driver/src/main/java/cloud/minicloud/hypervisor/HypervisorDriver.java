@@ -1,0 +1,75 @@
+package cloud.minicloud.hypervisor;
+
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One compute node, as the control plane drives it. This interface is the spec every driver
+ * (libvirt's test driver, real QEMU/KVM) must meet; one contract test suite checks them all.
+ *
+ * <ul>
+ *   <li>Only plain JDK and this package's types cross it: no libvirt object, UUID string format or XML.</li>
+ *   <li>{@link #create} either fully succeeds or leaves nothing behind: no volume, no definition.</li>
+ *   <li>{@link #destroy} and {@link #delete} of something already gone succeed: callers retry freely.</li>
+ *   <li>Every operation is safe to call from many threads at once.</li>
+ *   <li>A node that cannot be reached fails with {@link NodeUnreachableException} and changes nothing.</li>
+ * </ul>
+ */
+public interface HypervisorDriver extends AutoCloseable {
+
+    /** The node's size, free memory and how it runs guests (KVM confirmed by a canary, else emulation). */
+    NodeInfo nodeInfo();
+
+    /** What this driver can do on its node. */
+    DriverCapabilities capabilities();
+
+    /** Makes sure the node's storage pool for templates and disks exists and is active. Idempotent. */
+    void ensureStoragePool();
+
+    /**
+     * Stores a template on the node from a qcow2 stream of {@code sizeBytes}. The stored copy's
+     * SHA-256, read back from the node, must equal {@code sha256}, else it is removed and this
+     * fails. Replaces nothing: a template of that name must not exist yet.
+     */
+    void uploadTemplate(String name, InputStream qcow2, long sizeBytes, String sha256, UploadProgress progress);
+
+    boolean hasTemplate(String name);
+
+    /** Removes a template; refused while an instance disk on the node still uses it as backing file. */
+    void deleteTemplate(String name);
+
+    /** Creates the instance's disks (system disk from the template, data disks) and defines it, stopped. */
+    void create(InstanceSpec spec);
+
+    void start(UUID id);
+
+    /** Asks the guest to shut down; if it has not within the timeout, powers it off. Returns when it is off. */
+    void stop(UUID id, Duration gracePeriod);
+
+    void reboot(UUID id);
+
+    /** Powers the guest off at once. A guest already off, or missing, is fine. */
+    void destroy(UUID id);
+
+    /** Powers off, undefines and removes every disk of the instance. A missing instance is fine. */
+    void delete(UUID id);
+
+    /** Changes vCPUs and memory of a stopped instance. */
+    void resize(UUID id, int vcpus, long memoryMib);
+
+    PowerState powerState(UUID id);
+
+    /** The guests on this node that belong to this cloud (by their metadata), whatever their state. */
+    List<InstanceRecord> listInstances();
+
+    @Override
+    void close();
+
+    /** Progress of a long transfer: called with the bytes done so far. */
+    @FunctionalInterface
+    interface UploadProgress {
+        void transferred(long bytesDone, long bytesTotal);
+    }
+}

@@ -1,0 +1,400 @@
+package cloud.minicloud.hypervisor.libvirt;
+
+import static org.libvirt.Error.ErrorNumber.VIR_ERR_NO_DOMAIN;
+import static org.libvirt.Error.ErrorNumber.VIR_ERR_NO_STORAGE_POOL;
+import static org.libvirt.Error.ErrorNumber.VIR_ERR_NO_STORAGE_VOL;
+import static org.libvirt.Error.ErrorNumber.VIR_ERR_OPERATION_INVALID;
+
+import cloud.minicloud.hypervisor.DriverCapabilities;
+import cloud.minicloud.hypervisor.HypervisorDriver;
+import cloud.minicloud.hypervisor.HypervisorException;
+import cloud.minicloud.hypervisor.InstanceRecord;
+import cloud.minicloud.hypervisor.InstanceSpec;
+import cloud.minicloud.hypervisor.NodeInfo;
+import cloud.minicloud.hypervisor.PowerState;
+import cloud.minicloud.hypervisor.VirtType;
+import cloud.minicloud.hypervisor.xml.DiskConfig;
+import cloud.minicloud.hypervisor.xml.DomainConfig;
+import cloud.minicloud.hypervisor.xml.InterfaceConfig;
+import cloud.minicloud.hypervisor.xml.PoolConfig;
+import cloud.minicloud.hypervisor.xml.VolumeConfig;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.libvirt.Domain;
+import org.libvirt.DomainInfo;
+import org.libvirt.LibvirtException;
+import org.libvirt.StoragePool;
+import org.libvirt.StorageVol;
+
+/** {@link HypervisorDriver} for one node through libvirt: QEMU/KVM for real, the test driver for contract tests. */
+public class LibvirtHypervisorDriver implements HypervisorDriver {
+
+    private static final long GIB = 1L << 30;
+    private static final String TEMPLATE_PREFIX = "template-";
+
+    private final NodeSettings settings;
+    private final NodeConnection node;
+    private volatile VirtType virtType;
+
+    public LibvirtHypervisorDriver(NodeSettings settings) {
+        this.settings = settings;
+        this.node = new NodeConnection(settings.uri());
+    }
+
+    @Override
+    public NodeInfo nodeInfo() {
+        return node.call("read node info", connect -> {
+            org.libvirt.NodeInfo info = connect.nodeInfo();
+            return new NodeInfo(connect.getHostName(), info.cpus, info.memory / 1024,
+                    connect.getFreeMemory() / (1024 * 1024), virtType(), connect.getLibVersion());
+        });
+    }
+
+    /** Decided once per driver: the test driver, KVM confirmed by a canary boot, or emulation. */
+    VirtType virtType() {
+        if (virtType == null) {
+            virtType = node.call("detect the virtualization type", VirtTypeDetector::detect);
+        }
+        return virtType;
+    }
+
+    @Override
+    public void ensureStoragePool() {
+        node.run("ensure storage pool " + settings.poolName(), connect -> {
+            StoragePool pool;
+            try {
+                pool = connect.storagePoolLookupByName(settings.poolName());
+            } catch (LibvirtException e) {
+                if (!Libvirt.is(e, VIR_ERR_NO_STORAGE_POOL)) {
+                    throw e;
+                }
+                pool = connect.storagePoolDefineXML(new PoolConfig(settings.poolName(), settings.poolPath()).toXml(), 0);
+                pool.build(0);
+            }
+            if (pool.isActive() == 0) {
+                pool.create(0);
+            }
+            pool.setAutostart(1);
+        });
+    }
+
+    @Override
+    public DriverCapabilities capabilities() {
+        boolean real = virtType() != VirtType.TEST;
+        return new DriverCapabilities(real, real);
+    }
+
+    @Override
+    public void uploadTemplate(String name, InputStream qcow2, long sizeBytes, String sha256, UploadProgress progress) {
+        if (!capabilities().templateUpload()) {
+            throw new UnsupportedOperationException("this node's driver cannot receive templates");
+        }
+        node.run("upload template " + name, connect -> {
+            StoragePool pool = pool(connect);
+            String volumeName = templateVolume(name);
+            if (volume(pool, volumeName).isPresent()) {
+                throw new HypervisorException("template " + name + " already exists on this node");
+            }
+            StorageVol volume = pool.storageVolCreateXML(new VolumeConfig(volumeName, sizeBytes, null).toXml(), 0);
+            try {
+                VolumeStreams.upload(connect, volume, qcow2, sizeBytes, progress);
+                String arrived = VolumeStreams.sha256(connect, volume, sizeBytes);
+                if (!arrived.equalsIgnoreCase(sha256)) {
+                    throw new HypervisorException("template " + name + " arrived with SHA-256 " + arrived
+                            + ", not the expected " + sha256 + "; it was removed");
+                }
+                pool.refresh(0);
+            } catch (LibvirtException | RuntimeException e) {
+                volume.delete(0);
+                throw e;
+            }
+        });
+    }
+
+    @Override
+    public boolean hasTemplate(String name) {
+        return node.call("look up template " + name, connect -> volume(pool(connect), templateVolume(name)).isPresent());
+    }
+
+    @Override
+    public void deleteTemplate(String name) {
+        node.run("delete template " + name, connect -> {
+            StoragePool pool = pool(connect);
+            Optional<StorageVol> template = volume(pool, templateVolume(name));
+            if (template.isEmpty()) {
+                return;
+            }
+            String path = template.get().getPath();
+            for (String volumeName : pool.listVolumes()) {
+                Optional<StorageVol> volume = volume(pool, volumeName);
+                if (volume.isPresent() && path.equals(VolumeConfig.parse(volume.get().getXMLDesc(0)).backingPath())) {
+                    throw new HypervisorException("template " + name + " is still the backing file of " + volumeName);
+                }
+            }
+            template.get().delete(0);
+        });
+    }
+
+    @Override
+    public void create(InstanceSpec spec) {
+        node.run("create instance " + spec.id(), connect -> {
+            List<StorageVol> created = new ArrayList<>();
+            Domain defined = null;
+            try {
+                StoragePool pool = pool(connect);
+                List<DiskConfig> disks = new ArrayList<>();
+                StorageVol system = systemDisk(pool, spec);
+                created.add(system);
+                disks.add(DiskConfig.virtio(system.getPath(), "vda"));
+                for (int i = 0; i < spec.dataDisksGib().size(); i++) {
+                    VolumeConfig data = new VolumeConfig(volumeName(spec.id(), "data" + (i + 1)),
+                            spec.dataDisksGib().get(i) * GIB, null);
+                    StorageVol volume = pool.storageVolCreateXML(data.toXml(), 0);
+                    created.add(volume);
+                    disks.add(DiskConfig.virtio(volume.getPath(), "vd" + (char) ('b' + i)));
+                }
+                List<InterfaceConfig> nics = spec.networks().stream()
+                        .map(n -> new InterfaceConfig(n.network(), n.macAddress()))
+                        .toList();
+                DomainConfig domain = new DomainConfig(virtType().domainType(), spec.id(), spec.displayName(),
+                        spec.owner(), spec.vcpus(), spec.memoryMib(), disks, nics, serialLog(spec.id()));
+                defined = connect.domainDefineXML(domain.toXml());
+            } catch (LibvirtException | RuntimeException e) {
+                rollBack(defined, created);
+                throw e;
+            }
+        });
+    }
+
+    private StorageVol systemDisk(StoragePool pool, InstanceSpec spec) throws LibvirtException {
+        StorageVol template = volume(pool, templateVolume(spec.template()))
+                .orElseThrow(() -> new HypervisorException("no template " + spec.template() + " on this node"));
+        long templateBytes = template.getInfo().capacity;
+        long bytes = spec.systemDiskGib() * GIB;
+        if (bytes < templateBytes) {
+            throw new HypervisorException("the system disk (" + spec.systemDiskGib() + " GiB) cannot be smaller than template "
+                    + spec.template() + " (" + templateBytes + " bytes)");
+        }
+        String name = volumeName(spec.id(), "system");
+        return switch (spec.cloneMode()) {
+            case LINKED -> pool.storageVolCreateXML(new VolumeConfig(name, bytes, template.getPath()).toXml(), 0);
+            case FULL -> pool.storageVolCreateXMLFrom(new VolumeConfig(name, bytes, null).toXml(), template, 0);
+        };
+    }
+
+    /** Undoes a create that failed halfway, so that it leaves nothing behind. */
+    private static void rollBack(Domain defined, List<StorageVol> created) {
+        try {
+            if (defined != null) {
+                defined.undefine();
+            }
+            for (StorageVol volume : created) {
+                volume.delete(0);
+            }
+        } catch (LibvirtException cleanupFailure) {
+            throw new HypervisorException("a failed create could not be cleaned up: " + cleanupFailure.getMessage(),
+                    cleanupFailure);
+        }
+    }
+
+    @Override
+    public void start(UUID id) {
+        node.run("start " + id, connect -> domain(connect, id).orElseThrow(() -> missing(id)).create());
+    }
+
+    @Override
+    public void stop(UUID id, Duration gracePeriod) {
+        node.run("stop " + id, connect -> {
+            Optional<Domain> domain = domain(connect, id);
+            if (domain.isEmpty() || domain.get().isActive() == 0) {
+                return;
+            }
+            try {
+                domain.get().shutdown();
+            } catch (LibvirtException e) {
+                if (!Libvirt.is(e, VIR_ERR_OPERATION_INVALID)) {
+                    throw e;
+                }
+            }
+            long deadline = System.nanoTime() + gracePeriod.toNanos();
+            while (domain.get().isActive() != 0 && System.nanoTime() < deadline) {
+                sleep(200);
+            }
+            // Guests without an ACPI handler ignore the request: power them off.
+            destroyIfActive(domain.get());
+        });
+    }
+
+    @Override
+    public void reboot(UUID id) {
+        node.run("reboot " + id, connect -> domain(connect, id).orElseThrow(() -> missing(id)).reboot(0));
+    }
+
+    @Override
+    public void destroy(UUID id) {
+        node.run("destroy " + id, connect -> {
+            Optional<Domain> domain = domain(connect, id);
+            if (domain.isPresent()) {
+                destroyIfActive(domain.get());
+            }
+        });
+    }
+
+    @Override
+    public void delete(UUID id) {
+        node.run("delete " + id, connect -> {
+            Optional<Domain> domain = domain(connect, id);
+            if (domain.isPresent()) {
+                destroyIfActive(domain.get());
+                domain.get().undefine();
+            }
+            StoragePool pool = pool(connect);
+            pool.refresh(0);
+            for (String name : pool.listVolumes()) {
+                if (name.startsWith(id + "-")) {
+                    Optional<StorageVol> volume = volume(pool, name);
+                    if (volume.isPresent()) {
+                        volume.get().delete(0);
+                    }
+                }
+            }
+        });
+    }
+
+    @Override
+    public void resize(UUID id, int vcpus, long memoryMib) {
+        node.run("resize " + id, connect -> {
+            Domain domain = domain(connect, id).orElseThrow(() -> missing(id));
+            if (domain.isActive() != 0) {
+                throw new HypervisorException("instance " + id + " must be stopped to be resized");
+            }
+            connect.domainDefineXML(DomainConfig.parse(domain.getXMLDesc(0)).resized(vcpus, memoryMib).toXml());
+        });
+    }
+
+    @Override
+    public PowerState powerState(UUID id) {
+        return node.call("read the state of " + id, connect -> {
+            Optional<Domain> domain = domain(connect, id);
+            return domain.isEmpty() ? PowerState.MISSING : state(domain.get().getInfo().state);
+        });
+    }
+
+    @Override
+    public List<InstanceRecord> listInstances() {
+        return node.call("list instances", connect -> {
+            List<Domain> domains = new ArrayList<>();
+            for (int running : connect.listDomains()) {
+                domains.add(connect.domainLookupByID(running));
+            }
+            for (String stopped : connect.listDefinedDomains()) {
+                domains.add(connect.domainLookupByName(stopped));
+            }
+            List<InstanceRecord> instances = new ArrayList<>();
+            for (Domain domain : domains) {
+                String xml = domain.getXMLDesc(0);
+                if (DomainConfig.belongsToCloud(xml)) {
+                    DomainConfig config = DomainConfig.parse(xml);
+                    instances.add(new InstanceRecord(config.uuid(), config.title(), config.owner(), config.vcpus(),
+                            config.memoryMib(), state(domain.getInfo().state)));
+                }
+            }
+            return instances;
+        });
+    }
+
+    @Override
+    public void close() {
+        node.close();
+    }
+
+    private StoragePool pool(org.libvirt.Connect connect) throws LibvirtException {
+        try {
+            return connect.storagePoolLookupByName(settings.poolName());
+        } catch (LibvirtException e) {
+            if (Libvirt.is(e, VIR_ERR_NO_STORAGE_POOL)) {
+                throw new HypervisorException("storage pool " + settings.poolName() + " is missing: ensureStoragePool first");
+            }
+            throw e;
+        }
+    }
+
+    private static Optional<StorageVol> volume(StoragePool pool, String name) throws LibvirtException {
+        try {
+            return Optional.of(pool.storageVolLookupByName(name));
+        } catch (LibvirtException e) {
+            if (Libvirt.is(e, VIR_ERR_NO_STORAGE_VOL)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private static Optional<Domain> domain(org.libvirt.Connect connect, UUID id) throws LibvirtException {
+        try {
+            return Optional.of(connect.domainLookupByUUID(id));
+        } catch (LibvirtException e) {
+            if (Libvirt.is(e, VIR_ERR_NO_DOMAIN)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private static void destroyIfActive(Domain domain) throws LibvirtException {
+        try {
+            if (domain.isActive() != 0) {
+                domain.destroy();
+            }
+        } catch (LibvirtException e) {
+            // It may have stopped by itself between the check and the destroy.
+            if (!Libvirt.is(e, VIR_ERR_OPERATION_INVALID)) {
+                throw e;
+            }
+        }
+    }
+
+    private String serialLog(UUID id) {
+        return virtType() == VirtType.TEST || settings.serialLogDir() == null
+                ? null
+                : settings.serialLogDir() + "/" + id + "-serial.log";
+    }
+
+    static String templateVolume(String template) {
+        if (!template.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+            throw new IllegalArgumentException("not a template name: " + template);
+        }
+        return TEMPLATE_PREFIX + template + ".qcow2";
+    }
+
+    private static String volumeName(UUID id, String role) {
+        return id + "-" + role + ".qcow2";
+    }
+
+    private static HypervisorException missing(UUID id) {
+        return new HypervisorException("no instance " + id + " on this node");
+    }
+
+    private static PowerState state(DomainInfo.DomainState state) {
+        return switch (state) {
+            case VIR_DOMAIN_RUNNING, VIR_DOMAIN_BLOCKED -> PowerState.RUNNING;
+            case VIR_DOMAIN_PAUSED, VIR_DOMAIN_PMSUSPENDED -> PowerState.PAUSED;
+            case VIR_DOMAIN_SHUTDOWN -> PowerState.SHUTTING_DOWN;
+            case VIR_DOMAIN_CRASHED -> PowerState.CRASHED;
+            case VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_NOSTATE -> PowerState.SHUT_OFF;
+        };
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HypervisorException("interrupted", e);
+        }
+    }
+}

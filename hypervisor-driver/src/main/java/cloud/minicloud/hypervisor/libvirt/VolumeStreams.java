@@ -1,0 +1,87 @@
+package cloud.minicloud.hypervisor.libvirt;
+
+import cloud.minicloud.hypervisor.HypervisorDriver.UploadProgress;
+import cloud.minicloud.hypervisor.HypervisorException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import org.libvirt.Connect;
+import org.libvirt.LibvirtException;
+import org.libvirt.StorageVol;
+import org.libvirt.Stream;
+
+/** Moves volume contents over libvirt streams, so remote nodes need no other channel. */
+final class VolumeStreams {
+
+    private static final int CHUNK = 1 << 20;
+
+    private VolumeStreams() {
+    }
+
+    static void upload(Connect connect, StorageVol volume, InputStream in, long size, UploadProgress progress)
+            throws LibvirtException {
+        Stream stream = connect.streamNew(0);
+        try {
+            volume.upload(stream, 0, size, 0);
+            byte[] buffer = new byte[CHUNK];
+            long done = 0;
+            int read;
+            while ((read = in.read(buffer)) > 0) {
+                sendAll(stream, read == buffer.length ? buffer : Arrays.copyOf(buffer, read));
+                done += read;
+                progress.transferred(done, size);
+            }
+            if (done != size) {
+                throw new HypervisorException("the template stream ended after " + done + " of " + size + " bytes");
+            }
+            stream.finish();
+        } catch (IOException | LibvirtException | RuntimeException e) {
+            stream.abort();
+            throw e instanceof IOException io ? new HypervisorException("reading the template failed: " + io.getMessage(), io)
+                    : e instanceof LibvirtException lv ? new HypervisorException("upload failed: " + lv.getMessage(), lv)
+                    : (RuntimeException) e;
+        } finally {
+            stream.free();
+        }
+    }
+
+    /** The SHA-256 of the first {@code size} bytes of a volume, as read back from the node. */
+    static String sha256(Connect connect, StorageVol volume, long size) throws LibvirtException {
+        MessageDigest digest = newDigest();
+        Stream stream = connect.streamNew(0);
+        try {
+            volume.download(stream, 0, size, 0);
+            byte[] buffer = new byte[CHUNK];
+            int received;
+            while ((received = stream.receive(buffer)) > 0) {
+                digest.update(buffer, 0, received);
+            }
+            stream.finish();
+        } finally {
+            stream.free();
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static void sendAll(Stream stream, byte[] data) throws LibvirtException {
+        int offset = 0;
+        while (offset < data.length) {
+            int sent = stream.send(offset == 0 ? data : Arrays.copyOfRange(data, offset, data.length));
+            if (sent <= 0) {
+                throw new HypervisorException("the node stopped accepting the upload");
+            }
+            offset += sent;
+        }
+    }
+
+    private static MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package cloud.minicloud.hypervisor.xml;
+
+import java.util.List;
+import java.util.UUID;
+import org.w3c.dom.Element;
+
+/**
+ * A guest as libvirt defines it. The domain is named by the instance's UUID; the user's display
+ * name and the owner go only into title, description and metadata, escaped by the XML library.
+ *
+ * @param type          libvirt's domain type: kvm, qemu (emulation) or test
+ * @param serialLogPath where the serial console is copied, or null
+ */
+public record DomainConfig(String type, UUID uuid, String title, String owner, int vcpus, long memoryMib,
+                           List<DiskConfig> disks, List<InterfaceConfig> interfaces, String serialLogPath) {
+
+    /** The XML namespace of minicloud's metadata: a domain carrying it belongs to this cloud. */
+    public static final String METADATA_NAMESPACE = "urn:minicloud:instance:1";
+    public static final String METADATA_PREFIX = "minicloud";
+
+    public DomainConfig {
+        if (title == null || title.indexOf('\n') >= 0 || title.indexOf('\r') >= 0) {
+            throw new IllegalArgumentException("a domain title is one line of text");
+        }
+        disks = List.copyOf(disks);
+        interfaces = List.copyOf(interfaces);
+    }
+
+    public String toXml() {
+        Element domain = Xml.root("domain");
+        domain.setAttribute("type", type);
+        Xml.child(domain, "name", uuid.toString());
+        Xml.child(domain, "uuid", uuid.toString());
+        Xml.child(domain, "title", title);
+        Xml.child(domain, "description", title);
+        Element instance = domain.getOwnerDocument().createElementNS(METADATA_NAMESPACE, METADATA_PREFIX + ":instance");
+        instance.setAttribute("owner", owner);
+        instance.setAttribute("name", title);
+        Xml.child(domain, "metadata").appendChild(instance);
+        Xml.child(domain, "memory", Long.toString(memoryMib)).setAttribute("unit", "MiB");
+        Xml.child(domain, "vcpu", Integer.toString(vcpus));
+        Element os = Xml.child(domain, "os");
+        Element osType = Xml.child(os, "type", "hvm");
+        osType.setAttribute("arch", "x86_64");
+        Xml.child(os, "boot").setAttribute("dev", "hd");
+        Element features = Xml.child(domain, "features");
+        Xml.child(features, "acpi");
+        Xml.child(features, "apic");
+        Xml.child(domain, "on_poweroff", "destroy");
+        Xml.child(domain, "on_reboot", "restart");
+        Xml.child(domain, "on_crash", "destroy");
+        Element devices = Xml.child(domain, "devices");
+        disks.forEach(disk -> disk.appendTo(devices));
+        interfaces.forEach(nic -> nic.appendTo(devices));
+        Element serial = Xml.child(devices, "serial");
+        serial.setAttribute("type", "pty");
+        if (serialLogPath != null) {
+            Element log = Xml.child(serial, "log");
+            log.setAttribute("file", serialLogPath);
+            log.setAttribute("append", "on");
+        }
+        Xml.child(devices, "console").setAttribute("type", "pty");
+        Element vnc = Xml.child(devices, "graphics");
+        vnc.setAttribute("type", "vnc");
+        vnc.setAttribute("autoport", "yes");
+        vnc.setAttribute("listen", "127.0.0.1");
+        return Xml.print(domain);
+    }
+
+    /** Reads a domain we defined, also as libvirt returns it (with the many elements it adds). */
+    public static DomainConfig parse(String xml) {
+        Element domain = Xml.parse(xml);
+        Element devices = Xml.first(domain, "devices").orElseThrow(() -> new IllegalArgumentException("no devices"));
+        Element instance = Xml.first(domain, "metadata", "instance").orElse(null);
+        return new DomainConfig(
+                domain.getAttribute("type"),
+                UUID.fromString(Xml.text(domain, "uuid")),
+                Xml.text(domain, "title"),
+                instance == null ? null : instance.getAttribute("owner"),
+                Integer.parseInt(Xml.text(domain, "vcpu")),
+                memoryMib(domain),
+                Xml.children(devices, "disk").stream().map(DiskConfig::from).toList(),
+                Xml.children(devices, "interface").stream().map(InterfaceConfig::from).toList(),
+                Xml.attribute(devices, "file", "serial", "log"));
+    }
+
+    /** Whether libvirt's XML of a domain carries minicloud's metadata. */
+    public static boolean belongsToCloud(String xml) {
+        return Xml.first(Xml.parse(xml), "metadata", "instance")
+                .filter(e -> METADATA_NAMESPACE.equals(e.getNamespaceURI()))
+                .isPresent();
+    }
+
+    public DomainConfig resized(int newVcpus, long newMemoryMib) {
+        return new DomainConfig(type, uuid, title, owner, newVcpus, newMemoryMib, disks, interfaces, serialLogPath);
+    }
+
+    private static long memoryMib(Element domain) {
+        long amount = Long.parseLong(Xml.text(domain, "memory"));
+        String unit = Xml.attribute(domain, "unit", "memory");
+        return switch (unit == null ? "KiB" : unit) {
+            case "MiB", "M" -> amount;
+            case "GiB", "G" -> amount * 1024;
+            case "KiB", "k", "K" -> amount / 1024;
+            case "bytes", "b" -> amount / (1024 * 1024);
+            default -> throw new IllegalArgumentException("unknown memory unit " + unit);
+        };
+    }
+}

@@ -1,0 +1,253 @@
+package cloud.minicloud.hypervisor.libvirt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cloud.minicloud.hypervisor.HypervisorDriver;
+import cloud.minicloud.hypervisor.HypervisorException;
+import cloud.minicloud.hypervisor.InstanceRecord;
+import cloud.minicloud.hypervisor.InstanceSpec;
+import cloud.minicloud.hypervisor.InstanceSpec.CloneMode;
+import cloud.minicloud.hypervisor.InstanceSpec.NetworkAttachment;
+import cloud.minicloud.hypervisor.PowerState;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.libvirt.Connect;
+import org.libvirt.LibvirtException;
+import org.libvirt.StoragePool;
+
+/**
+ * The HypervisorDriver contract, one suite for every driver: libvirt's test driver in the fast
+ * tests and real QEMU in the integration tests. A subclass says which node and provides a template.
+ */
+abstract class HypervisorDriverContract {
+
+    static final String HOSTILE_NAME = "<b>web</b> & \"db\" ; 'x' $(reboot) | 名前";
+
+    private final List<UUID> created = new ArrayList<>();
+
+    abstract HypervisorDriver driver();
+
+    abstract NodeSettings settings();
+
+    /** The name of a template present on the node for these tests. */
+    abstract String template();
+
+    @AfterEach
+    void deleteWhatTheTestCreated() {
+        created.forEach(driver()::delete);
+    }
+
+    InstanceSpec spec(String name, List<Long> dataDisks, List<NetworkAttachment> networks) {
+        UUID id = UUID.randomUUID();
+        created.add(id);
+        return new InstanceSpec(id, name, "acme", 1, 128, template(), 1, CloneMode.LINKED, dataDisks, networks);
+    }
+
+    InstanceSpec spec(String name) {
+        return spec(name, List.of(), List.of());
+    }
+
+    @Test
+    void a_created_instance_is_defined_stopped_and_listed_with_its_owner_and_name() {
+        InstanceSpec spec = spec("web-1");
+
+        driver().create(spec);
+
+        assertEquals(PowerState.SHUT_OFF, driver().powerState(spec.id()));
+        InstanceRecord listed = find(spec.id());
+        assertEquals("web-1", listed.displayName());
+        assertEquals("acme", listed.owner());
+        assertEquals(1, listed.vcpus());
+        assertEquals(128, listed.memoryMib());
+        assertEquals(List.of(spec.id() + "-system.qcow2"), volumesOf(spec.id()));
+    }
+
+    @Test
+    void a_display_name_full_of_markup_and_shell_characters_is_just_a_name() {
+        InstanceSpec spec = spec(HOSTILE_NAME);
+
+        driver().create(spec);
+
+        assertEquals(HOSTILE_NAME, find(spec.id()).displayName());
+    }
+
+    @Test
+    void an_instance_starts_stops_and_starts_again() {
+        InstanceSpec spec = spec("web-2");
+        driver().create(spec);
+
+        driver().start(spec.id());
+        assertEquals(PowerState.RUNNING, driver().powerState(spec.id()));
+
+        driver().stop(spec.id(), Duration.ofSeconds(2));
+        assertEquals(PowerState.SHUT_OFF, driver().powerState(spec.id()));
+
+        driver().start(spec.id());
+        assertEquals(PowerState.RUNNING, driver().powerState(spec.id()));
+    }
+
+    @Test
+    void data_disks_are_created_and_deleted_with_the_instance() {
+        InstanceSpec spec = spec("db-1", List.of(1L, 2L), List.of());
+        driver().create(spec);
+
+        assertEquals(List.of(spec.id() + "-data1.qcow2", spec.id() + "-data2.qcow2", spec.id() + "-system.qcow2"),
+                volumesOf(spec.id()));
+
+        driver().delete(spec.id());
+
+        assertEquals(PowerState.MISSING, driver().powerState(spec.id()));
+        assertEquals(List.of(), volumesOf(spec.id()));
+    }
+
+    @Test
+    void deleting_a_running_instance_powers_it_off_and_removes_everything() {
+        InstanceSpec spec = spec("web-3");
+        driver().create(spec);
+        driver().start(spec.id());
+
+        driver().delete(spec.id());
+
+        assertEquals(PowerState.MISSING, driver().powerState(spec.id()));
+        assertEquals(List.of(), volumesOf(spec.id()));
+        assertTrue(driver().listInstances().stream().noneMatch(i -> i.id().equals(spec.id())));
+    }
+
+    @Test
+    void destroying_or_deleting_what_is_already_gone_succeeds() {
+        UUID neverCreated = UUID.randomUUID();
+
+        driver().destroy(neverCreated);
+        driver().delete(neverCreated);
+
+        assertEquals(PowerState.MISSING, driver().powerState(neverCreated));
+    }
+
+    @Test
+    void a_create_that_fails_halfway_leaves_no_volume_and_no_definition() {
+        InstanceSpec spec = spec("broken", List.of(1L), List.of(new NetworkAttachment("mc-net", "not-a-mac")));
+
+        assertThrows(HypervisorException.class, () -> driver().create(spec));
+
+        assertEquals(PowerState.MISSING, driver().powerState(spec.id()));
+        assertEquals(List.of(), volumesOf(spec.id()));
+    }
+
+    @Test
+    void a_create_from_a_missing_template_fails_and_leaves_nothing() {
+        UUID id = UUID.randomUUID();
+        InstanceSpec spec = new InstanceSpec(id, "x", "acme", 1, 128, "no-such-template", 1, CloneMode.LINKED,
+                List.of(), List.of());
+
+        HypervisorException refusal = assertThrows(HypervisorException.class, () -> driver().create(spec));
+
+        assertTrue(refusal.getMessage().contains("no template no-such-template"), refusal.getMessage());
+        assertEquals(List.of(), volumesOf(id));
+    }
+
+    @Test
+    void a_second_create_with_the_same_id_fails_and_leaves_the_first_instance_intact() {
+        InstanceSpec spec = spec("web-4");
+        driver().create(spec);
+
+        assertThrows(HypervisorException.class, () -> driver().create(spec));
+
+        assertEquals(PowerState.SHUT_OFF, driver().powerState(spec.id()));
+        assertEquals(List.of(spec.id() + "-system.qcow2"), volumesOf(spec.id()));
+    }
+
+    @Test
+    void a_stopped_instance_is_resized_and_a_running_one_is_refused() {
+        InstanceSpec spec = spec("web-5");
+        driver().create(spec);
+
+        driver().resize(spec.id(), 2, 256);
+        assertEquals(2, find(spec.id()).vcpus());
+        assertEquals(256, find(spec.id()).memoryMib());
+
+        driver().start(spec.id());
+        assertThrows(HypervisorException.class, () -> driver().resize(spec.id(), 1, 128));
+    }
+
+    @Test
+    void a_template_that_an_instance_disk_still_uses_cannot_be_deleted() {
+        InstanceSpec spec = spec("web-6");
+        driver().create(spec);
+
+        HypervisorException refusal = assertThrows(HypervisorException.class, () -> driver().deleteTemplate(template()));
+
+        assertTrue(refusal.getMessage().contains("backing file"), refusal.getMessage());
+        assertTrue(driver().hasTemplate(template()));
+    }
+
+    @Test
+    void many_threads_create_and_delete_instances_at_once() throws Exception {
+        int threads = 6;
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<UUID>> results = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                InstanceSpec spec = spec("parallel-" + i);
+                results.add(pool.submit(() -> {
+                    go.await();
+                    driver().create(spec);
+                    driver().start(spec.id());
+                    driver().delete(spec.id());
+                    return spec.id();
+                }));
+            }
+            go.countDown();
+            for (Future<UUID> result : results) {
+                UUID id = result.get();
+                assertEquals(PowerState.MISSING, driver().powerState(id));
+                assertEquals(List.of(), volumesOf(id));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void the_node_reports_its_size_and_a_virt_type() {
+        var info = driver().nodeInfo();
+
+        assertTrue(info.cpus() >= 1);
+        assertTrue(info.memoryMib() > 0);
+        assertNotEquals(null, info.virtType());
+    }
+
+    private InstanceRecord find(UUID id) {
+        return driver().listInstances().stream()
+                .filter(instance -> instance.id().equals(id))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("instance " + id + " is not listed"));
+    }
+
+    /** What the node's pool holds for an instance, seen through libvirt directly, sorted by name. */
+    List<String> volumesOf(UUID id) {
+        try {
+            Connect connect = new Connect(settings().uri(), false);
+            try {
+                StoragePool pool = connect.storagePoolLookupByName(settings().poolName());
+                pool.refresh(0);
+                return java.util.Arrays.stream(pool.listVolumes()).filter(v -> v.startsWith(id + "-")).sorted().toList();
+            } finally {
+                connect.close();
+            }
+        } catch (LibvirtException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package cloud.minicloud.hypervisor.libvirt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import cloud.minicloud.hypervisor.HypervisorDriver;
+import cloud.minicloud.hypervisor.VirtType;
+import cloud.minicloud.hypervisor.xml.VolumeConfig;
+import java.io.ByteArrayInputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.libvirt.Connect;
+
+/** The contract against libvirt's in-memory test driver: fast, always run, no libvirtd needed. */
+class TestDriverContractTest extends HypervisorDriverContract {
+
+    private static final NodeSettings NODE = new NodeSettings("test:///default", "default-pool", "/default-pool", null);
+    private static LibvirtHypervisorDriver driver;
+    // test:///default keeps its state only while a connection to it is open.
+    private static Connect keeper;
+
+    @BeforeAll
+    static void openNodeWithATemplate() throws Exception {
+        Libvirt.initialise();
+        keeper = new Connect(NODE.uri(), false);
+        driver = new LibvirtHypervisorDriver(NODE);
+        driver.ensureStoragePool();
+        // The test driver cannot receive uploads: the fixture puts a template volume in place.
+        keeper.storagePoolLookupByName(NODE.poolName())
+                .storageVolCreateXML(new VolumeConfig(LibvirtHypervisorDriver.templateVolume("tiny"), 1L << 28, null).toXml(), 0);
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        driver.close();
+        keeper.close();
+    }
+
+    @Override
+    HypervisorDriver driver() {
+        return driver;
+    }
+
+    @Override
+    NodeSettings settings() {
+        return NODE;
+    }
+
+    @Override
+    String template() {
+        return "tiny";
+    }
+
+    @Test
+    void the_test_driver_says_so_and_declares_it_cannot_take_uploads() {
+        assertEquals(VirtType.TEST, driver.nodeInfo().virtType());
+        assertThrows(UnsupportedOperationException.class, () -> driver.uploadTemplate("t2",
+                new ByteArrayInputStream(new byte[0]), 0, "", (done, total) -> { }));
+    }
+}

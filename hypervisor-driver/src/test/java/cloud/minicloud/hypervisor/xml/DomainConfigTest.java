@@ -1,0 +1,79 @@
+package cloud.minicloud.hypervisor.xml;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Element;
+
+class DomainConfigTest {
+
+    private static final String HOSTILE = "<script>alert('x')</script> & \"quotes\" ; $(rm -rf /) | 名前 🚀";
+
+    private static DomainConfig domain(String title) {
+        return new DomainConfig("qemu", UUID.fromString("6f1c3a52-8d0e-4f4e-9a53-1b2f9d3e7c10"), title, "acme", 2, 4096,
+                List.of(DiskConfig.virtio("/pool/6f1c-system.qcow2", "vda"), DiskConfig.cdrom("/pool/seed.iso", "sda")),
+                List.of(new InterfaceConfig("mc-net-7", "52:54:00:12:34:56")), "/var/log/serial.log");
+    }
+
+    @Test
+    void a_domain_survives_a_round_trip_through_xml() {
+        DomainConfig original = domain("web-1");
+
+        assertEquals(original, DomainConfig.parse(original.toXml()));
+    }
+
+    @Test
+    void a_hostile_display_name_is_only_text_and_changes_no_structure() {
+        String xml = domain(HOSTILE).toXml();
+        Element parsed = Xml.parse(xml);
+
+        assertEquals(HOSTILE, DomainConfig.parse(xml).title());
+        assertEquals("6f1c3a52-8d0e-4f4e-9a53-1b2f9d3e7c10", Xml.text(parsed, "name"), "the domain is named by its UUID");
+        assertEquals(List.of(), Xml.children(parsed, "script"));
+        assertEquals(1, Xml.children(parsed, "devices").size());
+        assertEquals(2, Xml.children(Xml.first(parsed, "devices").orElseThrow(), "disk").size());
+        assertEquals(HOSTILE, Xml.attribute(parsed, "name", "metadata", "instance"));
+    }
+
+    @Test
+    void a_title_of_more_than_one_line_is_refused() {
+        assertThrows(IllegalArgumentException.class, () -> domain("two\nlines"));
+    }
+
+    @Test
+    void only_domains_carrying_minicloud_metadata_belong_to_the_cloud() {
+        assertTrue(DomainConfig.belongsToCloud(domain("web-1").toXml()));
+        assertFalse(DomainConfig.belongsToCloud("<domain type='qemu'><name>other</name><metadata>"
+                + "<app:instance xmlns:app='urn:someone:else'/></metadata></domain>"));
+        assertFalse(DomainConfig.belongsToCloud("<domain type='qemu'><name>bare</name></domain>"));
+    }
+
+    @Test
+    void memory_as_libvirt_reports_it_in_kib_reads_back_in_mib() {
+        String fromLibvirt = domain("web-1").toXml().replace("<memory unit=\"MiB\">4096</memory>",
+                "<memory unit='KiB'>4194304</memory><currentMemory unit='KiB'>4194304</currentMemory>");
+
+        assertEquals(4096, DomainConfig.parse(fromLibvirt).memoryMib());
+    }
+
+    @Test
+    void a_resized_domain_keeps_everything_but_vcpus_and_memory() {
+        DomainConfig resized = domain("web-1").resized(4, 8192);
+
+        assertEquals(4, resized.vcpus());
+        assertEquals(8192, resized.memoryMib());
+        assertEquals(domain("web-1").disks(), resized.disks());
+    }
+
+    @Test
+    void xml_with_a_doctype_is_refused_so_entities_cannot_reach_files() {
+        String evil = "<!DOCTYPE d [<!ENTITY x SYSTEM 'file:///etc/passwd'>]><domain><title>&x;</title></domain>";
+
+        assertThrows(IllegalArgumentException.class, () -> Xml.parse(evil));
+    }
+}
