@@ -57,7 +57,7 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
     /** Decided once per driver: the test driver, KVM confirmed by a canary boot, or emulation. */
     VirtType virtType() {
         if (virtType == null) {
-            virtType = node.call("detect the virtualization type", VirtTypeDetector::detect);
+            virtType = node.call("detect the virtualization type", connect -> VirtTypeDetector.detect(connect, settings));
         }
         return virtType;
     }
@@ -161,7 +161,7 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
                         .map(n -> new InterfaceConfig(n.network(), n.macAddress()))
                         .toList();
                 DomainConfig domain = new DomainConfig(virtType().domainType(), spec.id(), spec.displayName(),
-                        spec.owner(), spec.vcpus(), spec.memoryMib(), disks, nics, serialLog(spec.id()));
+                        spec.owner(), spec.vcpus(), spec.memoryMib(), disks, nics, serialLog(spec.id()), null);
                 defined = connect.domainDefineXML(domain.toXml());
             } catch (LibvirtException | RuntimeException e) {
                 rollBack(defined, created);

@@ -7,10 +7,8 @@ package cloud.minicloud.hypervisor.libvirt;
  * @param poolName     the storage pool for templates and instance disks
  * @param poolPath     its directory on the node
  * @param serialLogDir where serial console logs go on the node, or null for none
+ * @param canaryDir    where deploy/ put the tiny image's kernel and initramfs on the node for the
+ *                     KVM canary, or null: without them KVM is never trusted
  */
-public record NodeSettings(String uri, String poolName, String poolPath, String serialLogDir) {
-
-    public static NodeSettings local(String uri) {
-        return new NodeSettings(uri, "minicloud", "/var/lib/minicloud/images", "/var/log/libvirt/qemu");
-    }
+public record NodeSettings(String uri, String poolName, String poolPath, String serialLogDir, String canaryDir) {
 }

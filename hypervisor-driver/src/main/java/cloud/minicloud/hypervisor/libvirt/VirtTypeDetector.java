@@ -13,22 +13,28 @@ import org.w3c.dom.Element;
 
 /**
  * Decides how a node runs guests. Capabilities alone are not trusted: where /dev/kvm exists but
- * KVM is broken, libvirt advertises kvm and the guest then pauses with an emulation failure. So
- * KVM counts only if a short canary guest keeps running.
+ * KVM is broken, libvirt advertises kvm, the guest runs its BIOS and then, once the kernel runs,
+ * pauses with an emulation failure. So KVM counts only if a canary (the tiny image's kernel,
+ * booted directly with {@code minicloud.canary}) reaches userspace and powers itself off in time;
+ * one that pauses, or hangs without output as it does here, means emulation.
  */
 final class VirtTypeDetector {
 
-    private static final long CANARY_MILLIS = 3000;
+    // Under working KVM the canary reaches userspace in about a second (under TCG in about five);
+    // under broken KVM it pauses or hangs, so waiting longer proves nothing.
+    private static final long CANARY_MILLIS = 15_000;
 
     private VirtTypeDetector() {
     }
 
-    static VirtType detect(Connect connect) throws LibvirtException {
+    static VirtType detect(Connect connect, NodeSettings settings) throws LibvirtException {
         List<String> types = domainTypes(connect.getCapabilities());
         if (types.contains("test")) {
             return VirtType.TEST;
         }
-        return types.contains("kvm") && canaryRunsUnderKvm(connect) ? VirtType.KVM : VirtType.QEMU;
+        return types.contains("kvm") && settings.canaryDir() != null && canaryBootsUnderKvm(connect, settings.canaryDir())
+                ? VirtType.KVM
+                : VirtType.QEMU;
     }
 
     static List<String> domainTypes(String capabilities) {
@@ -41,20 +47,34 @@ final class VirtTypeDetector {
                 .toList();
     }
 
-    private static boolean canaryRunsUnderKvm(Connect connect) {
+    /** True once the transient canary has powered itself off; false if it pauses, fails or takes too long. */
+    private static boolean canaryBootsUnderKvm(Connect connect, String canaryDir) {
         DomainConfig canary = new DomainConfig(VirtType.KVM.domainType(), UUID.randomUUID(), "minicloud KVM canary",
-                "minicloud", 1, 64, List.of(), List.of(), null);
+                "minicloud", 1, 128, List.of(), List.of(), null, new DomainConfig.KernelBoot(
+                        canaryDir + "/tiny-linux.vmlinuz", canaryDir + "/tiny-linux.initrd.gz",
+                        "console=ttyS0 quiet panic=-1 minicloud.canary"));
         Domain domain = null;
         try {
             domain = connect.domainCreateXML(canary.toXml(), 0);
             long deadline = System.currentTimeMillis() + CANARY_MILLIS;
             while (System.currentTimeMillis() < deadline) {
-                if (domain.getInfo().state != DomainState.VIR_DOMAIN_RUNNING) {
+                DomainState state;
+                try {
+                    state = domain.getInfo().state;
+                } catch (LibvirtException gone) {
+                    // A transient domain that powered off is gone: userspace ran under KVM.
+                    domain = null;
+                    return Libvirt.is(gone, org.libvirt.Error.ErrorNumber.VIR_ERR_NO_DOMAIN);
+                }
+                if (state == DomainState.VIR_DOMAIN_SHUTOFF) {
+                    return true;
+                }
+                if (state == DomainState.VIR_DOMAIN_PAUSED || state == DomainState.VIR_DOMAIN_CRASHED) {
                     return false;
                 }
                 Thread.sleep(200);
             }
-            return true;
+            return false;
         } catch (LibvirtException e) {
             return false;
         } catch (InterruptedException e) {

@@ -10,9 +10,15 @@ import org.w3c.dom.Element;
  *
  * @param type          libvirt's domain type: kvm, qemu (emulation) or test
  * @param serialLogPath where the serial console is copied, or null
+ * @param kernelBoot    a kernel to boot directly instead of the first disk, or null
  */
 public record DomainConfig(String type, UUID uuid, String title, String owner, int vcpus, long memoryMib,
-                           List<DiskConfig> disks, List<InterfaceConfig> interfaces, String serialLogPath) {
+                           List<DiskConfig> disks, List<InterfaceConfig> interfaces, String serialLogPath,
+                           KernelBoot kernelBoot) {
+
+    /** Direct kernel boot (the KVM canary uses it): kernel and initramfs paths on the node, and the command line. */
+    public record KernelBoot(String kernel, String initrd, String cmdline) {
+    }
 
     /** The XML namespace of minicloud's metadata: a domain carrying it belongs to this cloud. */
     public static final String METADATA_NAMESPACE = "urn:minicloud:instance:1";
@@ -42,7 +48,13 @@ public record DomainConfig(String type, UUID uuid, String title, String owner, i
         Element os = Xml.child(domain, "os");
         Element osType = Xml.child(os, "type", "hvm");
         osType.setAttribute("arch", "x86_64");
-        Xml.child(os, "boot").setAttribute("dev", "hd");
+        if (kernelBoot == null) {
+            Xml.child(os, "boot").setAttribute("dev", "hd");
+        } else {
+            Xml.child(os, "kernel", kernelBoot.kernel());
+            Xml.child(os, "initrd", kernelBoot.initrd());
+            Xml.child(os, "cmdline", kernelBoot.cmdline());
+        }
         Element features = Xml.child(domain, "features");
         Xml.child(features, "acpi");
         Xml.child(features, "apic");
@@ -81,7 +93,9 @@ public record DomainConfig(String type, UUID uuid, String title, String owner, i
                 memoryMib(domain),
                 Xml.children(devices, "disk").stream().map(DiskConfig::from).toList(),
                 Xml.children(devices, "interface").stream().map(InterfaceConfig::from).toList(),
-                Xml.attribute(devices, "file", "serial", "log"));
+                Xml.attribute(devices, "file", "serial", "log"),
+                Xml.first(domain, "os", "kernel").isEmpty() ? null : new KernelBoot(Xml.text(domain, "os", "kernel"),
+                        Xml.text(domain, "os", "initrd"), Xml.text(domain, "os", "cmdline")));
     }
 
     /** Whether libvirt's XML of a domain carries minicloud's metadata. */
@@ -92,7 +106,8 @@ public record DomainConfig(String type, UUID uuid, String title, String owner, i
     }
 
     public DomainConfig resized(int newVcpus, long newMemoryMib) {
-        return new DomainConfig(type, uuid, title, owner, newVcpus, newMemoryMib, disks, interfaces, serialLogPath);
+        return new DomainConfig(type, uuid, title, owner, newVcpus, newMemoryMib, disks, interfaces, serialLogPath,
+                kernelBoot);
     }
 
     private static long memoryMib(Element domain) {

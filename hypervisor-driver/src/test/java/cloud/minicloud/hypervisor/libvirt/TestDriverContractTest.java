@@ -15,7 +15,7 @@ import org.libvirt.Connect;
 /** The contract against libvirt's in-memory test driver: fast, always run, no libvirtd needed. */
 class TestDriverContractTest extends HypervisorDriverContract {
 
-    private static final NodeSettings NODE = new NodeSettings("test:///default", "default-pool", "/default-pool", null);
+    private static final NodeSettings NODE = new NodeSettings("test:///default", "default-pool", "/default-pool", null, null);
     private static LibvirtHypervisorDriver driver;
     // test:///default keeps its state only while a connection to it is open.
     private static Connect keeper;

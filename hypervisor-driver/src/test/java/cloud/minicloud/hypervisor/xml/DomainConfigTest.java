@@ -17,7 +17,7 @@ class DomainConfigTest {
     private static DomainConfig domain(String title) {
         return new DomainConfig("qemu", UUID.fromString("6f1c3a52-8d0e-4f4e-9a53-1b2f9d3e7c10"), title, "acme", 2, 4096,
                 List.of(DiskConfig.virtio("/pool/6f1c-system.qcow2", "vda"), DiskConfig.cdrom("/pool/seed.iso", "sda")),
-                List.of(new InterfaceConfig("mc-net-7", "52:54:00:12:34:56")), "/var/log/serial.log");
+                List.of(new InterfaceConfig("mc-net-7", "52:54:00:12:34:56")), "/var/log/serial.log", null);
     }
 
     @Test
@@ -38,6 +38,14 @@ class DomainConfigTest {
         assertEquals(1, Xml.children(parsed, "devices").size());
         assertEquals(2, Xml.children(Xml.first(parsed, "devices").orElseThrow(), "disk").size());
         assertEquals(HOSTILE, Xml.attribute(parsed, "name", "metadata", "instance"));
+    }
+
+    @Test
+    void a_directly_booted_kernel_survives_a_round_trip() {
+        DomainConfig canary = new DomainConfig("kvm", UUID.randomUUID(), "canary", "minicloud", 1, 64, List.of(),
+                List.of(), null, new DomainConfig.KernelBoot("/k/vmlinuz", "/k/initrd.gz", "console=ttyS0 minicloud.canary"));
+
+        assertEquals(canary, DomainConfig.parse(canary.toXml()));
     }
 
     @Test

@@ -1,0 +1,70 @@
+#!/bin/busybox sh
+# The tiny guest's whole userland (busybox): bring up virtio, apply the cloud-init NoCloud seed
+# (hostname, static IP, password or SSH key), and say on the serial console who it is.
+/bin/busybox --install -s /bin
+export PATH=/bin
+mkdir -p /proc /sys /dev /tmp /seed /root /etc
+mount -t proc proc /proc
+mount -t sysfs sysfs /sys
+mount -t devtmpfs devtmpfs /dev
+for module in $(cat /etc/modules); do
+  insmod "/lib/modules/$module.ko" 2>/dev/null
+done
+
+# The KVM canary boots this kernel directly and only needs to know that userspace was reached.
+case " $(cat /proc/cmdline) " in
+  *" minicloud.canary "*) echo "MINICLOUD-CANARY-OK"; poweroff -f ;;
+esac
+
+# virtio disks appear asynchronously after their driver loads.
+for _ in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+  [ -b /dev/vda ] && break
+  sleep 0.1
+done
+mdev -s 2>/dev/null
+
+hostname=tiny
+address=
+login=none
+# NoCloud: the seed is any filesystem labelled cidata (an ISO 9660 volume here).
+for device in /dev/vd* /dev/sr*; do
+  [ -b "$device" ] || continue
+  # busybox-static has no blkid: read the ISO 9660 volume id (sector 16, byte 40) directly.
+  case "$(dd if="$device" bs=1 skip=32808 count=6 2>/dev/null)" in
+    cidata|CIDATA) mount -t iso9660 -o ro "$device" /seed 2>/dev/null && break ;;
+  esac
+done
+if [ -f /seed/meta-data ]; then
+  name=$(sed -n 's/^local-hostname:[[:space:]]*//p' /seed/meta-data | tr -d '"'"'" | head -n 1)
+  [ -n "$name" ] && hostname=$name
+fi
+if [ -f /seed/network-config ]; then
+  address=$(grep -o '[0-9]\{1,3\}\(\.[0-9]\{1,3\}\)\{3\}/[0-9]\{1,2\}' /seed/network-config | head -n 1)
+  gateway=$(sed -n 's/^[[:space:]]*gateway4:[[:space:]]*//p' /seed/network-config | head -n 1)
+fi
+if [ -f /seed/user-data ]; then
+  # Proves the guest read the credential without printing it: a short SHA-256 of what it found.
+  password=$(sed -n 's/^password:[[:space:]]*//p' /seed/user-data | head -n 1)
+  key=$(sed -n 's/^[[:space:]]*-[[:space:]]*\(ssh-[a-z0-9-]* .*\)$/\1/p' /seed/user-data | head -n 1)
+  if [ -n "$password" ]; then
+    login="password:$(printf '%s' "$password" | sha256sum | cut -c1-12)"
+    echo "root:$password" | chpasswd 2>/dev/null
+  elif [ -n "$key" ]; then
+    login="ssh-key:$(printf '%s' "$key" | sha256sum | cut -c1-12)"
+    mkdir -p /root/.ssh && echo "$key" > /root/.ssh/authorized_keys
+  fi
+fi
+
+hostname "$hostname"
+ip link set lo up
+ip link set eth0 up 2>/dev/null
+if [ -n "$address" ]; then
+  ip addr add "$address" dev eth0
+  [ -n "$gateway" ] && ip route add default via "$gateway"
+fi
+echo "MINICLOUD-BOOTED hostname=$hostname ip=${address%/*} login=$login"
+
+# A shell on the serial console for whoever opens it; the kernel answers ping by itself.
+while true; do
+  setsid cttyhack sh
+done

@@ -1,0 +1,39 @@
+package cloud.minicloud.hypervisor.libvirt;
+
+import cloud.minicloud.hypervisor.HypervisorDriver.UploadProgress;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+
+/** The local QEMU node the integration tests share: one driver, so the KVM canary runs once per test run. */
+final class QemuNode {
+
+    static final NodeSettings SETTINGS = new NodeSettings("qemu:///system", "minicloud-it",
+            "/var/lib/libvirt/minicloud-it", "/var/log/libvirt/qemu", TinyImage.directory().toString());
+
+    private static LibvirtHypervisorDriver driver;
+
+    private QemuNode() {
+    }
+
+    static synchronized LibvirtHypervisorDriver driver() {
+        if (driver == null) {
+            driver = new LibvirtHypervisorDriver(SETTINGS);
+            driver.ensureStoragePool();
+        }
+        return driver;
+    }
+
+    /** Uploads an image file as a template, with the checksum a catalog would have recorded. */
+    static void uploadTemplate(String name, Path image, UploadProgress progress) throws Exception {
+        try (InputStream in = Files.newInputStream(image)) {
+            driver().uploadTemplate(name, in, Files.size(image), sha256(image), progress);
+        }
+    }
+
+    static String sha256(Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+}

@@ -1,0 +1,74 @@
+package cloud.minicloud.hypervisor.libvirt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cloud.minicloud.hypervisor.InstanceSpec;
+import cloud.minicloud.hypervisor.InstanceSpec.CloneMode;
+import cloud.minicloud.hypervisor.PowerState;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A real guest: the tiny-linux template, uploaded, cloned and booted under QEMU until it says so on its serial console. */
+class TinyGuestBootIT {
+
+    private static final String TEMPLATE = "tiny-linux-it";
+    private static LibvirtHypervisorDriver driver;
+
+    @BeforeAll
+    static void uploadTheTinyImage() throws Exception {
+        driver = QemuNode.driver();
+        if (!driver.hasTemplate(TEMPLATE)) {
+            QemuNode.uploadTemplate(TEMPLATE, TinyImage.template(), (done, total) -> { });
+        }
+    }
+
+    @AfterAll
+    static void close() {
+        driver.deleteTemplate(TEMPLATE);
+    }
+
+    @Test
+    void a_linked_clone_of_tiny_linux_boots_to_its_marker_and_is_forced_off_when_it_ignores_shutdown() throws Exception {
+        UUID id = UUID.randomUUID();
+        InstanceSpec spec = new InstanceSpec(id, "tiny <1>", "acme", 1, 128, TEMPLATE, 1, CloneMode.LINKED, List.of(),
+                List.of());
+        try {
+            driver.create(spec);
+            driver.start(id);
+
+            String console = awaitSerial(id, "MINICLOUD-BOOTED", Duration.ofSeconds(90));
+            assertTrue(console.contains("MINICLOUD-BOOTED hostname=tiny"), console);
+
+            driver.stop(id, Duration.ofSeconds(3));
+            assertEquals(PowerState.SHUT_OFF, driver.powerState(id));
+        } finally {
+            driver.delete(id);
+        }
+    }
+
+    /** Waits for text on the guest's serial console log (on this node's disk) and returns the log. */
+    static String awaitSerial(UUID id, String text, Duration timeout) throws IOException, InterruptedException {
+        Path log = Path.of(QemuNode.SETTINGS.serialLogDir(), id + "-serial.log");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String content = "";
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(log)) {
+                content = Files.readString(log, StandardCharsets.ISO_8859_1);
+                if (content.contains(text)) {
+                    return content;
+                }
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("no '" + text + "' on the serial console of " + id + " within " + timeout + ":\n" + content);
+    }
+}
