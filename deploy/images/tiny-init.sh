@@ -23,6 +23,11 @@ for _ in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
 done
 mdev -s 2>/dev/null
 
+# Values in the seed are double-quoted YAML scalars: take the quotes and escapes off.
+unquote() {
+  sed 's/^"\(.*\)"$/\1/; s/\\"/"/g; s/\\\\/\\/g'
+}
+
 hostname=tiny
 address=
 login=none
@@ -35,17 +40,18 @@ for device in /dev/vd* /dev/sr*; do
   esac
 done
 if [ -f /seed/meta-data ]; then
-  name=$(sed -n 's/^local-hostname:[[:space:]]*//p' /seed/meta-data | tr -d '"'"'" | head -n 1)
+  name=$(sed -n 's/^local-hostname:[[:space:]]*//p' /seed/meta-data | head -n 1 | unquote)
   [ -n "$name" ] && hostname=$name
 fi
 if [ -f /seed/network-config ]; then
   address=$(grep -o '[0-9]\{1,3\}\(\.[0-9]\{1,3\}\)\{3\}/[0-9]\{1,2\}' /seed/network-config | head -n 1)
-  gateway=$(sed -n 's/^[[:space:]]*gateway4:[[:space:]]*//p' /seed/network-config | head -n 1)
+  gateway=$(sed -n 's/^[[:space:]]*gateway4:[[:space:]]*//p' /seed/network-config | head -n 1 | unquote)
 fi
 if [ -f /seed/user-data ]; then
   # Proves the guest read the credential without printing it: a short SHA-256 of what it found.
-  password=$(sed -n 's/^password:[[:space:]]*//p' /seed/user-data | head -n 1)
-  key=$(sed -n 's/^[[:space:]]*-[[:space:]]*\(ssh-[a-z0-9-]* .*\)$/\1/p' /seed/user-data | head -n 1)
+  password=$(sed -n 's/^password:[[:space:]]*//p' /seed/user-data | head -n 1 | unquote)
+  key=$(sed -n '/^ssh_authorized_keys:/,/^[^ ]/s/^  - //p' /seed/user-data | head -n 1 | unquote)
+  sed -n '/^runcmd:/,/^[^ ]/s/^  - //p' /seed/user-data | unquote > /tmp/runcmd
   if [ -n "$password" ]; then
     login="password:$(printf '%s' "$password" | sha256sum | cut -c1-12)"
     echo "root:$password" | chpasswd 2>/dev/null
@@ -63,6 +69,15 @@ if [ -n "$address" ]; then
   [ -n "$gateway" ] && ip route add default via "$gateway"
 fi
 echo "MINICLOUD-BOOTED hostname=$hostname ip=${address%/*} login=$login"
+
+# cloud-init's runcmd, once, each command's status on the console.
+if [ -s /tmp/runcmd ]; then
+  while IFS= read -r command; do
+    output=$(sh -c "$command" 2>&1)
+    echo "MINICLOUD-RUN status=$? command=$command"
+    echo "$output"
+  done < /tmp/runcmd
+fi
 
 # A shell on the serial console for whoever opens it; the kernel answers ping by itself.
 while true; do

@@ -15,10 +15,11 @@ import java.util.UUID;
  * @param cloneMode     linked (copy-on-write on the template) or a full copy
  * @param dataDisksGib  sizes of empty data disks, at most four
  * @param networks      the libvirt networks (tenant networks on this node) to attach, with MACs
+ * @param firstBoot     what the guest is told on first boot (a NoCloud seed volume), or null for nothing
  */
 public record InstanceSpec(UUID id, String displayName, String owner, int vcpus, long memoryMib,
                            String template, long systemDiskGib, CloneMode cloneMode, List<Long> dataDisksGib,
-                           List<NetworkAttachment> networks) {
+                           List<NetworkAttachment> networks, FirstBoot firstBoot) {
 
     public static final int MAX_DATA_DISKS = 4;
 

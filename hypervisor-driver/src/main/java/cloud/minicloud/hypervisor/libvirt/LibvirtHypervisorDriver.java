@@ -10,6 +10,7 @@ import cloud.minicloud.hypervisor.HypervisorDriver;
 import cloud.minicloud.hypervisor.HypervisorException;
 import cloud.minicloud.hypervisor.InstanceRecord;
 import cloud.minicloud.hypervisor.InstanceSpec;
+import cloud.minicloud.hypervisor.NoCloudSeed;
 import cloud.minicloud.hypervisor.NodeInfo;
 import cloud.minicloud.hypervisor.PowerState;
 import cloud.minicloud.hypervisor.VirtType;
@@ -99,7 +100,7 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
             if (volume(pool, volumeName).isPresent()) {
                 throw new HypervisorException("template " + name + " already exists on this node");
             }
-            StorageVol volume = pool.storageVolCreateXML(new VolumeConfig(volumeName, sizeBytes, null).toXml(), 0);
+            StorageVol volume = pool.storageVolCreateXML(VolumeConfig.qcow2(volumeName, sizeBytes, null).toXml(), 0);
             try {
                 VolumeStreams.upload(connect, volume, qcow2, sizeBytes, progress);
                 String arrived = VolumeStreams.sha256(connect, volume, sizeBytes);
@@ -141,6 +142,9 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
 
     @Override
     public void create(InstanceSpec spec) {
+        if (spec.firstBoot() != null && !capabilities().templateUpload()) {
+            throw new UnsupportedOperationException("this node's driver cannot receive a first-boot seed");
+        }
         node.run("create instance " + spec.id(), connect -> {
             List<StorageVol> created = new ArrayList<>();
             Domain defined = null;
@@ -151,11 +155,17 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
                 created.add(system);
                 disks.add(DiskConfig.virtio(system.getPath(), "vda"));
                 for (int i = 0; i < spec.dataDisksGib().size(); i++) {
-                    VolumeConfig data = new VolumeConfig(volumeName(spec.id(), "data" + (i + 1)),
+                    VolumeConfig data = VolumeConfig.qcow2(volumeName(spec.id(), "data" + (i + 1)),
                             spec.dataDisksGib().get(i) * GIB, null);
                     StorageVol volume = pool.storageVolCreateXML(data.toXml(), 0);
                     created.add(volume);
                     disks.add(DiskConfig.virtio(volume.getPath(), "vd" + (char) ('b' + i)));
+                }
+                if (spec.firstBoot() != null) {
+                    StorageVol seed = SeedVolumes.create(connect, pool, spec.id() + "-seed.iso",
+                            NoCloudSeed.files(spec.id(), spec.firstBoot()));
+                    created.add(seed);
+                    disks.add(DiskConfig.seed(seed.getPath(), "vd" + (char) ('b' + spec.dataDisksGib().size())));
                 }
                 List<InterfaceConfig> nics = spec.networks().stream()
                         .map(n -> new InterfaceConfig(n.network(), n.macAddress()))
@@ -181,8 +191,8 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
         }
         String name = volumeName(spec.id(), "system");
         return switch (spec.cloneMode()) {
-            case LINKED -> pool.storageVolCreateXML(new VolumeConfig(name, bytes, template.getPath()).toXml(), 0);
-            case FULL -> pool.storageVolCreateXMLFrom(new VolumeConfig(name, bytes, null).toXml(), template, 0);
+            case LINKED -> pool.storageVolCreateXML(VolumeConfig.qcow2(name, bytes, template.getPath()).toXml(), 0);
+            case FULL -> pool.storageVolCreateXMLFrom(VolumeConfig.qcow2(name, bytes, null).toXml(), template, 0);
         };
     }
 

@@ -51,7 +51,7 @@ abstract class HypervisorDriverContract {
     InstanceSpec spec(String name, List<Long> dataDisks, List<NetworkAttachment> networks) {
         UUID id = UUID.randomUUID();
         created.add(id);
-        return new InstanceSpec(id, name, "acme", 1, 128, template(), 1, CloneMode.LINKED, dataDisks, networks);
+        return new InstanceSpec(id, name, "acme", 1, 128, template(), 1, CloneMode.LINKED, dataDisks, networks, null);
     }
 
     InstanceSpec spec(String name) {
@@ -147,8 +147,8 @@ abstract class HypervisorDriverContract {
     @Test
     void a_create_from_a_missing_template_fails_and_leaves_nothing() {
         UUID id = UUID.randomUUID();
-        InstanceSpec spec = new InstanceSpec(id, "x", "acme", 1, 128, "no-such-template", 1, CloneMode.LINKED,
-                List.of(), List.of());
+        InstanceSpec spec = new InstanceSpec(id, "x", "acme", 1, 128, "no-such-template", 1, CloneMode.LINKED, List.of(),
+                List.of(), null);
 
         HypervisorException refusal = assertThrows(HypervisorException.class, () -> driver().create(spec));
 

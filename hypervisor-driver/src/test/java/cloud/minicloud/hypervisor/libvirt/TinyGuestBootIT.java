@@ -3,6 +3,7 @@ package cloud.minicloud.hypervisor.libvirt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cloud.minicloud.hypervisor.FirstBoot;
 import cloud.minicloud.hypervisor.InstanceSpec;
 import cloud.minicloud.hypervisor.InstanceSpec.CloneMode;
 import cloud.minicloud.hypervisor.PowerState;
@@ -37,16 +38,20 @@ class TinyGuestBootIT {
     }
 
     @Test
-    void a_linked_clone_of_tiny_linux_boots_to_its_marker_and_is_forced_off_when_it_ignores_shutdown() throws Exception {
+    void a_linked_clone_of_tiny_linux_boots_with_its_first_boot_seed_and_is_forced_off_when_it_ignores_shutdown()
+            throws Exception {
         UUID id = UUID.randomUUID();
+        FirstBoot boot = new FirstBoot("tiny-web", "s3cret", null, "10.77.0.5/24", null, List.of("hostname"));
         InstanceSpec spec = new InstanceSpec(id, "tiny <1>", "acme", 1, 128, TEMPLATE, 1, CloneMode.LINKED, List.of(),
-                List.of());
+                List.of(), boot);
         try {
             driver.create(spec);
             driver.start(id);
 
-            String console = awaitSerial(id, "MINICLOUD-BOOTED", Duration.ofSeconds(90));
-            assertTrue(console.contains("MINICLOUD-BOOTED hostname=tiny"), console);
+            String console = awaitSerial(id, "MINICLOUD-RUN", Duration.ofSeconds(90));
+            assertTrue(console.contains("MINICLOUD-BOOTED hostname=tiny-web ip=10.77.0.5 login=password:"
+                    + QemuNode.sha256("s3cret").substring(0, 12)), console);
+            assertTrue(console.contains("MINICLOUD-RUN status=0 command=hostname"), console);
 
             driver.stop(id, Duration.ofSeconds(3));
             assertEquals(PowerState.SHUT_OFF, driver.powerState(id));

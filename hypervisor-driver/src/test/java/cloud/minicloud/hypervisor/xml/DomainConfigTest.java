@@ -16,7 +16,7 @@ class DomainConfigTest {
 
     private static DomainConfig domain(String title) {
         return new DomainConfig("qemu", UUID.fromString("6f1c3a52-8d0e-4f4e-9a53-1b2f9d3e7c10"), title, "acme", 2, 4096,
-                List.of(DiskConfig.virtio("/pool/6f1c-system.qcow2", "vda"), DiskConfig.cdrom("/pool/seed.iso", "sda")),
+                List.of(DiskConfig.virtio("/pool/6f1c-system.qcow2", "vda"), DiskConfig.seed("/pool/seed.iso", "vdb")),
                 List.of(new InterfaceConfig("mc-net-7", "52:54:00:12:34:56")), "/var/log/serial.log", null);
     }
 
