@@ -9,7 +9,27 @@ libvirt_healthy() {
   virsh -c "$LIBVIRT_URI" version
 }
 
+LIBVIRT_HOOK=/etc/libvirt/hooks/network
+
+# libvirtd reads its hooks when it starts: install ours first, and restart a libvirtd of ours
+# that runs with an older one.
+libvirt_install_hook() {
+  if ! cmp -s "$REPO/deploy/compute/libvirt-network-hook" "$LIBVIRT_HOOK"; then
+    mkdir -p "$(dirname "$LIBVIRT_HOOK")"
+    install -m 755 "$REPO/deploy/compute/libvirt-network-hook" "$LIBVIRT_HOOK"
+    if libvirt_healthy >/dev/null 2>&1; then
+      if [ -f "$LIBVIRT_MARK" ]; then
+        say "the network hook changed: restarting libvirtd"
+        libvirt_stop
+      else
+        warn "installed a new $LIBVIRT_HOOK: restart libvirtd so that it takes effect"
+      fi
+    fi
+  fi
+}
+
 libvirt_start() {
+  libvirt_install_hook
   libvirt_healthy >/dev/null 2>&1 && return
   say "starting virtlogd and libvirtd"
   pgrep -x virtlogd >/dev/null || virtlogd -d || die "virtlogd did not start"

@@ -40,6 +40,15 @@ public interface HypervisorDriver extends AutoCloseable {
     /** Removes a template; refused while an instance disk on the node still uses it as backing file. */
     void deleteTemplate(String name);
 
+    /**
+     * Makes sure the tenant network exists and is active on this node, as a bridge with no host
+     * address that guests could reach. Idempotent.
+     */
+    void ensureNetwork(TenantNetworkSpec network);
+
+    /** Removes the tenant network from this node. A network already gone is fine. */
+    void deleteNetwork(UUID network);
+
     /** Creates the instance's disks (system disk from the template, data disks) and defines it, stopped. */
     void create(InstanceSpec spec);
 

@@ -38,7 +38,7 @@ public record InstanceSpec(UUID id, String displayName, String owner, int vcpus,
 
     public enum CloneMode { LINKED, FULL }
 
-    /** A NIC on a libvirt network. */
-    public record NetworkAttachment(String network, String macAddress) {
+    /** A NIC on a tenant network (which must exist on the node), with the MAC the control plane chose. */
+    public record NetworkAttachment(UUID network, String macAddress) {
     }
 }

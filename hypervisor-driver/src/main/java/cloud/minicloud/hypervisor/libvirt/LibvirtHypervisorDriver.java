@@ -1,6 +1,7 @@
 package cloud.minicloud.hypervisor.libvirt;
 
 import static org.libvirt.Error.ErrorNumber.VIR_ERR_NO_DOMAIN;
+import static org.libvirt.Error.ErrorNumber.VIR_ERR_NO_NETWORK;
 import static org.libvirt.Error.ErrorNumber.VIR_ERR_NO_STORAGE_POOL;
 import static org.libvirt.Error.ErrorNumber.VIR_ERR_NO_STORAGE_VOL;
 import static org.libvirt.Error.ErrorNumber.VIR_ERR_OPERATION_INVALID;
@@ -13,10 +14,12 @@ import cloud.minicloud.hypervisor.InstanceSpec;
 import cloud.minicloud.hypervisor.NoCloudSeed;
 import cloud.minicloud.hypervisor.NodeInfo;
 import cloud.minicloud.hypervisor.PowerState;
+import cloud.minicloud.hypervisor.TenantNetworkSpec;
 import cloud.minicloud.hypervisor.VirtType;
 import cloud.minicloud.hypervisor.xml.DiskConfig;
 import cloud.minicloud.hypervisor.xml.DomainConfig;
 import cloud.minicloud.hypervisor.xml.InterfaceConfig;
+import cloud.minicloud.hypervisor.xml.NetworkConfig;
 import cloud.minicloud.hypervisor.xml.PoolConfig;
 import cloud.minicloud.hypervisor.xml.VolumeConfig;
 import java.io.InputStream;
@@ -28,6 +31,7 @@ import java.util.UUID;
 import org.libvirt.Domain;
 import org.libvirt.DomainInfo;
 import org.libvirt.LibvirtException;
+import org.libvirt.Network;
 import org.libvirt.StoragePool;
 import org.libvirt.StorageVol;
 
@@ -141,6 +145,47 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
     }
 
     @Override
+    public void ensureNetwork(TenantNetworkSpec spec) {
+        node.run("ensure network " + spec.id(), connect -> {
+            Network network = network(connect, spec.id()).orElse(null);
+            if (network == null) {
+                NetworkConfig config = new NetworkConfig(TenantNetworkSpec.libvirtName(spec.id()), spec.id(), spec.bridge(),
+                        spec.mtu(), spec.owner(), spec.segmentation().name().toLowerCase(java.util.Locale.ROOT),
+                        spec.segmentId(), spec.uplink(), spec.peers());
+                network = connect.networkDefineXML(config.toXml());
+            }
+            if (network.isActive() == 0) {
+                network.create();
+            }
+            network.setAutostart(true);
+        });
+    }
+
+    @Override
+    public void deleteNetwork(UUID id) {
+        node.run("delete network " + id, connect -> {
+            Optional<Network> network = network(connect, id);
+            if (network.isPresent()) {
+                if (network.get().isActive() != 0) {
+                    network.get().destroy();
+                }
+                network.get().undefine();
+            }
+        });
+    }
+
+    private static Optional<Network> network(org.libvirt.Connect connect, UUID id) throws LibvirtException {
+        try {
+            return Optional.of(connect.networkLookupByName(TenantNetworkSpec.libvirtName(id)));
+        } catch (LibvirtException e) {
+            if (Libvirt.is(e, VIR_ERR_NO_NETWORK)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
     public void create(InstanceSpec spec) {
         if (spec.firstBoot() != null && !capabilities().templateUpload()) {
             throw new UnsupportedOperationException("this node's driver cannot receive a first-boot seed");
@@ -168,7 +213,7 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
                     disks.add(DiskConfig.seed(seed.getPath(), "vd" + (char) ('b' + spec.dataDisksGib().size())));
                 }
                 List<InterfaceConfig> nics = spec.networks().stream()
-                        .map(n -> new InterfaceConfig(n.network(), n.macAddress()))
+                        .map(n -> new InterfaceConfig(TenantNetworkSpec.libvirtName(n.network()), n.macAddress()))
                         .toList();
                 DomainConfig domain = new DomainConfig(virtType().domainType(), spec.id(), spec.displayName(),
                         spec.owner(), spec.vcpus(), spec.memoryMib(), disks, nics, serialLog(spec.id()), null);

@@ -12,6 +12,7 @@ import cloud.minicloud.hypervisor.InstanceSpec;
 import cloud.minicloud.hypervisor.InstanceSpec.CloneMode;
 import cloud.minicloud.hypervisor.InstanceSpec.NetworkAttachment;
 import cloud.minicloud.hypervisor.PowerState;
+import cloud.minicloud.hypervisor.TenantNetworkSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -136,7 +137,7 @@ abstract class HypervisorDriverContract {
 
     @Test
     void a_create_that_fails_halfway_leaves_no_volume_and_no_definition() {
-        InstanceSpec spec = spec("broken", List.of(1L), List.of(new NetworkAttachment("mc-net", "not-a-mac")));
+        InstanceSpec spec = spec("broken", List.of(1L), List.of(new NetworkAttachment(UUID.randomUUID(), "not-a-mac")));
 
         assertThrows(HypervisorException.class, () -> driver().create(spec));
 
@@ -217,6 +218,30 @@ abstract class HypervisorDriverContract {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void a_tenant_network_is_ensured_twice_and_an_instance_on_it_starts() {
+        TenantNetworkSpec network = network(4001);
+        try {
+            driver().ensureNetwork(network);
+            driver().ensureNetwork(network);
+            InstanceSpec spec = spec("on-net", List.of(), List.of(new NetworkAttachment(network.id(), "52:54:00:0a:0b:0c")));
+
+            driver().create(spec);
+            driver().start(spec.id());
+
+            assertEquals(PowerState.RUNNING, driver().powerState(spec.id()));
+            driver().delete(spec.id());
+        } finally {
+            driver().deleteNetwork(network.id());
+        }
+        driver().deleteNetwork(network.id());
+    }
+
+    static TenantNetworkSpec network(int vni) {
+        return new TenantNetworkSpec(UUID.randomUUID(), "acme", TenantNetworkSpec.Segmentation.VXLAN, vni, null, List.of(),
+                1450);
     }
 
     @Test

@@ -14,6 +14,7 @@ final class QemuNode {
             "/var/lib/libvirt/minicloud-it", "/var/log/libvirt/qemu", TinyImage.directory().toString());
 
     private static LibvirtHypervisorDriver driver;
+    private static String tinyTemplate;
 
     private QemuNode() {
     }
@@ -24,6 +25,22 @@ final class QemuNode {
             driver.ensureStoragePool();
         }
         return driver;
+    }
+
+    /**
+     * The tiny-linux template on the node, uploaded once; named by its checksum so that a rebuilt
+     * image is never confused with an old one.
+     */
+    static synchronized String tinyTemplate() throws Exception {
+        if (tinyTemplate == null) {
+            Path image = TinyImage.template();
+            String name = "tiny-" + sha256(image).substring(0, 12);
+            if (!driver().hasTemplate(name)) {
+                uploadTemplate(name, image, (done, total) -> { });
+            }
+            tinyTemplate = name;
+        }
+        return tinyTemplate;
     }
 
     /** Uploads an image file as a template, with the checksum a catalog would have recorded. */

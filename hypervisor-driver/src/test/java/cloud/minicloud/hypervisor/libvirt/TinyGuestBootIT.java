@@ -14,27 +14,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** A real guest: the tiny-linux template, uploaded, cloned and booted under QEMU until it says so on its serial console. */
 class TinyGuestBootIT {
 
-    private static final String TEMPLATE = "tiny-linux-it";
     private static LibvirtHypervisorDriver driver;
+    private static String template;
 
     @BeforeAll
     static void uploadTheTinyImage() throws Exception {
         driver = QemuNode.driver();
-        if (!driver.hasTemplate(TEMPLATE)) {
-            QemuNode.uploadTemplate(TEMPLATE, TinyImage.template(), (done, total) -> { });
-        }
-    }
-
-    @AfterAll
-    static void close() {
-        driver.deleteTemplate(TEMPLATE);
+        template = QemuNode.tinyTemplate();
     }
 
     @Test
@@ -42,7 +34,7 @@ class TinyGuestBootIT {
             throws Exception {
         UUID id = UUID.randomUUID();
         FirstBoot boot = new FirstBoot("tiny-web", "s3cret", null, "10.77.0.5/24", null, List.of("hostname"));
-        InstanceSpec spec = new InstanceSpec(id, "tiny <1>", "acme", 1, 128, TEMPLATE, 1, CloneMode.LINKED, List.of(),
+        InstanceSpec spec = new InstanceSpec(id, "tiny <1>", "acme", 1, 128, template, 1, CloneMode.LINKED, List.of(),
                 List.of(), boot);
         try {
             driver.create(spec);
