@@ -70,6 +70,15 @@ public interface HypervisorDriver extends AutoCloseable {
 
     PowerState powerState(UUID id);
 
+    /** The VNC endpoint of a running guest; empty when it is not running. */
+    java.util.Optional<ConsoleEndpoint> vncEndpoint(UUID id);
+
+    /**
+     * The end of the guest's serial console log, at most {@code maxBytes}. Supported where
+     * {@link DriverCapabilities#serialLog()} says so (the log file is on the node's disk).
+     */
+    String serialLog(UUID id, int maxBytes);
+
     /** The guests on this node that belong to this cloud (by their metadata), whatever their state. */
     List<InstanceRecord> listInstances();
 

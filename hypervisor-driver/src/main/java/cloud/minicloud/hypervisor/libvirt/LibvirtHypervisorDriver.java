@@ -6,6 +6,7 @@ import static org.libvirt.Error.ErrorNumber.VIR_ERR_NO_STORAGE_POOL;
 import static org.libvirt.Error.ErrorNumber.VIR_ERR_NO_STORAGE_VOL;
 import static org.libvirt.Error.ErrorNumber.VIR_ERR_OPERATION_INVALID;
 
+import cloud.minicloud.hypervisor.ConsoleEndpoint;
 import cloud.minicloud.hypervisor.DriverCapabilities;
 import cloud.minicloud.hypervisor.HypervisorDriver;
 import cloud.minicloud.hypervisor.HypervisorException;
@@ -90,7 +91,7 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
     @Override
     public DriverCapabilities capabilities() {
         boolean real = virtType() != VirtType.TEST;
-        return new DriverCapabilities(real, real);
+        return new DriverCapabilities(real, real, real && settings.serialLogDir() != null && isLocal());
     }
 
     @Override
@@ -337,6 +338,46 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
             Optional<Domain> domain = domain(connect, id);
             return domain.isEmpty() ? PowerState.MISSING : state(domain.get().getInfo().state);
         });
+    }
+
+    @Override
+    public Optional<ConsoleEndpoint> vncEndpoint(UUID id) {
+        return node.call("read the console of " + id, connect -> {
+            Optional<Domain> domain = domain(connect, id);
+            if (domain.isEmpty() || domain.get().isActive() == 0) {
+                return Optional.empty();
+            }
+            return DomainConfig.vncPort(domain.get().getXMLDesc(0))
+                    .map(port -> new ConsoleEndpoint(nodeHost(), port));
+        });
+    }
+
+    @Override
+    public String serialLog(UUID id, int maxBytes) {
+        if (!capabilities().serialLog()) {
+            throw new UnsupportedOperationException("the serial log of " + settings.uri() + " cannot be read from here");
+        }
+        java.nio.file.Path log = java.nio.file.Path.of(serialLog(id));
+        try (java.nio.channels.FileChannel file = java.nio.channels.FileChannel.open(log)) {
+            long start = Math.max(0, file.size() - maxBytes);
+            java.nio.ByteBuffer tail = java.nio.ByteBuffer.allocate((int) (file.size() - start));
+            file.read(tail, start);
+            return new String(tail.array(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return "";
+        } catch (java.io.IOException e) {
+            throw new HypervisorException("could not read the serial log of " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    private boolean isLocal() {
+        return java.net.URI.create(settings.uri()).getHost() == null;
+    }
+
+    /** The host a console client connects to: the node's, or this machine for a local node. */
+    private String nodeHost() {
+        String host = java.net.URI.create(settings.uri()).getHost();
+        return host == null ? "127.0.0.1" : host;
     }
 
     @Override

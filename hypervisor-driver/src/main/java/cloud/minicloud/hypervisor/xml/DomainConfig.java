@@ -105,6 +105,17 @@ public record DomainConfig(String type, UUID uuid, String title, String owner, i
                 .isPresent();
     }
 
+    /** The VNC port libvirt gave a running domain (autoport), if any. */
+    public static java.util.Optional<Integer> vncPort(String liveXml) {
+        return Xml.first(Xml.parse(liveXml), "devices").stream()
+                .flatMap(devices -> Xml.children(devices, "graphics").stream())
+                .filter(graphics -> "vnc".equals(graphics.getAttribute("type")))
+                .map(graphics -> graphics.getAttribute("port"))
+                .filter(port -> port.matches("\\d+") && Integer.parseInt(port) > 0)
+                .map(Integer::parseInt)
+                .findFirst();
+    }
+
     public DomainConfig resized(int newVcpus, long newMemoryMib) {
         return new DomainConfig(type, uuid, title, owner, newVcpus, newMemoryMib, disks, interfaces, serialLogPath,
                 kernelBoot);

@@ -3,6 +3,7 @@ package cloud.minicloud.hypervisor.libvirt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import cloud.minicloud.hypervisor.DriverCapabilities;
 import cloud.minicloud.hypervisor.HypervisorDriver;
 import cloud.minicloud.hypervisor.VirtType;
 import cloud.minicloud.hypervisor.xml.VolumeConfig;
@@ -53,9 +54,11 @@ class TestDriverContractTest extends HypervisorDriverContract {
     }
 
     @Test
-    void the_test_driver_says_so_and_declares_it_cannot_take_uploads() {
+    void the_test_driver_says_so_and_declares_it_cannot_take_uploads_nor_show_a_serial_log() {
         assertEquals(VirtType.TEST, driver.nodeInfo().virtType());
+        assertEquals(new DriverCapabilities(false, false, false), driver.capabilities());
         assertThrows(UnsupportedOperationException.class, () -> driver.uploadTemplate("t2",
                 new ByteArrayInputStream(new byte[0]), 0, "", (done, total) -> { }));
+        assertThrows(UnsupportedOperationException.class, () -> driver.serialLog(java.util.UUID.randomUUID(), 100));
     }
 }

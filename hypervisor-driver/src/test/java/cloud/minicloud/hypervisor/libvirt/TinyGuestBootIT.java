@@ -3,14 +3,11 @@ package cloud.minicloud.hypervisor.libvirt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cloud.minicloud.hypervisor.ConsoleEndpoint;
 import cloud.minicloud.hypervisor.FirstBoot;
 import cloud.minicloud.hypervisor.InstanceSpec;
 import cloud.minicloud.hypervisor.InstanceSpec.CloneMode;
 import cloud.minicloud.hypervisor.PowerState;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -44,25 +41,26 @@ class TinyGuestBootIT {
             assertTrue(console.contains("MINICLOUD-BOOTED hostname=tiny-web ip=10.77.0.5 login=password:"
                     + QemuNode.sha256("s3cret").substring(0, 12)), console);
             assertTrue(console.contains("MINICLOUD-RUN status=0 command=hostname"), console);
+            ConsoleEndpoint vnc = driver.vncEndpoint(id).orElseThrow();
+            assertEquals("127.0.0.1", vnc.host());
+            assertTrue(vnc.port() >= 5900, "VNC port " + vnc.port());
 
             driver.stop(id, Duration.ofSeconds(3));
             assertEquals(PowerState.SHUT_OFF, driver.powerState(id));
+            assertTrue(driver.vncEndpoint(id).isEmpty(), "a stopped guest has no screen");
         } finally {
             driver.delete(id);
         }
     }
 
-    /** Waits for text on the guest's serial console log (on this node's disk) and returns the log. */
-    static String awaitSerial(UUID id, String text, Duration timeout) throws IOException, InterruptedException {
-        Path log = Path.of(QemuNode.SETTINGS.serialLogDir(), id + "-serial.log");
+    /** Waits for text on the guest's serial console log, read through the driver, and returns the log. */
+    static String awaitSerial(UUID id, String text, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         String content = "";
         while (System.nanoTime() < deadline) {
-            if (Files.exists(log)) {
-                content = Files.readString(log, StandardCharsets.ISO_8859_1);
-                if (content.contains(text)) {
-                    return content;
-                }
+            content = QemuNode.driver().serialLog(id, 64 * 1024);
+            if (content.contains(text)) {
+                return content;
             }
             Thread.sleep(250);
         }

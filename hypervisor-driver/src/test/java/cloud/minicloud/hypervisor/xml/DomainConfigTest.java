@@ -49,6 +49,15 @@ class DomainConfigTest {
     }
 
     @Test
+    void the_vnc_port_of_a_running_domain_is_read_from_its_live_xml() {
+        String live = "<domain><devices><graphics type='vnc' port='5903' autoport='yes' listen='127.0.0.1'/></devices></domain>";
+        String stopped = "<domain><devices><graphics type='vnc' port='-1' autoport='yes'/></devices></domain>";
+
+        assertEquals(java.util.Optional.of(5903), DomainConfig.vncPort(live));
+        assertEquals(java.util.Optional.empty(), DomainConfig.vncPort(stopped));
+    }
+
+    @Test
     void a_title_of_more_than_one_line_is_refused() {
         assertThrows(IllegalArgumentException.class, () -> domain("two\nlines"));
     }
