@@ -82,6 +82,16 @@ public interface HypervisorDriver extends AutoCloseable {
     /** The guests on this node that belong to this cloud (by their metadata), whatever their state. */
     List<InstanceRecord> listInstances();
 
+    /**
+     * Calls the listener with every lifecycle change on the node, on a thread of the driver's own
+     * (never libvirt's event thread), until the returned handle is closed. The subscription
+     * survives reconnections.
+     */
+    AutoCloseable watchLifecycle(java.util.function.Consumer<LifecycleEvent> listener);
+
+    /** Whether the node's libvirtd answered the last call; a lost node is retried with backoff. */
+    boolean reachable();
+
     @Override
     void close();
 

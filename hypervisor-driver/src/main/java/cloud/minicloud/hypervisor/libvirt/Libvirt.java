@@ -2,9 +2,13 @@ package cloud.minicloud.hypervisor.libvirt;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.libvirt.Connect;
+import org.libvirt.Library;
 import org.libvirt.LibvirtException;
 
-/** Process-wide libvirt set-up, done once before the first connection. */
+/**
+ * Process-wide libvirt set-up, done once before the first connection: the event loop (needed by
+ * events, keepalive and close notifications) runs on a daemon thread of its own.
+ */
 final class Libvirt {
 
     private static final AtomicBoolean READY = new AtomicBoolean();
@@ -17,9 +21,23 @@ final class Libvirt {
             try {
                 // libvirt prints every error to stderr even when we handle it; errors reach us as exceptions.
                 Connect.setErrorCallback((userData, error) -> { });
+                Library.initEventLoop();
             } catch (LibvirtException e) {
                 throw new IllegalStateException("libvirt could not be initialised", e);
             }
+            Thread loop = new Thread(Libvirt::runEventLoop, "libvirt-event-loop");
+            loop.setDaemon(true);
+            loop.start();
+        }
+    }
+
+    private static void runEventLoop() {
+        try {
+            Library.runEventLoop();
+        } catch (LibvirtException e) {
+            throw new IllegalStateException("the libvirt event loop stopped", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

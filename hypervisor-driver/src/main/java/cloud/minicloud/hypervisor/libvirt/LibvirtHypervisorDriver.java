@@ -12,6 +12,7 @@ import cloud.minicloud.hypervisor.HypervisorDriver;
 import cloud.minicloud.hypervisor.HypervisorException;
 import cloud.minicloud.hypervisor.InstanceRecord;
 import cloud.minicloud.hypervisor.InstanceSpec;
+import cloud.minicloud.hypervisor.LifecycleEvent;
 import cloud.minicloud.hypervisor.NoCloudSeed;
 import cloud.minicloud.hypervisor.NodeInfo;
 import cloud.minicloud.hypervisor.PowerState;
@@ -401,6 +402,37 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
             }
             return instances;
         });
+    }
+
+    @Override
+    public AutoCloseable watchLifecycle(java.util.function.Consumer<LifecycleEvent> listener) {
+        // libvirt calls back on its event-loop thread, which must never block: hand over at once.
+        java.util.concurrent.ExecutorService delivery = java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "lifecycle-events " + settings.uri());
+            thread.setDaemon(true);
+            return thread;
+        });
+        org.libvirt.event.LifecycleListener callback = (domain, event) -> {
+            try {
+                UUID id = UUID.fromString(domain.getUUIDString());
+                LifecycleStates.of(event.getType())
+                        .ifPresent(state -> delivery.execute(() -> listener.accept(new LifecycleEvent(id, state))));
+            } catch (LibvirtException | RuntimeException ignored) {
+                // a domain that vanished mid-event: the sweep will see it
+            }
+            return 0;
+        };
+        node.call("watch lifecycle events", connect -> null);
+        node.addLifecycleListener(callback);
+        return () -> {
+            node.removeLifecycleListener(callback);
+            delivery.shutdown();
+        };
+    }
+
+    @Override
+    public boolean reachable() {
+        return node.reachable();
     }
 
     @Override

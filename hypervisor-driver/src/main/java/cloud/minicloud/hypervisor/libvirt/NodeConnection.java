@@ -6,17 +6,37 @@ import static org.libvirt.Error.ErrorNumber.VIR_ERR_SYSTEM_ERROR;
 
 import cloud.minicloud.hypervisor.HypervisorException;
 import cloud.minicloud.hypervisor.NodeUnreachableException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 import org.libvirt.Connect;
 import org.libvirt.LibvirtException;
+import org.libvirt.event.LifecycleListener;
 
 /**
- * The connection to one node's libvirtd, opened on first use and opened again after it was lost.
- * libvirt connections are thread-safe, so calls from many threads share it.
+ * The connection to one node's libvirtd: opened on first use, kept alive, and when it is lost
+ * opened again in the background with growing pauses (1 s up to 30 s), re-registering event
+ * listeners. libvirt connections are thread-safe, so calls from many threads share it.
  */
 final class NodeConnection implements AutoCloseable {
 
+    private static final Logger LOG = Logger.getLogger(NodeConnection.class.getName());
+    private static final long MAX_BACKOFF_SECONDS = 30;
+
     private final String uri;
+    private final List<LifecycleListener> listeners = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService reconnector = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "libvirt-reconnect");
+        thread.setDaemon(true);
+        return thread;
+    });
     private Connect connect;
+    private volatile boolean reachable = true;
+    private boolean reconnecting;
+    private boolean closed;
 
     NodeConnection(String uri) {
         this.uri = uri;
@@ -52,16 +72,68 @@ final class NodeConnection implements AutoCloseable {
         });
     }
 
-    private synchronized Connect connection() {
-        if (connect == null) {
-            Libvirt.initialise();
+    boolean reachable() {
+        return reachable;
+    }
+
+    /** Registers a listener now and again after every reconnection. */
+    synchronized void addLifecycleListener(LifecycleListener listener) {
+        listeners.add(listener);
+        if (connect != null) {
+            register(connect, listener);
+        }
+    }
+
+    synchronized void removeLifecycleListener(LifecycleListener listener) {
+        listeners.remove(listener);
+        if (connect != null) {
             try {
-                connect = new Connect(uri, false);
+                connect.removeLifecycleListener(listener);
+            } catch (LibvirtException ignored) {
+                // the connection is going away anyway
+            }
+        }
+    }
+
+    private synchronized Connect connection() {
+        if (closed) {
+            throw new IllegalStateException("the driver for " + uri + " is closed");
+        }
+        if (connect == null) {
+            try {
+                connect = open();
             } catch (LibvirtException e) {
+                reachable = false;
+                scheduleReconnect(1);
                 throw new NodeUnreachableException(uri, e);
             }
         }
         return connect;
+    }
+
+    private Connect open() throws LibvirtException {
+        Libvirt.initialise();
+        Connect opened = new Connect(uri, false);
+        if (!uri.startsWith("test:")) {
+            opened.setKeepAlive(5, 3);
+        }
+        opened.registerCloseListener((closedConnection, reason) -> {
+            LOG.warning(() -> "lost the connection to " + uri + " (" + reason + "); reconnecting");
+            forget(closedConnection);
+        });
+        for (LifecycleListener listener : listeners) {
+            register(opened, listener);
+        }
+        reachable = true;
+        return opened;
+    }
+
+    private void register(Connect target, LifecycleListener listener) {
+        try {
+            target.addLifecycleListener(listener);
+        } catch (LibvirtException e) {
+            throw new HypervisorException("could not watch lifecycle events on " + uri + ": " + e.getMessage(), e);
+        }
     }
 
     private static boolean lost(Connect connect, LibvirtException e) {
@@ -76,20 +148,58 @@ final class NodeConnection implements AutoCloseable {
     }
 
     private synchronized void forget(Connect lost) {
-        if (connect == lost) {
-            connect = null;
+        if (connect != lost || lost == null) {
+            return;
+        }
+        connect = null;
+        reachable = false;
+        // Keep a reference until closed: a finalized Connect would close itself under us.
+        try {
+            lost.close();
+        } catch (LibvirtException ignored) {
+            // it is gone already
+        }
+        scheduleReconnect(1);
+    }
+
+    private synchronized void scheduleReconnect(long delaySeconds) {
+        if (reconnecting || closed) {
+            return;
+        }
+        reconnecting = true;
+        reconnector.schedule(() -> reconnect(delaySeconds), delaySeconds, TimeUnit.SECONDS);
+    }
+
+    private void reconnect(long delaySeconds) {
+        synchronized (this) {
+            reconnecting = false;
+            if (closed || connect != null) {
+                return;
+            }
             try {
-                lost.close();
-            } catch (LibvirtException ignored) {
-                // it is gone already
+                connect = open();
+                LOG.info(() -> "reconnected to " + uri);
+                return;
+            } catch (LibvirtException e) {
+                reachable = false;
             }
         }
+        scheduleReconnect(Math.min(delaySeconds * 2, MAX_BACKOFF_SECONDS));
     }
 
     @Override
     public synchronized void close() {
+        closed = true;
+        reconnector.shutdownNow();
         if (connect != null) {
-            forget(connect);
+            Connect last = connect;
+            connect = null;
+            try {
+                last.unregisterCloseListener();
+                last.close();
+            } catch (LibvirtException ignored) {
+                // closing anyway
+            }
         }
     }
 }

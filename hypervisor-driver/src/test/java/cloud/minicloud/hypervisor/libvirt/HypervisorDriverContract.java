@@ -11,6 +11,7 @@ import cloud.minicloud.hypervisor.InstanceRecord;
 import cloud.minicloud.hypervisor.InstanceSpec;
 import cloud.minicloud.hypervisor.InstanceSpec.CloneMode;
 import cloud.minicloud.hypervisor.InstanceSpec.NetworkAttachment;
+import cloud.minicloud.hypervisor.LifecycleEvent;
 import cloud.minicloud.hypervisor.PowerState;
 import cloud.minicloud.hypervisor.TenantNetworkSpec;
 import java.time.Duration;
@@ -242,6 +243,36 @@ abstract class HypervisorDriverContract {
     static TenantNetworkSpec network(int vni) {
         return new TenantNetworkSpec(UUID.randomUUID(), "acme", TenantNetworkSpec.Segmentation.VXLAN, vni, null, List.of(),
                 1450);
+    }
+
+    @Test
+    void lifecycle_changes_arrive_as_events_for_the_instance() throws Exception {
+        InstanceSpec spec = spec("watched");
+        java.util.concurrent.BlockingQueue<LifecycleEvent> events = new java.util.concurrent.LinkedBlockingQueue<>();
+        try (AutoCloseable watch = driver().watchLifecycle(event -> {
+            if (event.instance().equals(spec.id())) {
+                events.add(event);
+            }
+        })) {
+            driver().create(spec);
+            driver().start(spec.id());
+            driver().destroy(spec.id());
+
+            awaitState(events, PowerState.RUNNING);
+            awaitState(events, PowerState.SHUT_OFF);
+        }
+    }
+
+    /** Takes events until one reports the state (QEMU reports a start as started, then resumed). */
+    private static void awaitState(java.util.concurrent.BlockingQueue<LifecycleEvent> events, PowerState state)
+            throws Exception {
+        LifecycleEvent event;
+        do {
+            event = events.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+            if (event == null) {
+                throw new AssertionError("no lifecycle event reporting " + state + " within 10 s");
+            }
+        } while (event.state() != state);
     }
 
     @Test
