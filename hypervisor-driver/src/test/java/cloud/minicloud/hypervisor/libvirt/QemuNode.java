@@ -45,8 +45,17 @@ final class QemuNode {
 
     /** Uploads an image file as a template, with the checksum a catalog would have recorded. */
     static void uploadTemplate(String name, Path image, UploadProgress progress) throws Exception {
+        upload(driver(), name, image, progress);
+    }
+
+    static void upload(cloud.minicloud.hypervisor.HypervisorDriver node, String name, Path image) throws Exception {
+        upload(node, name, image, (done, total) -> { });
+    }
+
+    private static void upload(cloud.minicloud.hypervisor.HypervisorDriver node, String name, Path image,
+                               UploadProgress progress) throws Exception {
         try (InputStream in = Files.newInputStream(image)) {
-            driver().uploadTemplate(name, in, Files.size(image), sha256(image), progress);
+            node.uploadTemplate(name, in, Files.size(image), sha256(image), progress);
         }
     }
 

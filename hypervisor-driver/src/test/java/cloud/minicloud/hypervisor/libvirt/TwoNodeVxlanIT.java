@@ -1,0 +1,133 @@
+package cloud.minicloud.hypervisor.libvirt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cloud.minicloud.hypervisor.FirstBoot;
+import cloud.minicloud.hypervisor.HypervisorDriver;
+import cloud.minicloud.hypervisor.InstanceSpec;
+import cloud.minicloud.hypervisor.InstanceSpec.CloneMode;
+import cloud.minicloud.hypervisor.InstanceSpec.NetworkAttachment;
+import cloud.minicloud.hypervisor.TenantNetworkSpec;
+import cloud.minicloud.hypervisor.TenantNetworkSpec.Segmentation;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two compute nodes: this machine and a second one in a network namespace with its own libvirtd
+ * (deploy/compute/test-node.sh), reached over qemu+tcp. Tenant networks span both through VXLAN.
+ */
+class TwoNodeVxlanIT {
+
+    private static final Path NODE2_STATE = Path.of("/tmp/minicloud-node2");
+    private static final String NODE2_UPLINK = "mcn2-ns";
+    private static final String NODE1_UPLINK = "mcn2-host";
+    private static LibvirtHypervisorDriver node1;
+    private static LibvirtHypervisorDriver node2;
+    private static String node2Template;
+    private final List<UUID> networks = new ArrayList<>();
+
+    @BeforeAll
+    static void startTheSecondNode() throws Exception {
+        String uri = testNode("up").trim();
+        node1 = QemuNode.driver();
+        node2 = new LibvirtHypervisorDriver(new NodeSettings(uri, "minicloud-it", "/var/lib/libvirt/minicloud-it",
+                "/var/log/libvirt/qemu", null));
+        node2.ensureStoragePool();
+        node2Template = "tiny-node2";
+        QemuNode.upload(node2, node2Template, TinyImage.template());
+    }
+
+    @AfterAll
+    static void stopTheSecondNode() throws Exception {
+        if (node2 != null) {
+            node2.close();
+        }
+        testNode("down");
+    }
+
+    @Test
+    void a_guest_on_node_2_reaches_its_tenant_peer_on_node_1_and_not_the_other_tenant() throws Exception {
+        UUID netA = UUID.randomUUID();
+        UUID netB = UUID.randomUUID();
+        List<UUID> onNode1 = new ArrayList<>();
+        List<UUID> onNode2 = new ArrayList<>();
+        try {
+            for (UUID net : List.of(netA, netB)) {
+                int vni = net == netA ? 4201 : 4202;
+                node1.ensureNetwork(new TenantNetworkSpec(net, "it", Segmentation.VXLAN, vni, NODE1_UPLINK,
+                        List.of("10.99.0.2"), 1450));
+                node2.ensureNetwork(new TenantNetworkSpec(net, "it", Segmentation.VXLAN, vni, NODE2_UPLINK,
+                        List.of("10.99.0.1"), 1450));
+            }
+            UUID a1 = boot(node1, onNode1, QemuNode.tinyTemplate(), "a1", netA, "10.53.0.1/24", List.of());
+            UUID b1 = boot(node1, onNode1, QemuNode.tinyTemplate(), "b1", netB, "10.54.0.1/24", List.of());
+            TinyGuestBootIT.awaitSerial(a1, "MINICLOUD-BOOTED", Duration.ofSeconds(120));
+            TinyGuestBootIT.awaitSerial(b1, "MINICLOUD-BOOTED", Duration.ofSeconds(120));
+
+            UUID a2 = boot(node2, onNode2, node2Template, "a2", netA, "10.53.0.2/24", List.of(
+                    "for i in $(seq 30); do ping -c 1 -W 1 10.53.0.1 >/dev/null && exit 0; done; exit 1",
+                    "ip addr add 10.54.0.99/24 dev eth0 && ping -c 3 -W 1 10.54.0.1"));
+            String console = node2Serial(a2, "command=ip addr add 10.54.0.99/24", Duration.ofSeconds(180));
+
+            assertTrue(console.contains("MINICLOUD-RUN status=0 command=for i in"), "A2 reaches A1 across nodes:\n" + console);
+            assertTrue(console.contains("MINICLOUD-RUN status=1 command=ip addr add 10.54.0.99/24"),
+                    "A2 does not reach B1 even from inside B's subnet:\n" + console);
+            assertEquals("qemu", node2.nodeInfo().virtType().domainType(), "without canary files a node is not trusted with KVM");
+        } finally {
+            onNode1.forEach(node1::delete);
+            onNode2.forEach(node2::delete);
+            for (UUID net : List.of(netA, netB)) {
+                node1.deleteNetwork(net);
+                node2.deleteNetwork(net);
+            }
+        }
+    }
+
+    private static UUID boot(HypervisorDriver node, List<UUID> created, String template, String hostname, UUID network,
+                             String address, List<String> commands) {
+        UUID id = UUID.randomUUID();
+        created.add(id);
+        String mac = String.format("52:54:00:%02x:%02x:%02x", id.hashCode() & 0xff, (id.hashCode() >> 8) & 0xff,
+                (id.hashCode() >> 16) & 0xff);
+        node.create(new InstanceSpec(id, hostname, "it", 1, 128, template, 1, CloneMode.LINKED, List.of(),
+                List.of(new NetworkAttachment(network, mac)), new FirstBoot(hostname, "pw", null, address, null, commands)));
+        node.start(id);
+        return id;
+    }
+
+    /** Node 2's logs are in its private /var/log/libvirt, which is a directory of this machine. */
+    private static String node2Serial(UUID id, String text, Duration timeout) throws Exception {
+        Path log = NODE2_STATE.resolve("log/qemu/" + id + "-serial.log");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String content = "";
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(log)) {
+                content = Files.readString(log, StandardCharsets.ISO_8859_1);
+                if (content.contains(text)) {
+                    return content;
+                }
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("no '" + text + "' on node 2's console of " + id + ":\n" + content);
+    }
+
+    private static String testNode(String command) throws Exception {
+        Process script = new ProcessBuilder("../deploy/compute/test-node.sh", command, NODE2_STATE.toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String out = new String(script.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (script.waitFor() != 0) {
+            throw new IllegalStateException("deploy/compute/test-node.sh " + command + " failed");
+        }
+        return out;
+    }
+}
