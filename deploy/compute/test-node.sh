@@ -2,7 +2,7 @@
 # A second compute node on this machine, for tests: a network namespace joined to the host by a
 # veth pair (host 10.99.0.1, node 10.99.0.2), with its own libvirtd and virtlogd on private
 # mounts, reached as qemu+tcp://10.99.0.2/system, with minicloud's network hook installed.
-# Usage: test-node.sh up|down [STATE_DIR]
+# Usage: test-node.sh up|down|stop-libvirtd|start-libvirtd [STATE_DIR]
 set -euo pipefail
 command=${1:?up or down}
 dir=${2:-/tmp/minicloud-node2}
@@ -39,15 +39,21 @@ CONF
   # No cgroups to manage in a namespace sharing the host's.
   echo 'cgroup_controllers = [ ]' > "$dir/etc/qemu.conf"
   install -m 755 "$here/libvirt-network-hook" "$dir/etc/hooks/network"
+  start_libvirtd
+}
+
+# libvirtd (and virtlogd, if it is not running yet) inside the namespace, on the private mounts.
+start_libvirtd() {
   ip netns exec "$netns" unshare --mount --propagation private sh -c "
     mount --bind $dir/run /run/libvirt
     mount --bind $dir/lib /var/lib/libvirt
     mount --bind $dir/etc /etc/libvirt
     mount --bind $dir/log /var/log/libvirt
     mount --bind $dir/cache /var/cache/libvirt
-    virtlogd -d -p /run/libvirt/virtlogd.pid
+    [ -f /run/libvirt/virtlogd.pid ] && kill -0 \$(cat /run/libvirt/virtlogd.pid) 2>/dev/null \
+      || virtlogd -d -p /run/libvirt/virtlogd.pid
     exec libvirtd --listen -p /run/libvirt/libvirtd.pid -f /etc/libvirt/libvirtd.conf
-  " </dev/null >"$dir/libvirtd.log" 2>&1 &
+  " </dev/null >>"$dir/libvirtd.log" 2>&1 &
   for _ in $(seq 1 30); do
     virsh -c qemu+tcp://10.99.0.2/system version >/dev/null 2>&1 && { echo "qemu+tcp://10.99.0.2/system"; return; }
     sleep 1
@@ -56,8 +62,17 @@ CONF
   exit 1
 }
 
+stop_libvirtd() {
+  local pid
+  pid=$(cat "$dir/run/libvirtd.pid")
+  kill "$pid"
+  while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
+}
+
 case "$command" in
   up) up ;;
   down) down ;;
-  *) echo "usage: test-node.sh up|down [STATE_DIR]" >&2; exit 2 ;;
+  stop-libvirtd) stop_libvirtd ;;
+  start-libvirtd) start_libvirtd ;;
+  *) echo "usage: test-node.sh up|down|stop-libvirtd|start-libvirtd [STATE_DIR]" >&2; exit 2 ;;
 esac

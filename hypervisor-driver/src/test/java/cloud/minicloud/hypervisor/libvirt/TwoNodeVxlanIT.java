@@ -1,6 +1,8 @@
 package cloud.minicloud.hypervisor.libvirt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloud.minicloud.hypervisor.FirstBoot;
@@ -8,6 +10,9 @@ import cloud.minicloud.hypervisor.HypervisorDriver;
 import cloud.minicloud.hypervisor.InstanceSpec;
 import cloud.minicloud.hypervisor.InstanceSpec.CloneMode;
 import cloud.minicloud.hypervisor.InstanceSpec.NetworkAttachment;
+import cloud.minicloud.hypervisor.LifecycleEvent;
+import cloud.minicloud.hypervisor.NodeUnreachableException;
+import cloud.minicloud.hypervisor.PowerState;
 import cloud.minicloud.hypervisor.TenantNetworkSpec;
 import cloud.minicloud.hypervisor.TenantNetworkSpec.Segmentation;
 import java.nio.charset.StandardCharsets;
@@ -88,6 +93,35 @@ class TwoNodeVxlanIT {
             for (UUID net : List.of(netA, netB)) {
                 node1.deleteNetwork(net);
                 node2.deleteNetwork(net);
+            }
+        }
+    }
+
+    @Test
+    void node_2_is_unreachable_while_its_libvirtd_is_down_and_comes_back_with_its_event_subscription()
+            throws Exception {
+        java.util.concurrent.BlockingQueue<LifecycleEvent> events = new java.util.concurrent.LinkedBlockingQueue<>();
+        try (AutoCloseable watch = node2.watchLifecycle(events::add)) {
+            testNode("stop-libvirtd");
+            assertThrows(NodeUnreachableException.class, node2::nodeInfo);
+            assertFalse(node2.reachable());
+
+            testNode("start-libvirtd");
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!node2.reachable() && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertTrue(node2.reachable(), "node 2 is reachable again within a minute");
+            assertTrue(node2.nodeInfo().cpus() >= 1);
+
+            UUID id = UUID.randomUUID();
+            node2.create(new InstanceSpec(id, "after-restart", "it", 1, 128, node2Template, 1, CloneMode.LINKED,
+                    List.of(), List.of(), null));
+            try {
+                LifecycleEvent event = events.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+                assertEquals(new LifecycleEvent(id, PowerState.SHUT_OFF), event, "events flow again after the restart");
+            } finally {
+                node2.delete(id);
             }
         }
     }
