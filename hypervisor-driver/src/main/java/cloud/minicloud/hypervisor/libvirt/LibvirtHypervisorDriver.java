@@ -384,20 +384,12 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
     @Override
     public List<InstanceRecord> listInstances() {
         return node.call("list instances", connect -> {
-            List<Domain> domains = new ArrayList<>();
-            for (int running : connect.listDomains()) {
-                domains.add(connect.domainLookupByID(running));
-            }
-            for (String stopped : connect.listDefinedDomains()) {
-                domains.add(connect.domainLookupByName(stopped));
-            }
             List<InstanceRecord> instances = new ArrayList<>();
-            for (Domain domain : domains) {
-                String xml = domain.getXMLDesc(0);
-                if (DomainConfig.belongsToCloud(xml)) {
-                    DomainConfig config = DomainConfig.parse(xml);
+            for (NativeConnect.NativeDomain domain : connect.listAllDomains()) {
+                if (DomainConfig.belongsToCloud(domain.xml())) {
+                    DomainConfig config = DomainConfig.parse(domain.xml());
                     instances.add(new InstanceRecord(config.uuid(), config.title(), config.owner(), config.vcpus(),
-                            config.memoryMib(), state(domain.getInfo().state)));
+                            config.memoryMib(), state(domain.state())));
                 }
             }
             return instances;
@@ -440,7 +432,7 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
         node.close();
     }
 
-    private StoragePool pool(org.libvirt.Connect connect) throws LibvirtException {
+    private StoragePool pool(NativeConnect connect) throws LibvirtException {
         try {
             return connect.storagePoolLookupByName(settings.poolName());
         } catch (LibvirtException e) {
@@ -505,6 +497,13 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
 
     private static HypervisorException missing(UUID id) {
         return new HypervisorException("no instance " + id + " on this node");
+    }
+
+    private static PowerState state(int virDomainState) {
+        DomainInfo.DomainState[] states = DomainInfo.DomainState.values();
+        return state(virDomainState >= 0 && virDomainState < states.length
+                ? states[virDomainState]
+                : DomainInfo.DomainState.VIR_DOMAIN_NOSTATE);
     }
 
     private static PowerState state(DomainInfo.DomainState state) {

@@ -33,7 +33,7 @@ final class NodeConnection implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private Connect connect;
+    private NativeConnect connect;
     private volatile boolean reachable = true;
     private boolean reconnecting;
     private boolean closed;
@@ -44,16 +44,16 @@ final class NodeConnection implements AutoCloseable {
 
     @FunctionalInterface
     interface Call<T> {
-        T apply(Connect connect) throws LibvirtException;
+        T apply(NativeConnect connect) throws LibvirtException;
     }
 
     @FunctionalInterface
     interface Action {
-        void apply(Connect connect) throws LibvirtException;
+        void apply(NativeConnect connect) throws LibvirtException;
     }
 
     <T> T call(String what, Call<T> call) {
-        Connect current = connection();
+        NativeConnect current = connection();
         try {
             return call.apply(current);
         } catch (LibvirtException e) {
@@ -95,7 +95,7 @@ final class NodeConnection implements AutoCloseable {
         }
     }
 
-    private synchronized Connect connection() {
+    private synchronized NativeConnect connection() {
         if (closed) {
             throw new IllegalStateException("the driver for " + uri + " is closed");
         }
@@ -111,9 +111,9 @@ final class NodeConnection implements AutoCloseable {
         return connect;
     }
 
-    private Connect open() throws LibvirtException {
+    private NativeConnect open() throws LibvirtException {
         Libvirt.initialise();
-        Connect opened = new Connect(uri, false);
+        NativeConnect opened = new NativeConnect(uri);
         if (!uri.startsWith("test:")) {
             opened.setKeepAlive(5, 3);
         }
@@ -192,7 +192,7 @@ final class NodeConnection implements AutoCloseable {
         closed = true;
         reconnector.shutdownNow();
         if (connect != null) {
-            Connect last = connect;
+            NativeConnect last = connect;
             connect = null;
             try {
                 last.unregisterCloseListener();

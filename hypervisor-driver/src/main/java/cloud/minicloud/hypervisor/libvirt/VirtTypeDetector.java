@@ -27,12 +27,13 @@ final class VirtTypeDetector {
     private VirtTypeDetector() {
     }
 
-    static VirtType detect(Connect connect, NodeSettings settings) throws LibvirtException {
+    static VirtType detect(NativeConnect connect, NodeSettings settings) throws LibvirtException {
         List<String> types = domainTypes(connect.getCapabilities());
         if (types.contains("test")) {
             return VirtType.TEST;
         }
-        return types.contains("kvm") && settings.canaryDir() != null && canaryBootsUnderKvm(connect, settings.canaryDir())
+        return types.contains("kvm") && connect.offersDomainType("kvm") && settings.canaryDir() != null
+                && canaryBootsUnderKvm(connect, settings.canaryDir())
                 ? VirtType.KVM
                 : VirtType.QEMU;
     }

@@ -1,0 +1,43 @@
+package cloud.minicloud.hypervisor.libvirt;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.IntByReference;
+import com.sun.jna.ptr.PointerByReference;
+
+/**
+ * The libvirt C functions that libvirt-java 0.5.4 does not wrap, declared against libvirt.so.
+ * Strings libvirt returns are {@code char*} the caller must free, hence {@link Pointer} returns.
+ */
+interface LibvirtNative extends Library {
+
+    LibvirtNative LIBVIRT = Native.load("virt", LibvirtNative.class);
+
+    /** virConnectListAllDomains: every domain, running or not, in one consistent call. */
+    int virConnectListAllDomains(Pointer connect, PointerByReference domains, int flags);
+
+    int virDomainGetState(Pointer domain, IntByReference state, IntByReference reason, int flags);
+
+    Pointer virDomainGetXMLDesc(Pointer domain, int flags);
+
+    int virDomainFree(Pointer domain);
+
+    Pointer virConnectGetDomainCapabilities(Pointer connect, String emulatorBin, String arch, String machine,
+                                            String virtType, int flags);
+
+    /** The message of this thread's last libvirt error (libvirt owns the string). */
+    String virGetLastErrorMessage();
+
+    /** libc's free, for what libvirt hands over. */
+    static String takeString(Pointer cString) {
+        if (cString == null) {
+            return null;
+        }
+        try {
+            return cString.getString(0, "UTF-8");
+        } finally {
+            Native.free(Pointer.nativeValue(cString));
+        }
+    }
+}
