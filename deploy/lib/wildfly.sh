@@ -17,6 +17,7 @@ portal_environment() {
   MINICLOUD_OIDC_SECRET=$(secret oidc-client-secret)
   export MINICLOUD_DB_PASSWORD MINICLOUD_OIDC_SECRET
   export MINICLOUD_OIDC_PROVIDER_URL=$KC_REALM_URL
+  export MINICLOUD_IMAGES=$IMAGES_DIR
   export JAVA_HOME=$JAVA25_HOME
 }
 

@@ -21,16 +21,14 @@ public class QuotaService {
     @Inject
     QuotaRepository quotas;
 
-    /**
-     * The caller's own tenant's quota. A member's first call adds their tenant with the default
-     * limits: that is how tenants come to exist here.
-     */
+    @Inject
+    TenantEnrolment enrolment;
+
+    /** The caller's own tenant's quota (a member's first call adds the tenant). */
     public QuotaView quotaOf(Caller caller) {
-        String alias = caller.requireTenant();
-        Quota quota = tenants.findByAlias(alias)
-                .flatMap(tenant -> quotas.find(tenant.id()))
-                .orElseGet(() -> enrol(alias));
-        return new QuotaView(alias, quota.limits(), quota.used());
+        Tenant tenant = enrolment.tenantOf(caller);
+        Quota quota = quotas.find(tenant.id()).orElseThrow();
+        return new QuotaView(tenant.alias(), quota.limits(), quota.used());
     }
 
     /** Every tenant's quota, for a cloud admin, a page at a time. */
@@ -59,11 +57,5 @@ public class QuotaService {
         Quota quota = quotas.findForUpdate(tenant.id()).orElseThrow(() -> new TenantNotFoundException(tenantAlias));
         quota.changeLimits(limits);
         return new QuotaView(tenantAlias, quota.limits(), quota.used());
-    }
-
-    private Quota enrol(String alias) {
-        Tenant tenant = tenants.enrol(alias);
-        quotas.addIfAbsent(new Quota(tenant.id(), Quota.DEFAULT_LIMITS));
-        return quotas.find(tenant.id()).orElseThrow();
     }
 }

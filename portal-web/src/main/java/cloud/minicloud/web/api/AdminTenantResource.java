@@ -19,8 +19,6 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminTenantResource {
 
-    private static final int MAX_PAGE = 500;
-
     @Inject
     ApiCaller caller;
 
@@ -30,9 +28,7 @@ public class AdminTenantResource {
     @GET
     public Page<QuotaJson> tenants(@QueryParam("offset") @DefaultValue("0") int offset,
                                    @QueryParam("limit") @DefaultValue("100") int limit) {
-        if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
-            throw new InvalidRequestException("offset must be 0 or more and limit between 1 and " + MAX_PAGE);
-        }
+        Page.check(offset, limit);
         List<QuotaJson> items = quotas.tenantQuotas(caller.get(), offset, limit).stream().map(QuotaJson::of).toList();
         return new Page<>(items, offset, limit, quotas.tenantCount(caller.get()));
     }
@@ -51,8 +47,5 @@ public class AdminTenantResource {
             throw new InvalidRequestException("send the new limits as JSON");
         }
         return QuotaJson.of(quotas.changeLimits(caller.get(), tenant, limits.toDomain()));
-    }
-
-    public record Page<T>(List<T> items, int offset, int limit, long total) {
     }
 }

@@ -4,6 +4,7 @@ import cloud.minicloud.core.InvalidRequestException;
 import cloud.minicloud.core.NotFoundException;
 import cloud.minicloud.core.identity.AccessDeniedException;
 import cloud.minicloud.core.identity.NoTenantException;
+import cloud.minicloud.core.network.NetworkNameTakenException;
 import cloud.minicloud.core.quota.QuotaExceededException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
@@ -27,6 +28,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             case NotFoundException e -> Problem.response(Status.NOT_FOUND, "not-found", e.getMessage());
             case InvalidRequestException e -> Problem.response(Status.BAD_REQUEST, "invalid-request", e.getMessage());
             case QuotaExceededException e -> Problem.response(Status.CONFLICT, "quota-exceeded", e.getMessage());
+            case NetworkNameTakenException e -> Problem.response(Status.CONFLICT, "name-taken", e.getMessage());
             case AccessDeniedException e -> Problem.response(Status.FORBIDDEN, "forbidden", e.getMessage());
             case NoTenantException e -> Problem.response(Status.FORBIDDEN, "no-tenant", e.getMessage());
             case WebApplicationException e -> fromJaxRs(e);

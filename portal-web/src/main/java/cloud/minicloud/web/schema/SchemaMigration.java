@@ -1,5 +1,6 @@
 package cloud.minicloud.web.schema;
 
+import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -16,12 +17,14 @@ import org.flywaydb.core.api.output.MigrateResult;
 @ApplicationScoped
 public class SchemaMigration {
 
+    /** Observers of start-up that need the schema run after this one. */
+    static final int ORDER = 100;
     private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
 
     @Resource(lookup = "java:jboss/datasources/MinicloudDS")
     DataSource dataSource;
 
-    void migrateOnStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    void migrateOnStartup(@Observes @Priority(ORDER) @Initialized(ApplicationScoped.class) Object started) {
         MigrateResult result = Flyway.configure(SchemaMigration.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")

@@ -41,6 +41,15 @@ final class Api {
         return send(authorized(path, token).GET().build());
     }
 
+    static Reply post(String path, String token, String json) {
+        return send(authorized(path, token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    static Reply delete(String path, String token) {
+        return send(authorized(path, token).DELETE().build());
+    }
+
     static Reply put(String path, String token, String json) {
         return send(authorized(path, token).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
@@ -55,7 +64,7 @@ final class Api {
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
+                    response.body(), response.headers().firstValue("Location").orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -68,7 +77,7 @@ final class Api {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    record Reply(int status, String contentType, String body) {
+    record Reply(int status, String contentType, String body, String location) {
 
         JsonStructure json() {
             return Json.createReader(new StringReader(body)).read();

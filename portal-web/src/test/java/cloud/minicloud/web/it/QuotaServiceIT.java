@@ -43,7 +43,7 @@ class QuotaServiceIT {
     @Deployment
     static WebArchive deployment() {
         return ShrinkWrap.create(WebArchive.class, "quota-service-it.war")
-                .addPackages(true, "cloud.minicloud.core")
+                .addPackages(true, "cloud.minicloud.core", "cloud.minicloud.image")
                 .addAsResource("META-INF/persistence.xml")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
     }

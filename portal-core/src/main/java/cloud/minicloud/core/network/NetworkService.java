@@ -1,0 +1,80 @@
+package cloud.minicloud.core.network;
+
+import cloud.minicloud.core.InvalidRequestException;
+import cloud.minicloud.core.NotFoundException;
+import cloud.minicloud.core.identity.Caller;
+import cloud.minicloud.core.quota.Quota;
+import cloud.minicloud.core.quota.QuotaRepository;
+import cloud.minicloud.core.quota.ResourceAmounts;
+import cloud.minicloud.core.quota.TenantEnrolment;
+import cloud.minicloud.core.tenant.Tenant;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.UUID;
+
+/** A tenant's networks: create (within the quota), list, look at and delete them. */
+@ApplicationScoped
+@Transactional
+public class NetworkService {
+
+    private static final ResourceAmounts ONE_NETWORK = new ResourceAmounts(0, 0, 0, 0, 1);
+    private static final int MAX_NAME = 64;
+
+    @Inject
+    NetworkRepository networks;
+
+    @Inject
+    QuotaRepository quotas;
+
+    @Inject
+    TenantEnrolment enrolment;
+
+    public NetworkView create(Caller caller, String name) {
+        String cleanName = validName(name);
+        Tenant tenant = enrolment.tenantOf(caller);
+        // The quota row's lock also serialises this tenant's creates, so the name check holds.
+        Quota quota = quotas.findForUpdate(tenant.id()).orElseThrow();
+        if (networks.nameTaken(tenant.id(), cleanName)) {
+            throw new NetworkNameTakenException(cleanName);
+        }
+        quota.reserve(ONE_NETWORK);
+        TenantNetwork network = new TenantNetwork(UUID.randomUUID(), tenant.id(), cleanName, networks.allocate());
+        networks.add(network);
+        return networks.find(tenant.id(), network.id()).orElseThrow().view(tenant.alias());
+    }
+
+    public List<NetworkView> list(Caller caller, int offset, int limit) {
+        Tenant tenant = enrolment.tenantOf(caller);
+        return networks.list(tenant.id(), offset, limit).stream().map(n -> n.view(tenant.alias())).toList();
+    }
+
+    public long count(Caller caller) {
+        return networks.count(enrolment.tenantOf(caller).id());
+    }
+
+    /** One of the caller's tenant's networks; another tenant's is not found, exactly like a missing one. */
+    public NetworkView get(Caller caller, UUID id) {
+        Tenant tenant = enrolment.tenantOf(caller);
+        return networks.find(tenant.id(), id).orElseThrow(() -> new NotFoundException("network", id.toString()))
+                .view(tenant.alias());
+    }
+
+    public void delete(Caller caller, UUID id) {
+        Tenant tenant = enrolment.tenantOf(caller);
+        Quota quota = quotas.findForUpdate(tenant.id()).orElseThrow();
+        TenantNetwork network = networks.find(tenant.id(), id)
+                .orElseThrow(() -> new NotFoundException("network", id.toString()));
+        networks.remove(network);
+        quota.release(ONE_NETWORK);
+    }
+
+    private static String validName(String name) {
+        String trimmed = name == null ? "" : name.strip();
+        if (trimmed.isEmpty() || trimmed.length() > MAX_NAME || trimmed.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidRequestException("a network name is 1 to " + MAX_NAME + " characters of text on one line");
+        }
+        return trimmed;
+    }
+}

@@ -1,0 +1,51 @@
+package cloud.minicloud.core.network;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A tenant's private network: its own L2 segment across the compute nodes and a /24 subnet. */
+@Entity
+@Table(name = "tenant_network")
+public class TenantNetwork {
+
+    @Id
+    private String id;
+
+    @Column(name = "tenant_id", nullable = false, updatable = false)
+    private long tenantId;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Column(name = "segment_id", nullable = false, updatable = false)
+    private int segmentId;
+
+    @Column(nullable = false, updatable = false)
+    private String cidr;
+
+    @Column(name = "created_at", insertable = false, updatable = false)
+    private Instant createdAt;
+
+    protected TenantNetwork() {
+    }
+
+    TenantNetwork(UUID id, long tenantId, String name, NetworkAllocation allocation) {
+        this.id = id.toString();
+        this.tenantId = tenantId;
+        this.name = name;
+        this.segmentId = allocation.segmentId();
+        this.cidr = allocation.cidr();
+    }
+
+    public UUID id() {
+        return UUID.fromString(id);
+    }
+
+    public NetworkView view(String tenant) {
+        return new NetworkView(id(), tenant, name, cidr, segmentId, createdAt);
+    }
+}

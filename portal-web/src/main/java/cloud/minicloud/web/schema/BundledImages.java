@@ -1,0 +1,43 @@
+package cloud.minicloud.web.schema;
+
+import cloud.minicloud.core.image.ImageService;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Publishes the images deploy/ built for this cloud (MINICLOUD_IMAGES, e.g. tiny-linux) once the
+ * schema is in place. Without the variable there is nothing to publish.
+ */
+@ApplicationScoped
+public class BundledImages {
+
+    private static final Logger LOG = Logger.getLogger(BundledImages.class.getName());
+
+    @Inject
+    ImageService images;
+
+    void publishOnStartup(@Observes @Priority(SchemaMigration.ORDER + 1) @Initialized(ApplicationScoped.class) Object started) {
+        String dir = System.getenv("MINICLOUD_IMAGES");
+        if (dir == null || dir.isBlank()) {
+            return;
+        }
+        Path tiny = Path.of(dir, "tiny-linux.qcow2");
+        if (!Files.isRegularFile(tiny)) {
+            LOG.warning(() -> "no " + tiny + ": the public image tiny-linux is not published");
+            return;
+        }
+        try {
+            images.publishBundled("tiny-linux", tiny, "Linux", "tiny (busybox, Debian kernel)", 128);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.SEVERE, "could not publish " + tiny, e);
+        }
+    }
+}
