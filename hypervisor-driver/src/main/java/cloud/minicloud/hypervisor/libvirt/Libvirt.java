@@ -41,6 +41,25 @@ final class Libvirt {
         }
     }
 
+    /** A libvirt lookup that fails with an error when the object does not exist. */
+    @FunctionalInterface
+    interface Lookup<T> {
+        T find() throws LibvirtException;
+    }
+
+    /** The object, or empty when libvirt answers with the "no such object" error given. */
+    static <T> java.util.Optional<T> lookup(Lookup<T> lookup, org.libvirt.Error.ErrorNumber missing)
+            throws LibvirtException {
+        try {
+            return java.util.Optional.of(lookup.find());
+        } catch (LibvirtException e) {
+            if (is(e, missing)) {
+                return java.util.Optional.empty();
+            }
+            throw e;
+        }
+    }
+
     static boolean is(LibvirtException e, org.libvirt.Error.ErrorNumber code) {
         return e.getError() != null && e.getError().getCode() == code;
     }

@@ -72,13 +72,12 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
     @Override
     public void ensureStoragePool() {
         node.run("ensure storage pool " + settings.poolName(), connect -> {
+            Optional<StoragePool> existing = Libvirt.lookup(() -> connect.storagePoolLookupByName(settings.poolName()),
+                    VIR_ERR_NO_STORAGE_POOL);
             StoragePool pool;
-            try {
-                pool = connect.storagePoolLookupByName(settings.poolName());
-            } catch (LibvirtException e) {
-                if (!Libvirt.is(e, VIR_ERR_NO_STORAGE_POOL)) {
-                    throw e;
-                }
+            if (existing.isPresent()) {
+                pool = existing.get();
+            } else {
                 pool = connect.storagePoolDefineXML(new PoolConfig(settings.poolName(), settings.poolPath()).toXml(), 0);
                 pool.build(0);
             }
@@ -177,14 +176,7 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
     }
 
     private static Optional<Network> network(org.libvirt.Connect connect, UUID id) throws LibvirtException {
-        try {
-            return Optional.of(connect.networkLookupByName(TenantNetworkSpec.libvirtName(id)));
-        } catch (LibvirtException e) {
-            if (Libvirt.is(e, VIR_ERR_NO_NETWORK)) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return Libvirt.lookup(() -> connect.networkLookupByName(TenantNetworkSpec.libvirtName(id)), VIR_ERR_NO_NETWORK);
     }
 
     @Override
@@ -433,36 +425,17 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
     }
 
     private StoragePool pool(NativeConnect connect) throws LibvirtException {
-        try {
-            return connect.storagePoolLookupByName(settings.poolName());
-        } catch (LibvirtException e) {
-            if (Libvirt.is(e, VIR_ERR_NO_STORAGE_POOL)) {
-                throw new HypervisorException("storage pool " + settings.poolName() + " is missing: ensureStoragePool first");
-            }
-            throw e;
-        }
+        return Libvirt.lookup(() -> connect.storagePoolLookupByName(settings.poolName()), VIR_ERR_NO_STORAGE_POOL)
+                .orElseThrow(() -> new HypervisorException(
+                        "storage pool " + settings.poolName() + " is missing: ensureStoragePool first"));
     }
 
     private static Optional<StorageVol> volume(StoragePool pool, String name) throws LibvirtException {
-        try {
-            return Optional.of(pool.storageVolLookupByName(name));
-        } catch (LibvirtException e) {
-            if (Libvirt.is(e, VIR_ERR_NO_STORAGE_VOL)) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return Libvirt.lookup(() -> pool.storageVolLookupByName(name), VIR_ERR_NO_STORAGE_VOL);
     }
 
     private static Optional<Domain> domain(org.libvirt.Connect connect, UUID id) throws LibvirtException {
-        try {
-            return Optional.of(connect.domainLookupByUUID(id));
-        } catch (LibvirtException e) {
-            if (Libvirt.is(e, VIR_ERR_NO_DOMAIN)) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return Libvirt.lookup(() -> connect.domainLookupByUUID(id), VIR_ERR_NO_DOMAIN);
     }
 
     private static void destroyIfActive(Domain domain) throws LibvirtException {
