@@ -18,6 +18,8 @@ portal_environment() {
   export MINICLOUD_DB_PASSWORD MINICLOUD_OIDC_SECRET
   export MINICLOUD_OIDC_PROVIDER_URL=$KC_REALM_URL
   export MINICLOUD_IMAGES=$IMAGES_DIR
+  # This machine is the first compute node; its instance disks live in the state directory.
+  export MINICLOUD_LOCAL_NODE=qemu:///system MINICLOUD_NODE_POOL=$STATE/pool
   export JAVA_HOME=$JAVA25_HOME
 }
 

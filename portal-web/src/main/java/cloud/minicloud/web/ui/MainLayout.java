@@ -41,6 +41,7 @@ public class MainLayout extends AppLayout {
         nav.addItem(navItem("nav-dashboard", getTranslation("nav.dashboard"), DashboardView.class));
         if (caller.has(Role.CLOUD_ADMIN)) {
             nav.addItem(navItem("nav-tenants", getTranslation("nav.tenants"), TenantsView.class));
+            nav.addItem(navItem("nav-nodes", getTranslation("nav.nodes"), NodesView.class));
         }
         addToDrawer(nav);
     }

@@ -20,6 +20,7 @@ class PortalBrowserIT {
             browser.waitForText(By.id("quota"), "vCPUs");
             assertTrue(browser.isPresent(By.id("nav-dashboard")));
             assertFalse(browser.isPresent(By.id("nav-tenants")), "tenant users get no admin navigation");
+            assertFalse(browser.isPresent(By.id("nav-nodes")));
             browser.screenshot("dashboard");
 
             browser.open("/admin/tenants");
@@ -41,6 +42,9 @@ class PortalBrowserIT {
             browser.waitForText(By.id("tenants"), "globex");
             assertTrue(browser.currentUrl().endsWith("/admin/tenants"), browser.currentUrl());
             browser.screenshot("tenants");
+
+            browser.click(By.id("nav-nodes"));
+            browser.waitForText(By.id("nodes"), "qemu:///system");
         }
     }
 

@@ -43,7 +43,9 @@ class QuotaServiceIT {
     @Deployment
     static WebArchive deployment() {
         return ShrinkWrap.create(WebArchive.class, "quota-service-it.war")
-                .addPackages(true, "cloud.minicloud.core", "cloud.minicloud.image")
+                .addPackages(true, "cloud.minicloud.core", "cloud.minicloud.image", "cloud.minicloud.hypervisor")
+                // The core reaches compute nodes through the libvirt driver: its libraries come along.
+                .addAsLibraries(jarOf(org.libvirt.Connect.class), jarOf(com.sun.jna.Native.class))
                 .addAsResource("META-INF/persistence.xml")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
     }
@@ -116,6 +118,14 @@ class QuotaServiceIT {
         }
         assertEquals(1, count("SELECT COUNT(*) FROM tenant WHERE alias = ?", tenant));
         assertEquals(1, count("SELECT COUNT(*) FROM quota q JOIN tenant t ON q.tenant_id = t.id WHERE t.alias = ?", tenant));
+    }
+
+    private static java.io.File jarOf(Class<?> type) {
+        try {
+            return new java.io.File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String newTenantAlias() {

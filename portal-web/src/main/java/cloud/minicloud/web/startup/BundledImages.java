@@ -1,4 +1,4 @@
-package cloud.minicloud.web.schema;
+package cloud.minicloud.web.startup;
 
 import cloud.minicloud.core.image.ImageService;
 import jakarta.annotation.Priority;

@@ -1,4 +1,4 @@
-package cloud.minicloud.web.schema;
+package cloud.minicloud.web.startup;
 
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
