@@ -56,8 +56,11 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
     public NodeInfo nodeInfo() {
         return node.call("read node info", connect -> {
             org.libvirt.NodeInfo info = connect.nodeInfo();
-            return new NodeInfo(connect.getHostName(), info.cpus, info.memory / 1024,
-                    connect.getFreeMemory() / (1024 * 1024), virtType(), connect.getLibVersion());
+            NativeConnect.NodeMemory memory = virtType() == VirtType.TEST
+                    ? new NativeConnect.NodeMemory(info.memory, connect.getFreeMemory() / 1024)
+                    : connect.nodeMemory();
+            return new NodeInfo(connect.getHostName(), info.cpus, memory.totalKib() / 1024, memory.freeKib() / 1024,
+                    virtType(), connect.getLibVersion());
         });
     }
 

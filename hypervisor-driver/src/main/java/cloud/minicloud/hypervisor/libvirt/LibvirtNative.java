@@ -26,6 +26,9 @@ interface LibvirtNative extends Library {
     Pointer virConnectGetDomainCapabilities(Pointer connect, String emulatorBin, String arch, String machine,
                                             String virtType, int flags);
 
+    /** virNodeGetMemoryStats: fills an array of {char field[80]; unsigned long long value} records. */
+    int virNodeGetMemoryStats(Pointer connect, int cell, Pointer params, IntByReference count, int flags);
+
     /** The message of this thread's last libvirt error (libvirt owns the string). */
     String virGetLastErrorMessage();
 

@@ -70,6 +70,20 @@ class QemuDriverContractIT extends HypervisorDriverContract {
     }
 
     @Test
+    void the_node_reports_the_memory_the_kernel_sees_not_one_numa_view() throws Exception {
+        long memTotalKib = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/meminfo")).stream()
+                .filter(line -> line.startsWith("MemTotal:"))
+                .map(line -> Long.parseLong(line.replaceAll("\\D", "")))
+                .findFirst()
+                .orElseThrow();
+
+        var info = driver.nodeInfo();
+
+        assertEquals(memTotalKib / 1024, info.memoryMib());
+        assertTrue(info.freeMemoryMib() > 0 && info.freeMemoryMib() <= info.memoryMib(), info.toString());
+    }
+
+    @Test
     void a_template_that_arrives_with_another_checksum_is_removed_and_refused() throws Exception {
         Path image = blankQcow2(16);
         String wrong = "0".repeat(64);
