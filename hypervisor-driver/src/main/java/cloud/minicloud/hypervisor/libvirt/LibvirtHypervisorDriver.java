@@ -204,7 +204,7 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
                     disks.add(DiskConfig.virtio(volume.getPath(), "vd" + (char) ('b' + i)));
                 }
                 if (spec.firstBoot() != null) {
-                    StorageVol seed = SeedVolumes.create(connect, pool, spec.id() + "-seed.iso",
+                    StorageVol seed = SeedVolumes.create(connect, pool, seedVolume(spec.id()),
                             NoCloudSeed.files(spec.id(), spec.firstBoot()));
                     created.add(seed);
                     disks.add(DiskConfig.seed(seed.getPath(), "vd" + (char) ('b' + spec.dataDisksGib().size())));
@@ -304,14 +304,13 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
                 destroyIfActive(domain.get());
                 domain.get().undefine();
             }
+            // By name, not by listing: libvirt-java lists in two calls and can drop names that a
+            // concurrent create adds in between.
             StoragePool pool = pool(connect);
-            pool.refresh(0);
-            for (String name : pool.listVolumes()) {
-                if (name.startsWith(id + "-")) {
-                    Optional<StorageVol> volume = volume(pool, name);
-                    if (volume.isPresent()) {
-                        volume.get().delete(0);
-                    }
+            for (String name : instanceVolumes(id)) {
+                Optional<StorageVol> volume = volume(pool, name);
+                if (volume.isPresent()) {
+                    volume.get().delete(0);
                 }
             }
         });
@@ -465,6 +464,21 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
             throw new IllegalArgumentException("not a template name: " + template);
         }
         return TEMPLATE_PREFIX + template + ".qcow2";
+    }
+
+    /** Every volume an instance can have: system disk, data disks and first-boot seed. */
+    private static List<String> instanceVolumes(UUID id) {
+        List<String> names = new ArrayList<>();
+        names.add(volumeName(id, "system"));
+        for (int i = 1; i <= InstanceSpec.MAX_DATA_DISKS; i++) {
+            names.add(volumeName(id, "data" + i));
+        }
+        names.add(seedVolume(id));
+        return names;
+    }
+
+    private static String seedVolume(UUID id) {
+        return id + "-seed.iso";
     }
 
     private static String volumeName(UUID id, String role) {
