@@ -39,6 +39,9 @@ public class MainLayout extends AppLayout {
 
         SideNav nav = new SideNav();
         nav.addItem(navItem("nav-dashboard", getTranslation("nav.dashboard"), DashboardView.class));
+        if (caller.tenant().isPresent()) {
+            nav.addItem(navItem("nav-networks", getTranslation("nav.networks"), NetworksView.class));
+        }
         if (caller.has(Role.CLOUD_ADMIN)) {
             nav.addItem(navItem("nav-tenants", getTranslation("nav.tenants"), TenantsView.class));
             nav.addItem(navItem("nav-nodes", getTranslation("nav.nodes"), NodesView.class));

@@ -90,10 +90,24 @@ final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.elementToBeClickable(locator)).click();
     }
 
-    private void type(By locator, String text) {
+    /** Types into a field; for a Vaadin text field, into the input inside it. */
+    void type(By locator, String text) {
         WebElement field = waitFor(locator);
+        if (!"input".equals(field.getTagName())) {
+            field = field.findElement(By.tagName("input"));
+        }
         field.clear();
         field.sendKeys(text);
+    }
+
+    /** Waits until a boolean attribute (such as a Vaadin field's invalid) is set. */
+    void waitForFlag(By locator, String attribute) {
+        wait.until(ExpectedConditions.attributeToBe(locator, attribute, "true"));
+    }
+
+    /** All the text a person sees on the page. */
+    String pageText() {
+        return driver.findElement(By.tagName("body")).getText();
     }
 
     /** Saves what the person sees, for the README and for looking at a failure. */

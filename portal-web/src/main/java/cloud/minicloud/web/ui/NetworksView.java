@@ -1,0 +1,106 @@
+package cloud.minicloud.web.ui;
+
+import cloud.minicloud.core.InvalidRequestException;
+import cloud.minicloud.core.identity.Caller;
+import cloud.minicloud.core.network.NetworkNameTakenException;
+import cloud.minicloud.core.network.NetworkService;
+import cloud.minicloud.core.network.NetworkView;
+import cloud.minicloud.core.quota.QuotaExceededException;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.inject.Inject;
+
+/** A tenant's private networks: create one, see them all (paged lazily), delete one. */
+@Route(value = "networks", layout = MainLayout.class)
+public class NetworksView extends VerticalLayout implements HasDynamicTitle {
+
+    private final NetworkService networks;
+    private final Caller caller = SessionCaller.current();
+    private final Grid<NetworkView> grid = new Grid<>();
+    private final Paragraph empty = new Paragraph();
+    private final TextField name = new TextField();
+
+    @Inject
+    public NetworksView(NetworkService networks) {
+        this.networks = networks;
+        add(new H2(getTranslation("networks.title")));
+        if (caller.tenant().isEmpty()) {
+            add(new Paragraph(getTranslation("dashboard.noTenant")));
+            return;
+        }
+        name.setId("network-name");
+        name.setLabel(getTranslation("networks.name"));
+        name.setMaxLength(64);
+        Button create = new Button(getTranslation("networks.create"), click -> create());
+        create.setId("create-network");
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        HorizontalLayout form = new HorizontalLayout(name, create);
+        form.setAlignItems(FlexComponent.Alignment.BASELINE);
+
+        grid.setId("networks");
+        grid.addColumn(NetworkView::name).setHeader(getTranslation("networks.name"));
+        grid.addColumn(NetworkView::cidr).setHeader(getTranslation("networks.subnet"));
+        grid.addColumn(NetworkView::segmentId).setHeader(getTranslation("networks.segment"));
+        grid.addComponentColumn(this::deleteButton).setHeader(getTranslation("networks.actions"));
+        grid.setItems(
+                query -> networks.list(caller, query.getOffset(), query.getLimit()).stream(),
+                query -> (int) networks.count(caller));
+        empty.setId("networks-empty");
+        empty.setText(getTranslation("networks.empty"));
+        add(form, empty, grid);
+        refresh();
+    }
+
+    private void create() {
+        try {
+            NetworkView created = networks.create(caller, name.getValue());
+            name.clear();
+            name.setInvalid(false);
+            Notification.show(getTranslation("networks.created", created.name(), created.cidr()));
+            refresh();
+        } catch (InvalidRequestException | NetworkNameTakenException | QuotaExceededException refused) {
+            name.setErrorMessage(refused.getMessage());
+            name.setInvalid(true);
+        }
+    }
+
+    private Button deleteButton(NetworkView network) {
+        Button delete = new Button(getTranslation("networks.delete"), click -> {
+            ConfirmDialog confirm = new ConfirmDialog(getTranslation("networks.deleteTitle", network.name()),
+                    getTranslation("networks.deleteText"), getTranslation("networks.delete"), yes -> {
+                        networks.delete(caller, network.id());
+                        Notification.show(getTranslation("networks.deleted", network.name()));
+                        refresh();
+                    });
+            confirm.setCancelable(true);
+            confirm.setCancelText(getTranslation("networks.cancel"));
+            confirm.setConfirmButtonTheme("error primary");
+            confirm.open();
+        });
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
+        return delete;
+    }
+
+    private void refresh() {
+        grid.getDataProvider().refreshAll();
+        boolean none = networks.count(caller) == 0;
+        empty.setVisible(none);
+        grid.setVisible(!none);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("networks.title") + " · minicloud";
+    }
+}
