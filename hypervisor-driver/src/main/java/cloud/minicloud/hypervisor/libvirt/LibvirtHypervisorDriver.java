@@ -138,10 +138,9 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
                 return;
             }
             String path = template.get().getPath();
-            for (String volumeName : pool.listVolumes()) {
-                Optional<StorageVol> volume = volume(pool, volumeName);
-                if (volume.isPresent() && path.equals(VolumeConfig.parse(volume.get().getXMLDesc(0)).backingPath())) {
-                    throw new HypervisorException("template " + name + " is still the backing file of " + volumeName);
+            for (NativeConnect.NativeVolume volume : connect.listAllVolumes(settings.poolName())) {
+                if (path.equals(VolumeConfig.parse(volume.xml()).backingPath())) {
+                    throw new HypervisorException("template " + name + " is still the backing file of " + volume.name());
                 }
             }
             template.get().delete(0);
@@ -276,8 +275,10 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
             while (domain.get().isActive() != 0 && System.nanoTime() < deadline) {
                 sleep(200);
             }
-            // Guests without an ACPI handler ignore the request: power them off.
-            destroyIfActive(domain.get());
+            // Guests without an ACPI handler ignore the request: power them off, gently first.
+            if (domain.get().isActive() != 0 && !connect.destroyGracefully(id)) {
+                destroyIfActive(domain.get());
+            }
         });
     }
 

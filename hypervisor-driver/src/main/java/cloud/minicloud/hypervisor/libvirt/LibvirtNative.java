@@ -26,6 +26,27 @@ interface LibvirtNative extends Library {
     Pointer virConnectGetDomainCapabilities(Pointer connect, String emulatorBin, String arch, String machine,
                                             String virtType, int flags);
 
+    /** VIR_DOMAIN_DESTROY_GRACEFUL: SIGTERM only, so that QEMU can flush its disk caches. */
+    int DESTROY_GRACEFUL = 1;
+
+    Pointer virDomainLookupByUUIDString(Pointer connect, String uuid);
+
+    int virDomainDestroyFlags(Pointer domain, int flags);
+
+    Pointer virStoragePoolLookupByName(Pointer connect, String name);
+
+    int virStoragePoolFree(Pointer pool);
+
+    /** virStoragePoolListAllVolumes: every volume of a pool in one call. */
+    int virStoragePoolListAllVolumes(Pointer pool, PointerByReference volumes, int flags);
+
+    /** The volume's name; libvirt owns the string. */
+    String virStorageVolGetName(Pointer volume);
+
+    Pointer virStorageVolGetXMLDesc(Pointer volume, int flags);
+
+    int virStorageVolFree(Pointer volume);
+
     /** virNodeGetMemoryStats: fills an array of {char field[80]; unsigned long long value} records. */
     int virNodeGetMemoryStats(Pointer connect, int cell, Pointer params, IntByReference count, int flags);
 

@@ -92,6 +92,63 @@ final class NativeConnect extends Connect {
         return new NodeMemory(total, free);
     }
 
+    /** A volume as the C API sees it: its name and XML. */
+    record NativeVolume(String name, String xml) {
+    }
+
+    /** Every volume of the pool from one virStoragePoolListAllVolumes call (no names lost to a concurrent create). */
+    List<NativeVolume> listAllVolumes(String poolName) {
+        Pointer pool = LibvirtNative.LIBVIRT.virStoragePoolLookupByName(pointer(), poolName);
+        if (pool == null) {
+            throw new HypervisorException("no storage pool " + poolName + ": " + LibvirtNative.LIBVIRT.virGetLastErrorMessage());
+        }
+        try {
+            PointerByReference array = new PointerByReference();
+            int count = LibvirtNative.LIBVIRT.virStoragePoolListAllVolumes(pool, array, 0);
+            if (count < 0) {
+                throw new HypervisorException("could not list the volumes of " + poolName + ": "
+                        + LibvirtNative.LIBVIRT.virGetLastErrorMessage());
+            }
+            List<NativeVolume> volumes = new ArrayList<>(count);
+            if (count == 0) {
+                return volumes;
+            }
+            Pointer[] pointers = array.getValue().getPointerArray(0, count);
+            try {
+                for (Pointer volume : pointers) {
+                    String xml = LibvirtNative.takeString(LibvirtNative.LIBVIRT.virStorageVolGetXMLDesc(volume, 0));
+                    if (xml != null) {
+                        volumes.add(new NativeVolume(LibvirtNative.LIBVIRT.virStorageVolGetName(volume), xml));
+                    }
+                }
+            } finally {
+                for (Pointer volume : pointers) {
+                    LibvirtNative.LIBVIRT.virStorageVolFree(volume);
+                }
+                com.sun.jna.Native.free(Pointer.nativeValue(array.getValue()));
+            }
+            return volumes;
+        } finally {
+            LibvirtNative.LIBVIRT.virStoragePoolFree(pool);
+        }
+    }
+
+    /**
+     * Asks QEMU to end with SIGTERM only (virDomainDestroyFlags GRACEFUL), so it flushes its disk
+     * caches; answers whether that worked. A domain already gone counts as done.
+     */
+    boolean destroyGracefully(java.util.UUID id) {
+        Pointer domain = LibvirtNative.LIBVIRT.virDomainLookupByUUIDString(pointer(), id.toString());
+        if (domain == null) {
+            return true;
+        }
+        try {
+            return LibvirtNative.LIBVIRT.virDomainDestroyFlags(domain, LibvirtNative.DESTROY_GRACEFUL) == 0;
+        } finally {
+            LibvirtNative.LIBVIRT.virDomainFree(domain);
+        }
+    }
+
     /** Whether libvirt can describe guests of this virt type for x86_64 here (before trying a canary). */
     boolean offersDomainType(String virtType) {
         String capabilities = LibvirtNative.takeString(
