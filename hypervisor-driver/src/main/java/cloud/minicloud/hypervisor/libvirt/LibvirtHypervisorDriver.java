@@ -43,7 +43,10 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
     private static final long GIB = 1L << 30;
     private static final String TEMPLATE_PREFIX = "template-";
 
+    private static final int CONSOLE_LOG_BYTES = 256 * 1024;
+
     private final NodeSettings settings;
+    private final java.util.Map<UUID, ConsoleLog> consoles = new java.util.concurrent.ConcurrentHashMap<>();
     private final NodeConnection node;
     private volatile VirtType virtType;
 
@@ -94,7 +97,7 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
     @Override
     public DriverCapabilities capabilities() {
         boolean real = virtType() != VirtType.TEST;
-        return new DriverCapabilities(real, real, real && settings.serialLogDir() != null && isLocal());
+        return new DriverCapabilities(real, real, real && (!isLocal() || settings.serialLogDir() != null));
     }
 
     @Override
@@ -254,7 +257,16 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
 
     @Override
     public void start(UUID id) {
-        node.run("start " + id, connect -> domain(connect, id).orElseThrow(() -> missing(id)).create());
+        node.run("start " + id, connect -> {
+            domain(connect, id).orElseThrow(() -> missing(id)).create();
+            if (!isLocal() && virtType() != VirtType.TEST) {
+                // Remote nodes' log files are out of reach: keep the console in memory from boot on.
+                ConsoleLog log = new ConsoleLog(CONSOLE_LOG_BYTES);
+                if (connect.captureConsole(id, log)) {
+                    consoles.put(id, log);
+                }
+            }
+        });
     }
 
     @Override
@@ -305,6 +317,7 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
                 destroyIfActive(domain.get());
                 domain.get().undefine();
             }
+            consoles.remove(id);
             // By name, not by listing: libvirt-java lists in two calls and can drop names that a
             // concurrent create adds in between.
             StoragePool pool = pool(connect);
@@ -352,6 +365,10 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
     public String serialLog(UUID id, int maxBytes) {
         if (!capabilities().serialLog()) {
             throw new UnsupportedOperationException("the serial log of " + settings.uri() + " cannot be read from here");
+        }
+        if (!isLocal()) {
+            ConsoleLog console = consoles.get(id);
+            return console == null ? "" : console.tail(maxBytes);
         }
         java.nio.file.Path log = java.nio.file.Path.of(serialLog(id));
         try (java.nio.channels.FileChannel file = java.nio.channels.FileChannel.open(log)) {
