@@ -44,6 +44,7 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
     private static final String TEMPLATE_PREFIX = "template-";
 
     private static final int CONSOLE_LOG_BYTES = 256 * 1024;
+    private static final int START_ATTEMPTS = 4;
 
     private final NodeSettings settings;
     private final java.util.Map<UUID, ConsoleLog> consoles = new java.util.concurrent.ConcurrentHashMap<>();
@@ -258,7 +259,7 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
     @Override
     public void start(UUID id) {
         node.run("start " + id, connect -> {
-            domain(connect, id).orElseThrow(() -> missing(id)).create();
+            startRetryingTransientFailures(domain(connect, id).orElseThrow(() -> missing(id)));
             if (!isLocal() && virtType() != VirtType.TEST) {
                 // Remote nodes' log files are out of reach: keep the console in memory from boot on.
                 ConsoleLog log = new ConsoleLog(CONSOLE_LOG_BYTES);
@@ -267,6 +268,26 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
                 }
             }
         });
+    }
+
+    /**
+     * Starts a domain, trying again a few times when the host is briefly out of a resource: with
+     * several guests starting at once, loading a guest's device-cgroup BPF program can fail with
+     * EAGAIN ("Resource temporarily unavailable").
+     */
+    private static void startRetryingTransientFailures(Domain domain) throws LibvirtException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                domain.create();
+                return;
+            } catch (LibvirtException e) {
+                if (attempt >= START_ATTEMPTS || e.getMessage() == null
+                        || !e.getMessage().contains("Resource temporarily unavailable")) {
+                    throw e;
+                }
+                sleep(250L * attempt);
+            }
+        }
     }
 
     @Override
@@ -315,7 +336,14 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
             Optional<Domain> domain = domain(connect, id);
             if (domain.isPresent()) {
                 destroyIfActive(domain.get());
-                domain.get().undefine();
+                try {
+                    domain.get().undefine();
+                } catch (LibvirtException e) {
+                    // Another delete of the same instance got there first: that is fine.
+                    if (!Libvirt.is(e, VIR_ERR_NO_DOMAIN)) {
+                        throw e;
+                    }
+                }
             }
             consoles.remove(id);
             // By name, not by listing: libvirt-java lists in two calls and can drop names that a
@@ -464,8 +492,8 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
                 domain.destroy();
             }
         } catch (LibvirtException e) {
-            // It may have stopped by itself between the check and the destroy.
-            if (!Libvirt.is(e, VIR_ERR_OPERATION_INVALID)) {
+            // It may have stopped, or been deleted, between the check and the destroy.
+            if (!Libvirt.is(e, VIR_ERR_OPERATION_INVALID) && !Libvirt.is(e, VIR_ERR_NO_DOMAIN)) {
                 throw e;
             }
         }

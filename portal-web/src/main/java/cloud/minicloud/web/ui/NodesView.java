@@ -1,8 +1,6 @@
 package cloud.minicloud.web.ui;
 
-import cloud.minicloud.core.identity.AccessDeniedException;
 import cloud.minicloud.core.identity.Caller;
-import cloud.minicloud.core.identity.Role;
 import cloud.minicloud.core.node.NodeService;
 import cloud.minicloud.core.node.NodeView;
 import com.vaadin.flow.component.grid.Grid;
@@ -27,11 +25,10 @@ public class NodesView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Caller caller = SessionCaller.current();
-        if (!caller.has(Role.CLOUD_ADMIN)) {
-            event.rerouteToError(new AccessDeniedException(caller.username() + " is not a cloud admin"), "");
-            return;
-        }
+        CloudAdminGuard.admit(event).ifPresent(this::show);
+    }
+
+    private void show(Caller caller) {
         removeAll();
         Grid<NodeView> grid = new Grid<>();
         grid.setId("nodes");

@@ -1,8 +1,6 @@
 package cloud.minicloud.web.ui;
 
-import cloud.minicloud.core.identity.AccessDeniedException;
 import cloud.minicloud.core.identity.Caller;
-import cloud.minicloud.core.identity.Role;
 import cloud.minicloud.core.quota.QuotaService;
 import cloud.minicloud.core.quota.QuotaView;
 import cloud.minicloud.core.quota.ResourceKind;
@@ -28,11 +26,10 @@ public class TenantsView extends VerticalLayout implements BeforeEnterObserver, 
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Caller caller = SessionCaller.current();
-        if (!caller.has(Role.CLOUD_ADMIN)) {
-            event.rerouteToError(new AccessDeniedException(caller.username() + " is not a cloud admin"), "");
-            return;
-        }
+        CloudAdminGuard.admit(event).ifPresent(this::show);
+    }
+
+    private void show(Caller caller) {
         removeAll();
         Grid<QuotaView> tenants = new Grid<>();
         tenants.setId("tenants");
