@@ -42,7 +42,7 @@ public class NetworkService {
         quota.reserve(ONE_NETWORK);
         TenantNetwork network = new TenantNetwork(UUID.randomUUID(), tenant.id(), cleanName, networks.allocate());
         networks.add(network);
-        return networks.find(tenant.id(), network.id()).orElseThrow().view(tenant.alias());
+        return network.view(tenant.alias());
     }
 
     public List<NetworkView> list(Caller caller, int offset, int limit) {

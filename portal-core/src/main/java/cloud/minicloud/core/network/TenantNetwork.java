@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /** A tenant's private network: its own L2 segment across the compute nodes and a /24 subnet. */
@@ -27,7 +28,7 @@ public class TenantNetwork {
     @Column(nullable = false, updatable = false)
     private String cidr;
 
-    @Column(name = "created_at", insertable = false, updatable = false)
+    @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
     protected TenantNetwork() {
@@ -39,6 +40,8 @@ public class TenantNetwork {
         this.name = name;
         this.segmentId = allocation.segmentId();
         this.cidr = allocation.cidr();
+        // Set here, not by the column default, so that the view of a new network shows it at once.
+        this.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
     public UUID id() {

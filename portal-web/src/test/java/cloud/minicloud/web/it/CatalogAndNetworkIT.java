@@ -54,6 +54,7 @@ class CatalogAndNetworkIT {
         assertEquals(HOSTILE_AS_STORED, network.getString("name"));
         assertTrue(network.getString("cidr").matches("10\\.\\d+\\.\\d+\\.0/24"), network.getString("cidr"));
         assertTrue(network.getInt("segmentId") >= 1000);
+        assertTrue(network.containsKey("createdAt"), "a new network says when it was created: " + network);
         assertTrue(created.location().endsWith("/api/v1/networks/" + id), created.location());
         assertEquals(HOSTILE_AS_STORED, Api.get("/api/v1/networks/" + id, bob).object().getString("name"));
 
