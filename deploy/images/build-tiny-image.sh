@@ -7,7 +7,7 @@ set -euo pipefail
 out=$(mkdir -p "$1" && cd "$1" && pwd)
 here=$(cd "$(dirname "$0")" && pwd)
 # What the guest needs; their dependencies are added, in load order, from each module's modinfo.
-modules="virtio_pci virtio_net virtio_blk qemu_fw_cfg isofs"
+modules="virtio_pci virtio_net virtio_blk qemu_fw_cfg isofs button evdev"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -79,6 +79,13 @@ if [ -s /tmp/runcmd ]; then
   done < /tmp/runcmd
 fi
 
+# A graceful stop: ACPI's power button (an input device) powers the guest off, as a real OS would.
+for device in /sys/class/input/event*; do
+  if [ "$(cat "$device/device/name" 2>/dev/null)" = "Power Button" ]; then
+    (dd if="/dev/${device#/sys/class/}" bs=24 count=1 >/dev/null 2>&1 && echo "MINICLOUD-POWER-BUTTON" && poweroff -f) &
+  fi
+done
+
 # A shell on the serial console for whoever opens it; the kernel answers ping by itself.
 while true; do
   setsid cttyhack sh

@@ -24,23 +24,29 @@ import cloud.minicloud.hypervisor.xml.InterfaceConfig;
 import cloud.minicloud.hypervisor.xml.NetworkConfig;
 import cloud.minicloud.hypervisor.xml.PoolConfig;
 import cloud.minicloud.hypervisor.xml.VolumeConfig;
+import cloud.minicloud.hypervisor.xml.Xml;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.libvirt.Domain;
 import org.libvirt.DomainInfo;
 import org.libvirt.LibvirtException;
 import org.libvirt.Network;
 import org.libvirt.StoragePool;
+import org.libvirt.StoragePoolInfo;
 import org.libvirt.StorageVol;
+import org.w3c.dom.Element;
 
 /** {@link HypervisorDriver} for one node through libvirt: QEMU/KVM for real, the test driver for contract tests. */
 public class LibvirtHypervisorDriver implements HypervisorDriver {
 
     private static final long GIB = 1L << 30;
+    private final Map<UUID, Object> networkLocks = new ConcurrentHashMap<>();
     private static final String TEMPLATE_PREFIX = "template-";
 
     private static final int CONSOLE_LOG_BYTES = 256 * 1024;
@@ -63,8 +69,18 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
             NativeConnect.NodeMemory memory = virtType() == VirtType.TEST
                     ? new NativeConnect.NodeMemory(info.memory, connect.getFreeMemory() / 1024)
                     : connect.nodeMemory();
+            Optional<StoragePool> pool = Libvirt.lookup(() -> connect.storagePoolLookupByName(settings.poolName()),
+                    VIR_ERR_NO_STORAGE_POOL);
+            long storageGib = 0;
+            long freeStorageGib = 0;
+            if (pool.isPresent()) {
+                pool.get().refresh(0);
+                StoragePoolInfo storage = pool.get().getInfo();
+                storageGib = (long) (storage.capacity / GIB);
+                freeStorageGib = (long) (storage.available / GIB);
+            }
             return new NodeInfo(connect.getHostName(), info.cpus, memory.totalKib() / 1024, memory.freeKib() / 1024,
-                    virtType(), connect.getLibVersion());
+                    storageGib, freeStorageGib, virtType(), connect.getLibVersion());
         });
     }
 
@@ -154,18 +170,59 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
     @Override
     public void ensureNetwork(TenantNetworkSpec spec) {
         node.run("ensure network " + spec.id(), connect -> {
-            Network network = network(connect, spec.id()).orElse(null);
-            if (network == null) {
-                NetworkConfig config = new NetworkConfig(TenantNetworkSpec.libvirtName(spec.id()), spec.id(), spec.bridge(),
-                        spec.mtu(), spec.owner(), spec.segmentation().name().toLowerCase(java.util.Locale.ROOT),
-                        spec.segmentId(), spec.uplink(), spec.peers());
-                network = connect.networkDefineXML(config.toXml());
+            // Concurrent launches on one network: one of them defines and starts it.
+            synchronized (networkLocks.computeIfAbsent(spec.id(), id -> new Object())) {
+                ensureNetwork(connect, spec);
             }
-            if (network.isActive() == 0) {
-                network.create();
-            }
-            network.setAutostart(true);
         });
+    }
+
+    private void ensureNetwork(org.libvirt.Connect connect, TenantNetworkSpec spec) throws LibvirtException {
+        Network network = network(connect, spec.id()).orElse(null);
+        if (network == null) {
+            freeBridge(connect, spec);
+            NetworkConfig config = new NetworkConfig(TenantNetworkSpec.libvirtName(spec.id()), spec.id(), spec.bridge(),
+                    spec.mtu(), spec.owner(), spec.segmentation().name().toLowerCase(java.util.Locale.ROOT),
+                    spec.segmentId(), spec.uplink(), spec.peers());
+            network = connect.networkDefineXML(config.toXml());
+        }
+        if (network.isActive() == 0) {
+            network.create();
+        }
+        network.setAutostart(true);
+    }
+
+    /**
+     * Removes another network of this cloud that holds the bridge the new one needs: a leftover
+     * of a network the control plane no longer has (segment ids are unique per control plane).
+     * One with guests attached is left alone, and the new network refused.
+     */
+    private static void freeBridge(org.libvirt.Connect connect, TenantNetworkSpec spec) throws LibvirtException {
+        String wanted = TenantNetworkSpec.libvirtName(spec.id());
+        List<String> names = new ArrayList<>(List.of(connect.listNetworks()));
+        names.addAll(List.of(connect.listDefinedNetworks()));
+        for (String name : names) {
+            if (!name.startsWith("mcnet-") || name.equals(wanted)) {
+                continue;
+            }
+            Optional<Network> other = Libvirt.lookup(() -> connect.networkLookupByName(name), VIR_ERR_NO_NETWORK);
+            if (other.isEmpty()) {
+                continue;
+            }
+            Element xml = Xml.parse(other.get().getXMLDesc(0));
+            if (!spec.bridge().equals(Xml.attribute(xml, "name", "bridge"))) {
+                continue;
+            }
+            String connections = xml.getAttribute("connections");
+            if (!connections.isEmpty() && Integer.parseInt(connections) > 0) {
+                throw new HypervisorException("bridge " + spec.bridge() + " is held by network " + name + " with "
+                        + connections + " guests attached: another control plane uses segment " + spec.segmentId());
+            }
+            if (other.get().isActive() == 1) {
+                other.get().destroy();
+            }
+            other.get().undefine();
+        }
     }
 
     @Override

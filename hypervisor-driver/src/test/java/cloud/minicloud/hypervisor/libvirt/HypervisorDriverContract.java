@@ -240,6 +240,46 @@ abstract class HypervisorDriverContract {
         driver().deleteNetwork(network.id());
     }
 
+    @Test
+    void a_leftover_network_holding_the_bridge_is_replaced_but_not_one_with_guests() throws Exception {
+        TenantNetworkSpec leftover = network(4002);
+        TenantNetworkSpec reused = network(4002);
+        TenantNetworkSpec busy = network(4003);
+        TenantNetworkSpec clash = network(4003);
+        InstanceSpec guest = spec("on-busy", List.of(), List.of(new NetworkAttachment(busy.id(), "52:54:00:0a:0b:0d")));
+        try {
+            driver().ensureNetwork(leftover);
+            driver().ensureNetwork(reused);
+            assertTrue(networkNames().contains(TenantNetworkSpec.libvirtName(reused.id())));
+            assertTrue(!networkNames().contains(TenantNetworkSpec.libvirtName(leftover.id())), "the leftover is gone");
+
+            driver().ensureNetwork(busy);
+            driver().create(guest);
+            driver().start(guest.id());
+            if (driver().capabilities().realGuests()) {
+                // only a real node counts the guests attached to a network
+                assertThrows(HypervisorException.class, () -> driver().ensureNetwork(clash));
+                assertTrue(networkNames().contains(TenantNetworkSpec.libvirtName(busy.id())), "a network in use stays");
+            }
+        } finally {
+            driver().delete(guest.id());
+            for (TenantNetworkSpec network : List.of(leftover, reused, busy, clash)) {
+                driver().deleteNetwork(network.id());
+            }
+        }
+    }
+
+    private List<String> networkNames() throws Exception {
+        Connect connect = new Connect(settings().uri(), false);
+        try {
+            List<String> names = new java.util.ArrayList<>(List.of(connect.listNetworks()));
+            names.addAll(List.of(connect.listDefinedNetworks()));
+            return names;
+        } finally {
+            connect.close();
+        }
+    }
+
     static TenantNetworkSpec network(int vni) {
         return new TenantNetworkSpec(UUID.randomUUID(), "acme", TenantNetworkSpec.Segmentation.VXLAN, vni, null, List.of(),
                 1450);
@@ -282,6 +322,8 @@ abstract class HypervisorDriverContract {
         assertTrue(info.cpus() >= 1);
         assertTrue(info.memoryMib() > 0);
         assertNotEquals(null, info.virtType());
+        assertTrue(info.storageGib() > 0 && info.freeStorageGib() <= info.storageGib(),
+                "the pool's filesystem size is known: " + info);
     }
 
     private InstanceRecord find(UUID id) {

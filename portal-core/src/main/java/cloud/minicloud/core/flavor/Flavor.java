@@ -37,4 +37,20 @@ public class Flavor {
     public boolean enabled() {
         return enabled;
     }
+
+    public long id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int vcpus() {
+        return vcpus;
+    }
+
+    public long memoryMib() {
+        return memoryMib;
+    }
 }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import java.util.Optional;
 
 @ApplicationScoped
 public class JpaFlavorRepository implements FlavorRepository {
@@ -15,5 +16,18 @@ public class JpaFlavorRepository implements FlavorRepository {
     public List<Flavor> enabled() {
         return em.createQuery("select f from Flavor f where f.enabled = true order by f.vcpus, f.memoryMib", Flavor.class)
                 .getResultList();
+    }
+
+    @Override
+    public Optional<Flavor> enabledByName(String name) {
+        return em.createQuery("select f from Flavor f where f.enabled = true and f.name = :name", Flavor.class)
+                .setParameter("name", name)
+                .getResultStream()
+                .findFirst();
+    }
+
+    @Override
+    public Optional<Flavor> find(long id) {
+        return Optional.ofNullable(em.find(Flavor.class, id));
     }
 }

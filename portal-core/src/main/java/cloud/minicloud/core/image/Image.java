@@ -65,6 +65,55 @@ public class Image {
         return image;
     }
 
+    /** Takes the facts of a rebuilt file of a bundled image; answers whether anything changed. */
+    boolean rebuiltAs(cloud.minicloud.image.ImageFacts facts) {
+        if (facts.sha256().equals(sha256)) {
+            return false;
+        }
+        minDiskGib = (int) facts.minDiskGib();
+        virtualSizeBytes = facts.virtualSizeBytes();
+        sizeBytes = facts.fileSizeBytes();
+        sha256 = facts.sha256();
+        return true;
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int minDiskGib() {
+        return minDiskGib;
+    }
+
+    public int minMemoryMib() {
+        return minMemoryMib;
+    }
+
+    public long sizeBytes() {
+        return sizeBytes;
+    }
+
+    public String sha256() {
+        return sha256;
+    }
+
+    /** Where the validated file is kept on the control plane, to be copied to nodes. */
+    public String location() {
+        return location;
+    }
+
+    /**
+     * Its name as a template on every node: by content, so the same file is one template however
+     * many control planes or databases share a node, and a name never stands for other bytes.
+     */
+    public String templateName() {
+        return "sha256-" + sha256.substring(0, 24);
+    }
+
     public ImageView view() {
         return new ImageView(name, ownerTenantId == null ? "public" : "custom", os, osVersion, minDiskGib, minMemoryMib,
                 sizeBytes, sha256);

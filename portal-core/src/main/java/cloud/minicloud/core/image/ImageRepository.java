@@ -14,4 +14,17 @@ public interface ImageRepository {
     Optional<Image> publicImage(String name);
 
     void add(Image image);
+
+    /** A public image or one of the tenant's, by name. */
+    Optional<Image> visibleByName(long tenantId, String name);
+
+    Optional<Image> find(long id);
+
+    /**
+     * Locks the node's record of the image (adding it if missing) while a template is copied to
+     * the node, and answers whether the copy was finished before.
+     */
+    boolean lockTemplateOnNode(long nodeId, long imageId);
+
+    void templateReadyOnNode(long nodeId, long imageId);
 }

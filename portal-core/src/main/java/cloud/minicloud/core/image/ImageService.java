@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /** The images a caller may launch from, and the publishing of images that come with the cloud. */
@@ -38,10 +39,15 @@ public class ImageService {
      * inspected like any upload, and an image of that name already published is left alone.
      */
     public void publishBundled(String name, Path file, String os, String osVersion, int minMemoryMib) throws IOException {
-        if (images.publicImage(name).isPresent()) {
+        ImageFacts facts = ImageInspector.inspect(file);
+        Optional<Image> published = images.publicImage(name);
+        if (published.isPresent()) {
+            // deploy rebuilt the file: new bytes, so a new template on the nodes (named by checksum)
+            if (published.get().rebuiltAs(facts)) {
+                LOG.info(() -> "image " + name + " was rebuilt (sha256 " + facts.sha256() + ")");
+            }
             return;
         }
-        ImageFacts facts = ImageInspector.inspect(file);
         images.add(Image.publicImage(name, os, osVersion, (int) facts.minDiskGib(), minMemoryMib,
                 facts.virtualSizeBytes(), facts.fileSizeBytes(), facts.sha256(), file.toString()));
         LOG.info(() -> "published image " + name + " from " + file + " (sha256 " + facts.sha256() + ")");

@@ -39,4 +39,36 @@ public class JpaImageRepository implements ImageRepository {
     public void add(Image image) {
         em.persist(image);
     }
+
+    @Override
+    public Optional<Image> visibleByName(long tenantId, String name) {
+        return em.createQuery("""
+                        select i from Image i where (i.ownerTenantId is null or i.ownerTenantId = :tenant)
+                        and i.name = :name order by i.ownerTenantId desc""", Image.class)
+                .setParameter("tenant", tenantId)
+                .setParameter("name", name)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst();
+    }
+
+    @Override
+    public Optional<Image> find(long id) {
+        return Optional.ofNullable(em.find(Image.class, id));
+    }
+
+    @Override
+    public boolean lockTemplateOnNode(long nodeId, long imageId) {
+        em.createNativeQuery("INSERT IGNORE INTO node_template (node_id, image_id) VALUES (?1, ?2)")
+                .setParameter(1, nodeId).setParameter(2, imageId).executeUpdate();
+        Object ready = em.createNativeQuery("SELECT ready FROM node_template WHERE node_id = ?1 AND image_id = ?2 FOR UPDATE")
+                .setParameter(1, nodeId).setParameter(2, imageId).getSingleResult();
+        return ready instanceof Boolean b ? b : ((Number) ready).intValue() != 0;
+    }
+
+    @Override
+    public void templateReadyOnNode(long nodeId, long imageId) {
+        em.createNativeQuery("UPDATE node_template SET ready = TRUE WHERE node_id = ?1 AND image_id = ?2")
+                .setParameter(1, nodeId).setParameter(2, imageId).executeUpdate();
+    }
 }

@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -20,6 +21,11 @@ public class JpaNetworkRepository implements NetworkRepository {
                 .setParameter("tenant", tenantId)
                 .getResultStream()
                 .findFirst();
+    }
+
+    @Override
+    public Optional<TenantNetwork> findAny(UUID id) {
+        return Optional.ofNullable(em.find(TenantNetwork.class, id.toString()));
     }
 
     @Override
@@ -55,6 +61,48 @@ public class JpaNetworkRepository implements NetworkRepository {
     @Override
     public void remove(TenantNetwork network) {
         em.remove(network);
+    }
+
+    @Override
+    public OptionalInt assignAddress(UUID network, UUID instance) {
+        lock(network);
+        List<?> taken = em.createNativeQuery("SELECT host FROM instance_address WHERE network_id = ?1 ORDER BY host")
+                .setParameter(1, network.toString())
+                .getResultList();
+        int host = TenantNetwork.FIRST_HOST;
+        for (Object used : taken) {
+            if (((Number) used).intValue() != host) {
+                break;
+            }
+            host++;
+        }
+        if (host > TenantNetwork.LAST_HOST) {
+            return OptionalInt.empty();
+        }
+        em.createNativeQuery("INSERT INTO instance_address (network_id, host, instance_id) VALUES (?1, ?2, ?3)")
+                .setParameter(1, network.toString())
+                .setParameter(2, host)
+                .setParameter(3, instance.toString())
+                .executeUpdate();
+        return OptionalInt.of(host);
+    }
+
+    @Override
+    public void releaseAddress(UUID instance) {
+        em.createNativeQuery("DELETE FROM instance_address WHERE instance_id = ?1").setParameter(1, instance.toString())
+                .executeUpdate();
+    }
+
+    @Override
+    public boolean inUse(UUID network) {
+        lock(network);
+        return !em.createNativeQuery("SELECT 1 FROM instance_address WHERE network_id = ?1 LIMIT 1")
+                .setParameter(1, network.toString()).getResultList().isEmpty();
+    }
+
+    private void lock(UUID network) {
+        em.createNativeQuery("SELECT id FROM tenant_network WHERE id = ?1 FOR UPDATE").setParameter(1, network.toString())
+                .getResultList();
     }
 
     @Override

@@ -2,12 +2,16 @@ package cloud.minicloud.core.network;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 /** Where tenant networks are kept. Every read is scoped to one tenant. */
 public interface NetworkRepository {
 
     Optional<TenantNetwork> find(long tenantId, UUID id);
+
+    /** A network by id whatever its tenant: for tasks that already know whose it is. */
+    Optional<TenantNetwork> findAny(UUID id);
 
     boolean nameTaken(long tenantId, String name);
 
@@ -18,6 +22,20 @@ public interface NetworkRepository {
     void add(TenantNetwork network);
 
     void remove(TenantNetwork network);
+
+    /**
+     * Gives the instance the lowest free address of the network (hosts 10 to 254 of its /24; the
+     * low ones are kept for gateways and services), under the network row's lock.
+     *
+     * @return the host part, or empty when the network is full
+     */
+    OptionalInt assignAddress(UUID network, UUID instance);
+
+    /** Gives back the instance's address, if it has one. */
+    void releaseAddress(UUID instance);
+
+    /** Whether any instance holds an address in the network; locks the network, so none can join until commit. */
+    boolean inUse(UUID network);
 
     /** The next free segment and subnet, taken under a lock so that concurrent creates never share one. */
     NetworkAllocation allocate();

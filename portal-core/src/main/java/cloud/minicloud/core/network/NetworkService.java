@@ -11,7 +11,12 @@ import cloud.minicloud.core.tenant.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import cloud.minicloud.core.node.ComputeNode;
+import cloud.minicloud.core.node.NodeDrivers;
+import cloud.minicloud.core.node.NodeRepository;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.UUID;
 
 /** A tenant's networks: create (within the quota), list, look at and delete them. */
@@ -21,6 +26,7 @@ public class NetworkService {
 
     private static final ResourceAmounts ONE_NETWORK = new ResourceAmounts(0, 0, 0, 0, 1);
     private static final int MAX_NAME = 64;
+    private static final Logger LOG = Logger.getLogger(NetworkService.class.getName());
 
     @Inject
     NetworkRepository networks;
@@ -30,6 +36,12 @@ public class NetworkService {
 
     @Inject
     TenantEnrolment enrolment;
+
+    @Inject
+    NodeRepository nodes;
+
+    @Inject
+    NodeDrivers drivers;
 
     public NetworkView create(Caller caller, String name) {
         String cleanName = validName(name);
@@ -66,8 +78,19 @@ public class NetworkService {
         Quota quota = quotas.findForUpdate(tenant.id()).orElseThrow();
         TenantNetwork network = networks.find(tenant.id(), id)
                 .orElseThrow(() -> new NotFoundException("network", id.toString()));
+        if (networks.inUse(id)) {
+            throw new NetworkInUseException(network.name());
+        }
         networks.remove(network);
         quota.release(ONE_NETWORK);
+        for (ComputeNode node : nodes.all()) {
+            try {
+                drivers.of(node).deleteNetwork(id);
+            } catch (RuntimeException e) {
+                // A node that is down keeps a bridge without guests; the next network on its segment replaces it.
+                LOG.log(Level.WARNING, "network " + id + " could not be removed from node " + node.name(), e);
+            }
+        }
     }
 
     private static String validName(String name) {

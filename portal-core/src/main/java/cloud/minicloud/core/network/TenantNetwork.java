@@ -31,6 +31,9 @@ public class TenantNetwork {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
+    static final int FIRST_HOST = 10;
+    static final int LAST_HOST = 254;
+
     protected TenantNetwork() {
     }
 
@@ -46,6 +49,20 @@ public class TenantNetwork {
 
     public UUID id() {
         return UUID.fromString(id);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int segmentId() {
+        return segmentId;
+    }
+
+    /** The address of a host in this network's /24, with the prefix length when {@code withPrefix}. */
+    public String address(int host, boolean withPrefix) {
+        String base = cidr.substring(0, cidr.lastIndexOf('.') + 1);
+        return base + host + (withPrefix ? "/24" : "");
     }
 
     public NetworkView view(String tenant) {

@@ -37,12 +37,18 @@ public class ComputeNode {
     @Column(name = "memory_ratio")
     private BigDecimal memoryRatio;
 
+    @Column(name = "disk_ratio")
+    private BigDecimal diskRatio;
+
     private boolean enabled;
     private boolean maintenance;
     private Integer cpus;
 
     @Column(name = "memory_mib")
     private Long memoryMib;
+
+    @Column(name = "storage_gib")
+    private Long storageGib;
 
     @Column(name = "virt_type")
     private String virtType;
@@ -67,6 +73,7 @@ public class ComputeNode {
         node.canaryDir = canaryDir;
         node.cpuRatio = new BigDecimal("4.00");
         node.memoryRatio = new BigDecimal("1.00");
+        node.diskRatio = new BigDecimal("1.00");
         node.enabled = true;
         return node;
     }
@@ -75,6 +82,7 @@ public class ComputeNode {
     void probed(NodeInfo info, Instant at) {
         cpus = info.cpus();
         memoryMib = info.memoryMib();
+        storageGib = info.storageGib();
         virtType = info.virtType().name();
         reachable = true;
         lastError = null;
@@ -92,6 +100,41 @@ public class ComputeNode {
         return id;
     }
 
+    public String name() {
+        return name;
+    }
+
+    public String zone() {
+        return zone;
+    }
+
+    /** Whether placement may put new instances here at all (capacity aside). */
+    public boolean acceptsInstances() {
+        return enabled && !maintenance && reachable && cpus != null && memoryMib != null;
+    }
+
+    /** What the node offers once overcommit is applied: the ceiling that claims are held under. */
+    public NodeCapacity capacity() {
+        if (cpus == null || memoryMib == null) {
+            return new NodeCapacity(0, 0, 0);
+        }
+        return new NodeCapacity(times(cpus, cpuRatio), times(memoryMib, memoryRatio),
+                storageGib == null ? 0 : times(storageGib, diskRatio));
+    }
+
+    private static long times(long amount, BigDecimal ratio) {
+        return ratio.multiply(BigDecimal.valueOf(amount)).longValue();
+    }
+
+    /** A cloud admin's settings: overcommit ratios, whether it takes new instances, maintenance. */
+    void configure(NodeSettingsChange change) {
+        cpuRatio = change.cpuRatio();
+        memoryRatio = change.memoryRatio();
+        diskRatio = change.diskRatio();
+        enabled = change.enabled();
+        maintenance = change.maintenance();
+    }
+
     public String uri() {
         return uri;
     }
@@ -104,8 +147,8 @@ public class ComputeNode {
         return canaryDir;
     }
 
-    public NodeView view() {
-        return new NodeView(name, uri, zone, enabled, maintenance, cpus, memoryMib, cpuRatio, memoryRatio, virtType,
-                reachable, lastProbeAt, lastError);
+    public NodeView view(NodeCapacity claimed) {
+        return new NodeView(name, uri, zone, enabled, maintenance, cpus, memoryMib, storageGib, cpuRatio, memoryRatio,
+                diskRatio, capacity(), claimed, virtType, reachable, lastProbeAt, lastError);
     }
 }

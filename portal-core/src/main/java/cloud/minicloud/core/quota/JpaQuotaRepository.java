@@ -20,7 +20,16 @@ public class JpaQuotaRepository implements QuotaRepository {
 
     @Override
     public Optional<Quota> findForUpdate(long tenantId) {
-        return Optional.ofNullable(em.find(Quota.class, tenantId, LockModeType.PESSIMISTIC_WRITE));
+        return Optional.ofNullable(em.find(Quota.class, tenantId)).map(this::lockedAndCurrent);
+    }
+
+    /**
+     * Locks the row and reloads it: a quota read earlier in the transaction (enrolment reads it)
+     * may be stale by the time the lock is granted, and locking alone would keep the stale copy.
+     */
+    private Quota lockedAndCurrent(Quota quota) {
+        em.refresh(quota, LockModeType.PESSIMISTIC_WRITE);
+        return quota;
     }
 
     @Override

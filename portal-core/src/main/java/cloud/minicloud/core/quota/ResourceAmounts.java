@@ -40,6 +40,13 @@ public record ResourceAmounts(long instances, long vcpus, long memoryMib, long d
                 memoryMib + other.memoryMib, diskGib + other.diskGib, networks + other.networks);
     }
 
+    /** What this has beyond the other, per resource, never below zero: the growth from other to this. */
+    public ResourceAmounts excessOver(ResourceAmounts other) {
+        return new ResourceAmounts(Math.max(0, instances - other.instances), Math.max(0, vcpus - other.vcpus),
+                Math.max(0, memoryMib - other.memoryMib), Math.max(0, diskGib - other.diskGib),
+                Math.max(0, networks - other.networks));
+    }
+
     public ResourceAmounts minus(ResourceAmounts other) {
         return new ResourceAmounts(instances - other.instances, vcpus - other.vcpus,
                 memoryMib - other.memoryMib, diskGib - other.diskGib, networks - other.networks);

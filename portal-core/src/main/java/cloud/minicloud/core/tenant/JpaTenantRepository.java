@@ -20,6 +20,11 @@ public class JpaTenantRepository implements TenantRepository {
     }
 
     @Override
+    public Optional<Tenant> find(long id) {
+        return Optional.ofNullable(em.find(Tenant.class, id));
+    }
+
+    @Override
     public Tenant enrol(String alias) {
         // INSERT IGNORE lets concurrent enrolments of one alias all succeed without a constraint
         // error or a lock cycle; under READ COMMITTED the select then sees whichever row won.

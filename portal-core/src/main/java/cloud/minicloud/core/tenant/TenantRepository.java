@@ -7,6 +7,8 @@ public interface TenantRepository {
 
     Optional<Tenant> findByAlias(String alias);
 
+    Optional<Tenant> find(long id);
+
     /**
      * Returns the tenant with this alias, adding it if it is new. Concurrent first sign-ins of one
      * tenant's members add it once, without failing.

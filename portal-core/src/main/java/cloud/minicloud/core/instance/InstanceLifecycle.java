@@ -1,0 +1,200 @@
+package cloud.minicloud.core.instance;
+
+import cloud.minicloud.core.flavor.Flavor;
+import cloud.minicloud.core.flavor.FlavorRepository;
+import cloud.minicloud.core.image.Image;
+import cloud.minicloud.core.image.ImageRepository;
+import cloud.minicloud.core.network.NetworkRepository;
+import cloud.minicloud.core.network.TenantNetwork;
+import cloud.minicloud.core.node.ComputeNode;
+import cloud.minicloud.core.node.NodeCapacity;
+import cloud.minicloud.core.node.NodeRepository;
+import cloud.minicloud.core.placement.Placement;
+import cloud.minicloud.core.quota.QuotaRepository;
+import cloud.minicloud.core.quota.ResourceAmounts;
+import cloud.minicloud.core.tenant.TenantRepository;
+import cloud.minicloud.hypervisor.FirstBoot;
+import cloud.minicloud.hypervisor.InstanceSpec;
+import cloud.minicloud.hypervisor.PowerState;
+import cloud.minicloud.hypervisor.TenantNetworkSpec;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The database side of instance tasks and of reconciliation: each method one short transaction
+ * that moves an instance on, or gives back what it held (exactly once).
+ */
+@ApplicationScoped
+@Transactional
+public class InstanceLifecycle {
+
+    /** A bridge MTU that leaves room for VXLAN's 50 bytes on a 1500-byte uplink. */
+    private static final int TENANT_MTU = 1450;
+
+    @Inject
+    InstanceRepository instances;
+
+    @Inject
+    NetworkRepository networks;
+
+    @Inject
+    NodeRepository nodes;
+
+    @Inject
+    QuotaRepository quotas;
+
+    @Inject
+    TenantRepository tenants;
+
+    @Inject
+    FlavorRepository flavors;
+
+    @Inject
+    ImageRepository images;
+
+    @Inject
+    Placement placement;
+
+    /** What a task needs to know of its instance to drive the node. */
+    public record Facts(UUID id, String name, InstanceState state, ComputeNode node, long imageId,
+                        TenantNetworkSpec network) {
+    }
+
+    public Facts facts(UUID id) {
+        Instance instance = instances.find(id).orElseThrow();
+        ComputeNode node = instance.nodeId() == null ? null : nodes.find(instance.nodeId()).orElseThrow();
+        TenantNetworkSpec network = networks.findAny(instance.networkId())
+                .map(n -> networkSpec(n, instance.tenantId()))
+                .orElse(null);
+        return new Facts(id, instance.name(), instance.state(), node, instance.imageId(), network);
+    }
+
+    private TenantNetworkSpec networkSpec(TenantNetwork network, long tenantId) {
+        // One node for now: VXLAN with no peers keeps the segment on the node; peers come with the second node.
+        return new TenantNetworkSpec(network.id(), tenantAlias(tenantId), TenantNetworkSpec.Segmentation.VXLAN,
+                network.segmentId(), null, List.of(), TENANT_MTU);
+    }
+
+    private String tenantAlias(long tenantId) {
+        return tenants.find(tenantId).orElseThrow().alias();
+    }
+
+    /** The domain to create, with the first-boot seed that carries the login (still kept until the start step). */
+    public InstanceSpec launchSpec(UUID id) {
+        Instance instance = instances.find(id).orElseThrow();
+        Image image = images.find(instance.imageId()).orElseThrow();
+        TenantNetwork network = networks.findAny(instance.networkId()).orElseThrow();
+        if (instance.loginPassword() == null && instance.loginSshKey() == null) {
+            throw new IllegalStateException("the login of instance " + id + " was already forgotten: its seed was written");
+        }
+        String address = network.address(hostOf(instance.privateIp()), true);
+        FirstBoot boot = new FirstBoot(instance.hostname(), instance.loginPassword(), instance.loginSshKey(), address,
+                null, List.of());
+        return new InstanceSpec(id, instance.name(), tenantAlias(instance.tenantId()), instance.vcpus(),
+                instance.memoryMib(), image.templateName(), instance.systemDiskGib(), InstanceSpec.CloneMode.LINKED,
+                List.of(), List.of(new InstanceSpec.NetworkAttachment(network.id(), instance.macAddress())), boot);
+    }
+
+    private static int hostOf(String ip) {
+        return Integer.parseInt(ip.substring(ip.lastIndexOf('.') + 1));
+    }
+
+    /** False once a delete is under way: launch steps stop there and leave the rest to the delete. */
+    public boolean stillWanted(UUID id) {
+        InstanceState state = instances.find(id).orElseThrow().state();
+        return state != InstanceState.DELETING && state != InstanceState.DELETED;
+    }
+
+    public void moveTo(UUID id, InstanceState state, String reason) {
+        instances.lock(id).orElseThrow().moveTo(state, reason);
+    }
+
+    public void forgetLogin(UUID id) {
+        instances.lock(id).orElseThrow().forgetLogin();
+    }
+
+    /** A launch that failed for good: its resources go back, the instance shows why. */
+    public void launchFailed(UUID id, String reason) {
+        Instance instance = instances.lock(id).orElseThrow();
+        release(instance);
+        instance.moveTo(InstanceState.ERROR, reason);
+    }
+
+    /** The domain and its disks are gone: the rest goes back and the instance is deleted. */
+    public void deleted(UUID id) {
+        Instance instance = instances.lock(id).orElseThrow();
+        release(instance);
+        instance.moveTo(InstanceState.DELETED, "deleted");
+    }
+
+    private void release(Instance instance) {
+        if (instance.giveUpResources()) {
+            quotas.findForUpdate(instance.tenantId()).orElseThrow().release(instance.quotaAmounts());
+            nodes.removeClaim(instance.id());
+            networks.releaseAddress(instance.id());
+            instance.forgetLogin();
+        }
+    }
+
+    /** Gives the stopped domain the flavor's vCPUs and memory. */
+    public void resizeDomain(UUID id, long flavorId, cloud.minicloud.hypervisor.HypervisorDriver node) {
+        Flavor flavor = flavors.find(flavorId).orElseThrow();
+        node.resize(id, flavor.vcpus(), flavor.memoryMib());
+    }
+
+    /** The resize task reached the node: the instance takes the new flavor, and gives back what it no longer needs. */
+    public void resized(UUID id, long flavorId) {
+        Instance instance = instances.lock(id).orElseThrow();
+        Flavor flavor = flavors.find(flavorId).orElseThrow();
+        ResourceAmounts shrink = instance.quotaAmounts().excessOver(flavorAmounts(instance, flavor));
+        quotas.findForUpdate(instance.tenantId()).orElseThrow().release(shrink);
+        instance.resized(flavor.id(), flavor.vcpus(), flavor.memoryMib());
+        instance.moveTo(InstanceState.STOPPED, "resized to " + flavor.name());
+    }
+
+    /** The resize failed: the quota and capacity taken for it go back; the instance keeps its flavor. */
+    public void resizeFailed(UUID id, long flavorId, String reason) {
+        Instance instance = instances.lock(id).orElseThrow();
+        Flavor flavor = flavors.find(flavorId).orElseThrow();
+        ResourceAmounts grow = flavorAmounts(instance, flavor).excessOver(instance.quotaAmounts());
+        quotas.findForUpdate(instance.tenantId()).orElseThrow().release(grow);
+        placement.resizeClaim(id, new NodeCapacity(instance.vcpus(), instance.memoryMib(), instance.systemDiskGib()));
+        instance.moveTo(InstanceState.STOPPED, reason);
+    }
+
+    static ResourceAmounts flavorAmounts(Instance instance, Flavor flavor) {
+        return new ResourceAmounts(1, flavor.vcpus(), flavor.memoryMib(), instance.systemDiskGib(), 0);
+    }
+
+    /**
+     * What the hypervisor reported at {@code seenAt}, applied to an instance no task owns: a guest
+     * that stopped or vanished behind the portal's back shows it. A state that changed after the
+     * observation wins over it. Answers whether the state changed.
+     */
+    public boolean observed(UUID id, PowerState power, String nodeName, java.time.Instant seenAt) {
+        Optional<Instance> found = instances.lock(id);
+        if (found.isEmpty() || !found.get().state().settled() || found.get().stateChangedAt().isAfter(seenAt)) {
+            return false;
+        }
+        Instance instance = found.get();
+        InstanceState seen = switch (power) {
+            case RUNNING, PAUSED, SHUTTING_DOWN -> InstanceState.RUNNING;
+            case SHUT_OFF, CRASHED -> InstanceState.STOPPED;
+            case MISSING -> InstanceState.ERROR;
+        };
+        if (seen == instance.state()) {
+            return false;
+        }
+        instance.moveTo(seen, switch (seen) {
+            case RUNNING -> "found running on node " + nodeName + " (started outside the portal)";
+            case STOPPED -> "found " + (power == PowerState.CRASHED ? "crashed" : "powered off") + " on node " + nodeName
+                    + " (stopped outside the portal); start it again";
+            default -> "its virtual machine vanished from node " + nodeName + "; delete the instance";
+        });
+        return true;
+    }
+}

@@ -1,0 +1,36 @@
+package cloud.minicloud.core.instance;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** Where instances are kept. Tenant-facing reads are scoped to one tenant and never show deleted ones. */
+public interface InstanceRepository {
+
+    void add(Instance instance);
+
+    /** Any instance by id, deleted or not: for tasks and the reconciler. */
+    Optional<Instance> find(UUID id);
+
+    /** The instance, locked until the transaction ends. */
+    Optional<Instance> lock(UUID id);
+
+    /** One of the tenant's instances that is not deleted. */
+    Optional<Instance> findForTenant(long tenantId, UUID id);
+
+    /**
+     * A page of the tenant's instances, newest first, with the names of what they refer to.
+     *
+     * @param state  only instances in this state, or null for all
+     * @param name   only instances whose name contains this text, or null
+     */
+    List<InstanceView> views(long tenantId, InstanceState state, String name, int offset, int limit);
+
+    long count(long tenantId, InstanceState state, String name);
+
+    InstanceView view(UUID id);
+
+    /** The ids of the instances placed on the node that are not deleted. */
+    Set<UUID> liveOnNode(long nodeId);
+}

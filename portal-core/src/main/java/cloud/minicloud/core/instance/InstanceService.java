@@ -1,0 +1,263 @@
+package cloud.minicloud.core.instance;
+
+import cloud.minicloud.core.InvalidRequestException;
+import cloud.minicloud.core.NotFoundException;
+import cloud.minicloud.core.flavor.Flavor;
+import cloud.minicloud.core.flavor.FlavorRepository;
+import cloud.minicloud.core.identity.Caller;
+import cloud.minicloud.core.image.Image;
+import cloud.minicloud.core.image.ImageRepository;
+import cloud.minicloud.core.network.NetworkRepository;
+import cloud.minicloud.core.network.TenantNetwork;
+import cloud.minicloud.core.node.ComputeNode;
+import cloud.minicloud.core.node.NodeCapacity;
+import cloud.minicloud.core.node.NodeDrivers;
+import cloud.minicloud.core.node.NodeRepository;
+import cloud.minicloud.core.placement.NoCapacityException;
+import cloud.minicloud.core.placement.Placement;
+import cloud.minicloud.core.quota.Quota;
+import cloud.minicloud.core.quota.QuotaRepository;
+import cloud.minicloud.core.quota.ResourceAmounts;
+import cloud.minicloud.core.quota.TenantEnrolment;
+import cloud.minicloud.core.task.TaskJournal;
+import cloud.minicloud.core.task.TaskKind;
+import cloud.minicloud.core.task.TaskView;
+import cloud.minicloud.core.task.TaskWorkers;
+import cloud.minicloud.core.tenant.Tenant;
+import cloud.minicloud.hypervisor.HypervisorException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A tenant's instances: order them (quota, placement and address taken in one transaction, then a
+ * launch task queued), operate them through tasks, look at them. The tenant is always the
+ * caller's: another tenant's instance is not found, exactly like a missing one.
+ */
+@ApplicationScoped
+@Transactional
+public class InstanceService {
+
+    public static final int DEFAULT_DISK_GIB = 20;
+    public static final int MAX_DISK_GIB = 2048;
+    public static final int MAX_COUNT = 20;
+    private static final int CONSOLE_LOG_BYTES = 64 * 1024;
+
+    @Inject
+    TenantEnrolment enrolment;
+
+    @Inject
+    QuotaRepository quotas;
+
+    @Inject
+    FlavorRepository flavors;
+
+    @Inject
+    ImageRepository images;
+
+    @Inject
+    NetworkRepository networks;
+
+    @Inject
+    InstanceRepository instances;
+
+    @Inject
+    NodeRepository nodes;
+
+    @Inject
+    NodeDrivers drivers;
+
+    @Inject
+    Placement placement;
+
+    @Inject
+    TaskJournal journal;
+
+    @Inject
+    TaskWorkers workers;
+
+    /**
+     * Orders {@code count} instances: all or none. Refused before anything is created if the order
+     * is malformed, over the quota, or no node has room.
+     */
+    public List<InstanceView> launch(Caller caller, LaunchOrder order) {
+        Tenant tenant = enrolment.tenantOf(caller);
+        int count = order.count() == null ? 1 : order.count();
+        if (count < 1 || count > MAX_COUNT) {
+            throw new InvalidRequestException("count is 1 to " + MAX_COUNT);
+        }
+        String name = InstanceNames.validName(order.name());
+        Login login = Login.of(order.password(), order.sshKey());
+        Flavor flavor = flavors.enabledByName(required(order.flavor(), "flavor"))
+                .orElseThrow(() -> new InvalidRequestException("no flavor '" + order.flavor() + "'; GET /api/v1/flavors lists them"));
+        Image image = images.visibleByName(tenant.id(), required(order.image(), "image"))
+                .orElseThrow(() -> new InvalidRequestException("no image '" + order.image() + "'; GET /api/v1/images lists them"));
+        TenantNetwork network = networks.find(tenant.id(), networkId(order.network()))
+                .orElseThrow(() -> new InvalidRequestException("no network '" + order.network()
+                        + "' in your tenant; GET /api/v1/networks lists them, POST creates one"));
+        int disk = systemDisk(order.systemDiskGib(), image);
+        if (flavor.memoryMib() < image.minMemoryMib()) {
+            throw new InvalidRequestException("image %s needs at least %d MiB of memory; flavor %s has %d"
+                    .formatted(image.name(), image.minMemoryMib(), flavor.name(), flavor.memoryMib()));
+        }
+
+        ResourceAmounts each = new ResourceAmounts(1, flavor.vcpus(), flavor.memoryMib(), disk, 0);
+        Quota quota = quotas.findForUpdate(tenant.id()).orElseThrow();
+        quota.reserve(times(each, count));
+        List<UUID> ordered = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            String instanceName = count == 1 ? name : InstanceNames.numbered(name, i);
+            UUID id = UUID.randomUUID();
+            Instance instance = Instance.order(id, tenant.id(), instanceName, InstanceNames.hostname(instanceName, id),
+                    flavor.id(), flavor.vcpus(), flavor.memoryMib(), image.id(), network.id(), disk,
+                    InstanceNames.macAddress(), login.password(), login.sshKey());
+            ComputeNode node = placement.claim(id, new NodeCapacity(flavor.vcpus(), flavor.memoryMib(), disk), null,
+                    candidate -> drivers.of(candidate).capabilities().templateUpload());
+            int host = networks.assignAddress(network.id(), id).orElseThrow(() -> new NoCapacityException(
+                    "network '" + network.name() + "' has no free address left; use another network"));
+            String address = network.address(host, false);
+            instance.placedOn(node.id(), address);
+            instances.add(instance);
+            journal.enqueue(id, TaskKind.LAUNCH, null, "ORDER",
+                    "quota reserved, placed on node " + node.name() + ", address " + address);
+            ordered.add(id);
+        }
+        workers.wake();
+        return ordered.stream().map(instances::view).toList();
+    }
+
+    public List<InstanceView> list(Caller caller, InstanceState state, String name, int offset, int limit) {
+        return instances.views(enrolment.tenantOf(caller).id(), state, blankToNull(name), offset, limit);
+    }
+
+    public long count(Caller caller, InstanceState state, String name) {
+        return instances.count(enrolment.tenantOf(caller).id(), state, blankToNull(name));
+    }
+
+    public InstanceView get(Caller caller, UUID id) {
+        return instances.view(owned(caller, id).id());
+    }
+
+    /** Start, stop or reboot: checked against the instance's state, then queued as a task. */
+    public InstanceView act(Caller caller, UUID id, InstanceAction action) {
+        Instance instance = lockOwned(caller, id);
+        switch (action) {
+            case START -> begin(instance, InstanceState.STOPPED, InstanceState.STARTING, TaskKind.START, null,
+                    "only a STOPPED instance can be started", caller);
+            case STOP -> begin(instance, InstanceState.RUNNING, InstanceState.STOPPING, TaskKind.STOP, null,
+                    "only a RUNNING instance can be stopped", caller);
+            case REBOOT -> begin(instance, InstanceState.RUNNING, InstanceState.REBOOTING, TaskKind.REBOOT, null,
+                    "only a RUNNING instance can be rebooted", caller);
+        }
+        return instances.view(id);
+    }
+
+    /** Changes a stopped instance's flavor: any growth is taken from the quota and the node now. */
+    public InstanceView resize(Caller caller, UUID id, String flavorName) {
+        Instance instance = lockOwned(caller, id);
+        Flavor flavor = flavors.enabledByName(required(flavorName, "flavor"))
+                .orElseThrow(() -> new InvalidRequestException("no flavor '" + flavorName + "'; GET /api/v1/flavors lists them"));
+        if (instance.state() != InstanceState.STOPPED) {
+            throw new InvalidStateException(instance.name(), instance.state(), "stop it before resizing");
+        }
+        if (flavor.id() == instance.flavorId()) {
+            throw new InvalidRequestException("instance '" + instance.name() + "' already has flavor " + flavor.name());
+        }
+        Image image = images.find(instance.imageId()).orElseThrow();
+        if (flavor.memoryMib() < image.minMemoryMib()) {
+            throw new InvalidRequestException("image %s needs at least %d MiB of memory".formatted(image.name(), image.minMemoryMib()));
+        }
+        ResourceAmounts grow = InstanceLifecycle.flavorAmounts(instance, flavor).excessOver(instance.quotaAmounts());
+        quotas.findForUpdate(instance.tenantId()).orElseThrow().reserve(grow);
+        placement.resizeClaim(id, new NodeCapacity(flavor.vcpus(), flavor.memoryMib(), instance.systemDiskGib()));
+        begin(instance, InstanceState.STOPPED, InstanceState.RESIZING, TaskKind.RESIZE, flavor.id(), "", caller);
+        return instances.view(id);
+    }
+
+    /** Deletes an instance in any state; a launch still under way stops and the delete cleans up after it. */
+    public InstanceView delete(Caller caller, UUID id) {
+        Instance instance = lockOwned(caller, id);
+        if (instance.state() != InstanceState.DELETING) {
+            instance.moveTo(InstanceState.DELETING, "delete requested by " + caller.username());
+            journal.enqueue(id, TaskKind.DELETE, null, null, null);
+            workers.wake();
+        }
+        return instances.view(id);
+    }
+
+    /** The end of the guest's serial console: what it printed while booting and since. */
+    public String consoleLog(Caller caller, UUID id) {
+        Instance instance = owned(caller, id);
+        if (instance.nodeId() == null) {
+            return "";
+        }
+        ComputeNode node = nodes.find(instance.nodeId()).orElseThrow();
+        try {
+            return drivers.of(node).serialLog(id, CONSOLE_LOG_BYTES);
+        } catch (HypervisorException e) {
+            // No domain yet (still launching) or already gone: nothing printed that we could show.
+            return "";
+        }
+    }
+
+    /** What was done to the instance, newest first, step by step. */
+    public List<TaskView> history(Caller caller, UUID id) {
+        return journal.history(owned(caller, id).id(), 50);
+    }
+
+    private void begin(Instance instance, InstanceState from, InstanceState to, TaskKind kind, Long flavorId,
+                       String needed, Caller caller) {
+        if (instance.state() != from) {
+            throw new InvalidStateException(instance.name(), instance.state(), needed);
+        }
+        instance.moveTo(to, kind.name().toLowerCase(java.util.Locale.ROOT) + " requested by " + caller.username());
+        journal.enqueue(instance.id(), kind, flavorId, null, null);
+        workers.wake();
+    }
+
+    private Instance owned(Caller caller, UUID id) {
+        return instances.findForTenant(enrolment.tenantOf(caller).id(), id)
+                .orElseThrow(() -> new NotFoundException("instance", id.toString()));
+    }
+
+    private Instance lockOwned(Caller caller, UUID id) {
+        owned(caller, id);
+        return instances.lock(id).orElseThrow();
+    }
+
+    private static int systemDisk(Integer requested, Image image) {
+        int disk = requested == null ? Math.max(image.minDiskGib(), DEFAULT_DISK_GIB) : requested;
+        if (disk < image.minDiskGib() || disk > MAX_DISK_GIB) {
+            throw new InvalidRequestException("the system disk of image %s is %d to %d GiB"
+                    .formatted(image.name(), image.minDiskGib(), MAX_DISK_GIB));
+        }
+        return disk;
+    }
+
+    private static ResourceAmounts times(ResourceAmounts each, int count) {
+        return new ResourceAmounts(each.instances() * count, each.vcpus() * count, each.memoryMib() * count,
+                each.diskGib() * count, each.networks() * count);
+    }
+
+    private static String required(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidRequestException("say which " + what);
+        }
+        return value.strip();
+    }
+
+    private static UUID networkId(String id) {
+        try {
+            return UUID.fromString(required(id, "network"));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("no network '" + id + "' in your tenant; GET /api/v1/networks lists them");
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

@@ -1,0 +1,150 @@
+package cloud.minicloud.core.instance;
+
+import cloud.minicloud.core.image.TemplateDistribution;
+import cloud.minicloud.core.node.NodeDrivers;
+import cloud.minicloud.core.task.TaskCancelledException;
+import cloud.minicloud.core.task.TaskContext;
+import cloud.minicloud.core.task.TaskHandler;
+import cloud.minicloud.hypervisor.HypervisorDriver;
+import cloud.minicloud.hypervisor.PowerState;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The steps of every instance task on its node, and how each is undone. Each step is idempotent:
+ * a server that died in the middle of one runs it again after the restart.
+ */
+@ApplicationScoped
+public class InstanceTasks implements TaskHandler {
+
+    private static final Logger LOG = Logger.getLogger(InstanceTasks.class.getName());
+    /** How long a guest gets to shut down by itself before it is powered off. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(
+            Long.parseLong(System.getenv().getOrDefault("MINICLOUD_STOP_GRACE_SECONDS", "30")));
+
+    @Inject
+    InstanceLifecycle lifecycle;
+
+    @Inject
+    NodeDrivers drivers;
+
+    @Inject
+    TemplateDistribution templates;
+
+    @Override
+    public void run(TaskContext task) {
+        InstanceLifecycle.Facts facts = lifecycle.facts(task.instance());
+        UUID id = facts.id();
+        switch (task.kind()) {
+            case LAUNCH -> launch(task, facts);
+            case START -> {
+                HypervisorDriver node = driver(facts);
+                task.step("ENSURE_NETWORK", () -> node.ensureNetwork(facts.network()));
+                task.step("START", () -> startIfOff(node, id));
+                lifecycle.moveTo(id, InstanceState.RUNNING, "started");
+            }
+            case STOP -> {
+                task.step("STOP", () -> driver(facts).stop(id, STOP_GRACE));
+                lifecycle.moveTo(id, InstanceState.STOPPED, "stopped");
+            }
+            case REBOOT -> {
+                task.step("REBOOT", () -> driver(facts).reboot(id));
+                lifecycle.moveTo(id, InstanceState.RUNNING, "rebooted");
+            }
+            case RESIZE -> {
+                var flavor = task.targetFlavorId();
+                task.step("RESIZE", () -> lifecycle.resizeDomain(id, flavor, driver(facts)));
+                lifecycle.resized(id, flavor);
+            }
+            case DELETE -> {
+                task.step("DELETE_DOMAIN", () -> {
+                    if (facts.node() != null) {
+                        driver(facts).delete(id);
+                    }
+                });
+                task.step("RELEASE", () -> lifecycle.deleted(id));
+            }
+        }
+    }
+
+    /** Network, template, disks and domain, start: each step checks first that no delete overtook the launch. */
+    private void launch(TaskContext task, InstanceLifecycle.Facts facts) {
+        UUID id = facts.id();
+        HypervisorDriver node = driver(facts);
+        task.step("ENSURE_NETWORK", () -> {
+            wanted(id);
+            node.ensureNetwork(facts.network());
+        });
+        task.step("ENSURE_TEMPLATE", () -> {
+            wanted(id);
+            templates.ensure(facts.node().id(), facts.imageId());
+        });
+        task.step("CREATE_DOMAIN", () -> {
+            wanted(id);
+            // A create cut short by a crash may have left disks: start from nothing.
+            node.delete(id);
+            node.create(lifecycle.launchSpec(id));
+        });
+        task.step("START", () -> {
+            wanted(id);
+            lifecycle.forgetLogin(id);
+            lifecycle.moveTo(id, InstanceState.STARTING, "starting on node " + facts.node().name());
+            startIfOff(node, id);
+        });
+        lifecycle.moveTo(id, InstanceState.RUNNING, "launched on node " + facts.node().name());
+    }
+
+    @Override
+    public void compensate(TaskContext task, RuntimeException failure) {
+        InstanceLifecycle.Facts facts = lifecycle.facts(task.instance());
+        UUID id = facts.id();
+        String why = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        switch (task.kind()) {
+            case LAUNCH -> {
+                if (facts.node() != null) {
+                    driver(facts).delete(id);
+                }
+                lifecycle.launchFailed(id, "launch failed: " + why + "; nothing was left behind: delete it and launch again");
+            }
+            case START, STOP, REBOOT -> {
+                PowerState power = powerOrMissing(facts);
+                lifecycle.moveTo(id, power == PowerState.RUNNING ? InstanceState.RUNNING : InstanceState.STOPPED,
+                        task.kind().name().toLowerCase(java.util.Locale.ROOT) + " failed: " + why + "; try again");
+            }
+            case RESIZE -> lifecycle.resizeFailed(id, task.targetFlavorId(), "resize failed: " + why + "; the flavor is unchanged");
+            case DELETE -> lifecycle.moveTo(id, InstanceState.ERROR, "delete failed: " + why + "; try deleting it again");
+        }
+    }
+
+    private PowerState powerOrMissing(InstanceLifecycle.Facts facts) {
+        try {
+            return driver(facts).powerState(facts.id());
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "power state unknown", e);
+            return PowerState.MISSING;
+        }
+    }
+
+    private void wanted(UUID id) {
+        if (!lifecycle.stillWanted(id)) {
+            throw new TaskCancelledException("the instance is being deleted");
+        }
+    }
+
+    private static void startIfOff(HypervisorDriver node, UUID id) {
+        if (node.powerState(id) != PowerState.RUNNING) {
+            node.start(id);
+        }
+    }
+
+    private HypervisorDriver driver(InstanceLifecycle.Facts facts) {
+        if (facts.node() == null) {
+            throw new IllegalStateException("instance " + facts.id() + " was never placed on a node");
+        }
+        return drivers.of(facts.node());
+    }
+}

@@ -1,0 +1,96 @@
+package cloud.minicloud.core.instance;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+@ApplicationScoped
+public class JpaInstanceRepository implements InstanceRepository {
+
+    private static final String VIEW = """
+            select i, f.name, im.name, n.name, nd.name from Instance i
+            join Flavor f on f.id = i.flavorId
+            join Image im on im.id = i.imageId
+            left join TenantNetwork n on n.id = i.networkId
+            left join ComputeNode nd on nd.id = i.nodeId""";
+    private static final String TENANT_FILTER = " " + """
+            where i.tenantId = :tenant and i.state <> cloud.minicloud.core.instance.InstanceState.DELETED
+            and (:state is null or i.state = :state)
+            and (:name is null or locate(:name, i.name) > 0)""";
+
+    @PersistenceContext(unitName = "minicloud")
+    EntityManager em;
+
+    @Override
+    public void add(Instance instance) {
+        em.persist(instance);
+    }
+
+    @Override
+    public Optional<Instance> find(UUID id) {
+        return Optional.ofNullable(em.find(Instance.class, id.toString()));
+    }
+
+    @Override
+    public Optional<Instance> lock(UUID id) {
+        // Locked and reloaded: a copy read earlier in the transaction may be stale once the lock is granted.
+        Optional<Instance> instance = find(id);
+        instance.ifPresent(i -> em.refresh(i, LockModeType.PESSIMISTIC_WRITE));
+        return instance;
+    }
+
+    @Override
+    public Optional<Instance> findForTenant(long tenantId, UUID id) {
+        return find(id).filter(i -> i.tenantId() == tenantId && i.state() != InstanceState.DELETED);
+    }
+
+    @Override
+    public List<InstanceView> views(long tenantId, InstanceState state, String name, int offset, int limit) {
+        return filtered(em.createQuery(VIEW + TENANT_FILTER + " order by i.createdAt desc, i.id", Object[].class),
+                tenantId, state, name)
+                .setFirstResult(offset)
+                .setMaxResults(limit)
+                .getResultStream()
+                .map(JpaInstanceRepository::toView)
+                .toList();
+    }
+
+    @Override
+    public long count(long tenantId, InstanceState state, String name) {
+        return filtered(em.createQuery("select count(i) from Instance i" + TENANT_FILTER, Long.class), tenantId, state, name)
+                .getSingleResult();
+    }
+
+    private static <T> TypedQuery<T> filtered(TypedQuery<T> query, long tenantId, InstanceState state, String name) {
+        return query.setParameter("tenant", tenantId).setParameter("state", state).setParameter("name", name);
+    }
+
+    @Override
+    public InstanceView view(UUID id) {
+        return toView(em.createQuery(VIEW + " where i.id = :id", Object[].class)
+                .setParameter("id", id.toString())
+                .getSingleResult());
+    }
+
+    @Override
+    public Set<UUID> liveOnNode(long nodeId) {
+        return em.createQuery("""
+                        select i.id from Instance i where i.nodeId = :node
+                        and i.state <> cloud.minicloud.core.instance.InstanceState.DELETED""", String.class)
+                .setParameter("node", nodeId)
+                .getResultStream()
+                .map(UUID::fromString)
+                .collect(Collectors.toSet());
+    }
+
+    private static InstanceView toView(Object[] row) {
+        return ((Instance) row[0]).view((String) row[1], (String) row[2], (String) row[3], (String) row[4]);
+    }
+}

@@ -1,0 +1,91 @@
+package cloud.minicloud.core.placement;
+
+import cloud.minicloud.core.node.CapacityClaim;
+import cloud.minicloud.core.node.ComputeNode;
+import cloud.minicloud.core.node.NodeCapacity;
+import cloud.minicloud.core.node.NodeRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/**
+ * Chooses a node for an instance and claims its capacity, in the caller's transaction and under
+ * the node rows' locks: concurrent orders see each other's claims and cannot overfill a node.
+ * Filters first (enabled, reachable, not in maintenance, zone, the image there or uploadable, free
+ * vCPUs/memory/disk under the overcommit ratios), then the policy's weigher picks among the rest.
+ */
+@ApplicationScoped
+public class Placement {
+
+    @Inject
+    NodeRepository nodes;
+
+    private final PlacementPolicy policy = PlacementPolicy.configured();
+
+    /**
+     * Claims room for one instance and answers the node.
+     *
+     * @param canHoldImage whether a node has the instance's image or can receive it
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ComputeNode claim(UUID instance, NodeCapacity demand, String zone, Predicate<ComputeNode> canHoldImage) {
+        List<ComputeNode> candidates = nodes.lockAll().stream()
+                .filter(ComputeNode::acceptsInstances)
+                .filter(node -> zone == null || zone.equals(node.zone()))
+                .filter(canHoldImage)
+                .toList();
+        if (candidates.isEmpty()) {
+            throw new NoCapacityException("no compute node can take instances now (enabled, reachable, not in maintenance"
+                    + (zone == null ? "" : ", in zone " + zone) + ", able to hold the image); ask a cloud admin to check the nodes");
+        }
+        Map<Long, NodeCapacity> claimed = nodes.claimedByNode();
+        Comparator<ComputeNode> byFreeMemory = Comparator.comparingLong(node -> free(node, claimed).memoryMib());
+        ComputeNode chosen = candidates.stream()
+                .filter(node -> free(node, claimed).holds(demand))
+                .max(policy == PlacementPolicy.SPREAD ? byFreeMemory : byFreeMemory.reversed())
+                .orElseThrow(() -> new NoCapacityException(shortage(candidates, claimed, demand)));
+        nodes.addClaim(new CapacityClaim(instance, chosen.id(), demand));
+        return chosen;
+    }
+
+    /** Grows or shrinks an instance's claim on the node it is on, refusing growth the node has no room for. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void resizeClaim(UUID instance, NodeCapacity amount) {
+        CapacityClaim claim = nodes.findClaim(instance)
+                .orElseThrow(() -> new IllegalStateException("instance " + instance + " holds no capacity"));
+        ComputeNode node = nodes.lock(claim.nodeId());
+        NodeCapacity room = free(node, nodes.claimedByNode()).plus(claim.amount());
+        if (!room.holds(amount)) {
+            throw new NoCapacityException("node %s has no room to resize this instance: %d vCPUs, %d MiB free for it; choose a smaller flavor"
+                    .formatted(node.name(), room.vcpus(), room.memoryMib()));
+        }
+        claim.resize(amount);
+    }
+
+    private static NodeCapacity free(ComputeNode node, Map<Long, NodeCapacity> claimed) {
+        return node.capacity().minus(claimed.getOrDefault(node.id(), NodeCapacity.NONE));
+    }
+
+    /** Names the resource that ran out, with the most any node has free of it. */
+    private static String shortage(List<ComputeNode> candidates, Map<Long, NodeCapacity> claimed, NodeCapacity demand) {
+        long vcpus = candidates.stream().mapToLong(node -> free(node, claimed).vcpus()).max().orElse(0);
+        long memory = candidates.stream().mapToLong(node -> free(node, claimed).memoryMib()).max().orElse(0);
+        long disk = candidates.stream().mapToLong(node -> free(node, claimed).diskGib()).max().orElse(0);
+        String ran;
+        if (vcpus < demand.vcpus()) {
+            ran = "vCPUs ran out: the most free on a node is %d, %d needed".formatted(Math.max(vcpus, 0), demand.vcpus());
+        } else if (memory < demand.memoryMib()) {
+            ran = "memory ran out: the most free on a node is %d MiB, %d MiB needed".formatted(Math.max(memory, 0), demand.memoryMib());
+        } else if (disk < demand.diskGib()) {
+            ran = "disk ran out: the most free on a node is %d GiB, %d GiB needed".formatted(Math.max(disk, 0), demand.diskGib());
+        } else {
+            ran = "no single node has the vCPUs, memory and disk together";
+        }
+        return "no compute node has room for this instance: " + ran + "; choose a smaller flavor or ask a cloud admin for capacity";
+    }
+}

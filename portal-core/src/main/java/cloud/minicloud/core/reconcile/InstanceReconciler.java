@@ -1,0 +1,155 @@
+package cloud.minicloud.core.reconcile;
+
+import cloud.minicloud.core.instance.InstanceLifecycle;
+import cloud.minicloud.core.node.ComputeNode;
+import cloud.minicloud.core.node.NodeDrivers;
+import cloud.minicloud.core.node.NodeService;
+import cloud.minicloud.hypervisor.HypervisorDriver;
+import cloud.minicloud.hypervisor.InstanceRecord;
+import cloud.minicloud.hypervisor.LifecycleEvent;
+import cloud.minicloud.hypervisor.PowerState;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Keeps instance states true to the nodes, in the one shape every reconciler here has: load what
+ * the database believes and what the node reports, act on the difference, write only changes.
+ * Lifecycle events are debounced (a reboot's off-and-on settles before anyone looks) and then the
+ * node is asked for the truth; a sweep re-probes every node and catches what events missed.
+ * Domains of this cloud that no instance accounts for are reported, and reaped if
+ * MINICLOUD_REAP_UNKNOWN=true once two sweeps in a row found them.
+ */
+@ApplicationScoped
+public class InstanceReconciler {
+
+    private static final Logger LOG = Logger.getLogger(InstanceReconciler.class.getName());
+    private static final Duration DEBOUNCE = Duration.ofSeconds(2);
+    private static final long SWEEP_SECONDS = Long.parseLong(System.getenv().getOrDefault("MINICLOUD_SWEEP_SECONDS", "30"));
+    private static final boolean REAP_UNKNOWN = Boolean.parseBoolean(System.getenv().getOrDefault("MINICLOUD_REAP_UNKNOWN", "false"));
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    NodeService nodes;
+
+    @Inject
+    NodeDrivers drivers;
+
+    @Inject
+    InstanceLifecycle lifecycle;
+
+    /** Instances with unsettled events: when to look, and on which node. */
+    private final Map<UUID, Due> pending = new ConcurrentHashMap<>();
+    private final Map<Long, AutoCloseable> watches = new ConcurrentHashMap<>();
+    private final Map<String, Set<UUID>> unknown = new ConcurrentHashMap<>();
+
+    private record Due(Instant at, ComputeNode node) {
+    }
+
+    public void start() {
+        scheduler.scheduleWithFixedDelay(() -> guarded("sweep", this::sweep), 2, SWEEP_SECONDS, TimeUnit.SECONDS);
+        scheduler.scheduleWithFixedDelay(() -> guarded("events", this::settleEvents), 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** Per node name, the domains of this cloud no instance accounts for, as the last sweep found them. */
+    public Map<String, Set<UUID>> unknownDomains() {
+        return Map.copyOf(unknown);
+    }
+
+    /** Every node: probe it, watch its events, and compare its guests with the database. */
+    void sweep() {
+        for (long nodeId : nodes.nodeIds()) {
+            nodes.probe(nodeId);
+            ComputeNode node = nodes.node(nodeId);
+            HypervisorDriver driver = drivers.of(node);
+            watches.computeIfAbsent(nodeId, id -> driver.watchLifecycle(event -> onEvent(node, event)));
+            if (!driver.reachable()) {
+                continue;
+            }
+            Instant seenAt = Instant.now();
+            Map<UUID, PowerState> observed = new HashMap<>();
+            for (InstanceRecord record : driver.listInstances()) {
+                observed.put(record.id(), record.state());
+            }
+            Set<UUID> known = nodes.instancesOn(nodeId);
+            for (UUID id : known) {
+                if (lifecycle.observed(id, observed.getOrDefault(id, PowerState.MISSING), node.name(), seenAt)) {
+                    LOG.info(() -> "instance " + id + " reconciled to node " + node.name() + "'s word");
+                }
+            }
+            Set<UUID> strangers = new HashSet<>(observed.keySet());
+            strangers.removeAll(known);
+            report(node, driver, strangers);
+        }
+    }
+
+    private void report(ComputeNode node, HypervisorDriver driver, Set<UUID> strangers) {
+        Set<UUID> before = unknown.getOrDefault(node.name(), Set.of());
+        if (!strangers.isEmpty() && !strangers.equals(before)) {
+            LOG.warning(() -> "node " + node.name() + " runs domains of this cloud that no instance accounts for: " + strangers
+                    + (REAP_UNKNOWN ? " (reaped if still there at the next sweep)" : " (set MINICLOUD_REAP_UNKNOWN=true to reap them)"));
+        }
+        if (REAP_UNKNOWN) {
+            for (UUID id : strangers) {
+                if (before.contains(id)) {
+                    LOG.warning(() -> "reaping unknown domain " + id + " on node " + node.name());
+                    driver.delete(id);
+                }
+            }
+        }
+        unknown.put(node.name(), Set.copyOf(strangers));
+    }
+
+    private void onEvent(ComputeNode node, LifecycleEvent event) {
+        pending.put(event.instance(), new Due(Instant.now().plus(DEBOUNCE), node));
+    }
+
+    /** Instances whose events have been quiet for the debounce time: ask their node and settle. */
+    void settleEvents() {
+        Instant now = Instant.now();
+        for (Map.Entry<UUID, Due> entry : List.copyOf(pending.entrySet())) {
+            if (entry.getValue().at().isAfter(now) || !pending.remove(entry.getKey(), entry.getValue())) {
+                continue;
+            }
+            ComputeNode node = entry.getValue().node();
+            Instant seenAt = Instant.now();
+            PowerState power = drivers.of(node).powerState(entry.getKey());
+            lifecycle.observed(entry.getKey(), power, node.name(), seenAt);
+        }
+    }
+
+    private static void guarded(String what, Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "reconciler " + what + " failed; it runs again shortly", e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        watches.values().forEach(watch -> {
+            try {
+                watch.close();
+            } catch (Exception e) {
+                LOG.log(Level.FINE, "closing a lifecycle watch", e);
+            }
+        });
+    }
+}

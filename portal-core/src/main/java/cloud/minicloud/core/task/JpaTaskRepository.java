@@ -1,0 +1,118 @@
+package cloud.minicloud.core.task;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class JpaTaskRepository implements TaskRepository {
+
+    /** Due queued tasks and abandoned running ones; the clock is the database's, one for every server. */
+    private static final String DUE = """
+            ((t.state = 'QUEUED' AND (t.not_before IS NULL OR t.not_before <= NOW(3)))
+             OR (t.state = 'RUNNING' AND t.lease_until < NOW(3)))""";
+
+    @PersistenceContext(unitName = "minicloud")
+    EntityManager em;
+
+    @Override
+    public void add(Task task) {
+        em.persist(task);
+        em.flush();
+    }
+
+    @Override
+    public Optional<Task> find(long id) {
+        return Optional.ofNullable(em.find(Task.class, id));
+    }
+
+    @Override
+    public List<Long> claimable(int max) {
+        return em.createNativeQuery("SELECT t.id FROM task t WHERE t.state IN ('QUEUED', 'RUNNING') AND " + DUE + """
+                         AND NOT EXISTS (SELECT 1 FROM task e WHERE e.instance_id = t.instance_id AND e.id < t.id
+                                         AND e.state IN ('QUEUED', 'RUNNING'))
+                        ORDER BY t.id LIMIT ?1""")
+                .setParameter(1, max)
+                .getResultStream()
+                .map(id -> ((Number) id).longValue())
+                .toList();
+    }
+
+    @Override
+    public boolean claim(long id, String worker, int leaseSeconds) {
+        // The locking read sees the latest committed row: a task another worker just took is no longer due.
+        boolean free = !em.createNativeQuery("SELECT t.id FROM task t WHERE t.id = ?1 AND " + DUE + " FOR UPDATE SKIP LOCKED")
+                .setParameter(1, id)
+                .getResultList()
+                .isEmpty();
+        if (free) {
+            em.createNativeQuery("""
+                            UPDATE task SET state = 'RUNNING', worker = ?2, attempts = attempts + 1,
+                                   lease_until = NOW(3) + INTERVAL ?3 SECOND, not_before = NULL
+                            WHERE id = ?1""")
+                    .setParameter(1, id)
+                    .setParameter(2, worker)
+                    .setParameter(3, leaseSeconds)
+                    .executeUpdate();
+        }
+        return free;
+    }
+
+    @Override
+    public void renewLeases(String worker, int leaseSeconds) {
+        em.createNativeQuery("UPDATE task SET lease_until = NOW(3) + INTERVAL ?2 SECOND WHERE worker = ?1 AND state = 'RUNNING'")
+                .setParameter(1, worker)
+                .setParameter(2, leaseSeconds)
+                .executeUpdate();
+    }
+
+    @Override
+    public void retryLater(long id, int delaySeconds) {
+        em.createNativeQuery("""
+                        UPDATE task SET state = 'QUEUED', worker = NULL, lease_until = NULL,
+                               not_before = NOW(3) + INTERVAL ?2 SECOND
+                        WHERE id = ?1""")
+                .setParameter(1, id)
+                .setParameter(2, delaySeconds)
+                .executeUpdate();
+    }
+
+    @Override
+    public void addStep(TaskStep step) {
+        em.persist(step);
+        em.flush();
+    }
+
+    @Override
+    public Optional<TaskStep> findStep(long id) {
+        return Optional.ofNullable(em.find(TaskStep.class, id));
+    }
+
+    @Override
+    public List<TaskStep> steps(long taskId) {
+        return em.createQuery("select s from TaskStep s where s.taskId = :task order by s.id", TaskStep.class)
+                .setParameter("task", taskId)
+                .getResultList();
+    }
+
+    @Override
+    public List<Task> forInstance(UUID instance, int limit) {
+        return em.createQuery("select t from Task t where t.instanceId = :instance order by t.id desc", Task.class)
+                .setParameter("instance", instance.toString())
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    @Override
+    public boolean hasUnfinished(UUID instance) {
+        return em.createQuery("""
+                        select count(t) from Task t where t.instanceId = :instance
+                        and t.state in (cloud.minicloud.core.task.TaskState.QUEUED, cloud.minicloud.core.task.TaskState.RUNNING)""",
+                        Long.class)
+                .setParameter("instance", instance.toString())
+                .getSingleResult() > 0;
+    }
+}

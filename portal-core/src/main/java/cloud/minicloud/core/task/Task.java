@@ -1,0 +1,88 @@
+package cloud.minicloud.core.task;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/** One queued operation on an instance. Claiming, leases and retries are done in SQL by the repository. */
+@Entity
+@Table(name = "task")
+public class Task {
+
+    private static final int MAX_ERROR = 1024;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "instance_id", nullable = false, updatable = false)
+    private String instanceId;
+
+    @Enumerated(EnumType.STRING)
+    private TaskKind kind;
+
+    @Enumerated(EnumType.STRING)
+    private TaskState state;
+
+    @Column(name = "target_flavor_id")
+    private Long targetFlavorId;
+
+    private int attempts;
+
+    private String error;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "finished_at")
+    private Instant finishedAt;
+
+    protected Task() {
+    }
+
+    Task(UUID instance, TaskKind kind, Long targetFlavorId) {
+        this.instanceId = instance.toString();
+        this.kind = kind;
+        this.state = TaskState.QUEUED;
+        this.targetFlavorId = targetFlavorId;
+        this.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public UUID instanceId() {
+        return UUID.fromString(instanceId);
+    }
+
+    public TaskKind kind() {
+        return kind;
+    }
+
+    public Long targetFlavorId() {
+        return targetFlavorId;
+    }
+
+    int attempts() {
+        return attempts;
+    }
+
+    void finish(TaskState outcome, String why) {
+        state = outcome;
+        error = why == null ? null : why.substring(0, Math.min(why.length(), MAX_ERROR));
+        finishedAt = Instant.now();
+    }
+
+    TaskView view(java.util.List<StepView> steps) {
+        return new TaskView(id, kind, state, createdAt, finishedAt, error, steps);
+    }
+}

@@ -1,0 +1,68 @@
+package cloud.minicloud.core.task;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** A task being run: its facts, and the way its steps are recorded, skipped when done, and resumed. */
+public final class TaskContext {
+
+    /** A task as its runner loaded it. */
+    public record Snapshot(long taskId, UUID instance, TaskKind kind, Long targetFlavorId, int attempts,
+                           List<String> doneSteps) {
+    }
+
+    private final Snapshot snapshot;
+    private final TaskJournal journal;
+    private final Failpoints failpoints;
+    private final Set<String> done;
+
+    TaskContext(Snapshot snapshot, TaskJournal journal, Failpoints failpoints) {
+        this.snapshot = snapshot;
+        this.journal = journal;
+        this.failpoints = failpoints;
+        this.done = new HashSet<>(snapshot.doneSteps());
+    }
+
+    public UUID instance() {
+        return snapshot.instance();
+    }
+
+    public TaskKind kind() {
+        return snapshot.kind();
+    }
+
+    public Long targetFlavorId() {
+        return snapshot.targetFlavorId();
+    }
+
+    /**
+     * Runs a step unless it is already done: recorded STARTED before, DONE after. A step that was
+     * started but not recorded done (the server died) runs again, so every step must be idempotent.
+     */
+    public void step(String name, Runnable action) {
+        if (done.contains(name)) {
+            return;
+        }
+        long stepId = journal.stepStarted(snapshot.taskId(), name);
+        failpoints.reach("before:" + name);
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            journal.stepEnded(stepId, TaskStep.Status.FAILED, e.getMessage());
+            throw e;
+        }
+        failpoints.reach("after:" + name);
+        journal.stepEnded(stepId, TaskStep.Status.DONE, null);
+        done.add(name);
+    }
+
+    int attempts() {
+        return snapshot.attempts();
+    }
+
+    long taskId() {
+        return snapshot.taskId();
+    }
+}

@@ -1,0 +1,9 @@
+package cloud.minicloud.core.task;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A task as users see it in an instance's history. */
+public record TaskView(long id, TaskKind kind, TaskState state, Instant createdAt, Instant finishedAt, String error,
+                       List<StepView> steps) {
+}

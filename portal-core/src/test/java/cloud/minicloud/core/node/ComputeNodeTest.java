@@ -1,0 +1,51 @@
+package cloud.minicloud.core.node;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cloud.minicloud.hypervisor.NodeInfo;
+import cloud.minicloud.hypervisor.VirtType;
+import java.math.BigDecimal;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class ComputeNodeTest {
+
+    private static ComputeNode probedNode() {
+        ComputeNode node = ComputeNode.register("n1", "qemu:///system", "/pool", null);
+        node.probed(new NodeInfo("host", 2, 24_000, 20_000, 250, 70, VirtType.QEMU, 9_000_000), Instant.now());
+        return node;
+    }
+
+    @Test
+    void capacity_is_the_size_times_the_overcommit_ratios() {
+        ComputeNode node = probedNode();
+        assertEquals(new NodeCapacity(8, 24_000, 250), node.capacity(), "defaults: 4 x CPU, 1 x memory, 1 x disk");
+
+        node.configure(new NodeSettingsChange(new BigDecimal("2.50"), new BigDecimal("1.50"), new BigDecimal("2"), true, false));
+        assertEquals(new NodeCapacity(5, 36_000, 500), node.capacity());
+    }
+
+    @Test
+    void a_node_in_maintenance_disabled_or_never_probed_takes_no_instances() {
+        assertTrue(probedNode().acceptsInstances());
+        assertFalse(ComputeNode.register("n2", "qemu+tcp://x/system", "/pool", null).acceptsInstances());
+        ComputeNode maintained = probedNode();
+        maintained.configure(new NodeSettingsChange(BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE, true, true));
+        assertFalse(maintained.acceptsInstances());
+        ComputeNode disabled = probedNode();
+        disabled.configure(new NodeSettingsChange(BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE, false, false));
+        assertFalse(disabled.acceptsInstances());
+        ComputeNode lost = probedNode();
+        lost.unreachable("connection refused", Instant.now());
+        assertFalse(lost.acceptsInstances());
+    }
+
+    @Test
+    void free_room_holds_a_demand_only_in_every_resource() {
+        NodeCapacity free = new NodeCapacity(8, 24_000, 250).minus(new NodeCapacity(6, 4_096, 40));
+        assertTrue(free.holds(new NodeCapacity(2, 8_192, 20)));
+        assertFalse(free.holds(new NodeCapacity(3, 1_024, 1)));
+    }
+}

@@ -1,0 +1,28 @@
+package cloud.minicloud.web.startup;
+
+import cloud.minicloud.core.reconcile.InstanceReconciler;
+import cloud.minicloud.core.task.TaskWorkers;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+/**
+ * Starts the task workers (which resume whatever a previous run of the server left unfinished)
+ * and the reconciler, once the schema is current and the local node is registered.
+ */
+@ApplicationScoped
+public class ControlPlane {
+
+    @Inject
+    TaskWorkers workers;
+
+    @Inject
+    InstanceReconciler reconciler;
+
+    void startOnStartup(@Observes @Priority(SchemaMigration.ORDER + 3) @Initialized(ApplicationScoped.class) Object started) {
+        workers.start();
+        reconciler.start();
+    }
+}

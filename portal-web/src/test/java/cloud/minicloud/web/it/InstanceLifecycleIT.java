@@ -1,0 +1,170 @@
+package cloud.minicloud.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One real guest through its whole life by the REST API: launched (general, tiny-linux), booted
+ * with its hostname, powered off behind the portal's back (the reconciler notices), resized,
+ * started, stopped gracefully and deleted, giving its quota back.
+ */
+class InstanceLifecycleIT {
+
+    /** Other tests (the networks page's empty state) expect the tenants to have no networks of ours left. */
+    @BeforeAll
+    static void theLocalNodeIsReady() throws InterruptedException {
+        Instances.awaitLocalNode();
+    }
+
+    @AfterAll
+    static void removeTheNetwork() {
+        Instances.deleteNetwork("ann", "it-lifecycle");
+    }
+
+
+    private static final String HOSTILE = "web <1> & \\\"db\\\" ';";
+    private static final String HOSTILE_AS_STORED = "web <1> & \"db\" ';";
+
+    @Test
+    void an_instance_is_launched_operated_and_deleted_through_the_api() throws Exception {
+        String ann = Api.tokenFor("ann");
+        String network = Instances.network(ann, "it-lifecycle");
+        long vcpusBefore = Instances.used(ann, "vcpus");
+        long instancesBefore = Instances.used(ann, "instances");
+
+        Api.Reply ordered = Api.post("/api/v1/instances", ann,
+                "{\"name\":\"" + HOSTILE + "\",\"flavor\":\"general\",\"image\":\"tiny-linux\",\"network\":\"" + network
+                        + "\",\"password\":\"Tiny-pass-1\"}");
+
+        assertEquals(202, ordered.status(), ordered.body());
+        JsonObject accepted = ordered.object().getJsonArray("instances").getJsonObject(0);
+        String id = accepted.getString("id");
+        assertEquals(HOSTILE_AS_STORED, accepted.getString("name"));
+        assertEquals("PENDING", accepted.getString("state"));
+        assertEquals("general", accepted.getString("flavor"));
+        assertEquals("tiny-linux", accepted.getString("image"));
+        assertEquals(network, accepted.getString("network"));
+        assertEquals("local", accepted.getString("node"));
+        assertTrue(accepted.getString("privateIp").matches("10\\.\\d+\\.\\d+\\.\\d+"), accepted.toString());
+        assertTrue(accepted.containsKey("createdAt"));
+        assertEquals(vcpusBefore + 2, Instances.used(ann, "vcpus"), "the quota is taken when the order is accepted");
+
+        JsonObject running = Instances.await(ann, id, "RUNNING", 180);
+        String hostname = running.getString("hostname");
+        assertEquals("web-1-db", hostname);
+        String marker = "MINICLOUD-BOOTED hostname=" + hostname + " ip=" + running.getString("privateIp");
+        assertTrue(awaitConsole(ann, id, marker, 120), "the console log shows the boot marker " + marker);
+        List<String> steps = Api.get("/api/v1/instances/" + id + "/tasks", ann).json().asJsonArray().getJsonObject(0)
+                .getJsonArray("steps").stream().map(s -> s.asJsonObject().getString("step")).toList();
+        assertEquals(List.of("ORDER", "ENSURE_NETWORK", "ENSURE_TEMPLATE", "CREATE_DOMAIN", "START"), steps);
+
+        Host.run("virsh", "-c", "qemu:///system", "destroy", id);
+        JsonObject stopped = Instances.await(ann, id, "STOPPED", 60);
+        assertTrue(stopped.getString("stateReason").contains("outside the portal"), stopped.toString());
+
+        assertEquals(202, Api.post("/api/v1/instances/" + id + "/resize", ann, "{\"flavor\":\"standard\"}").status());
+        JsonObject resized = Instances.await(ann, id, "STOPPED", 60);
+        assertEquals("standard", resized.getString("flavor"));
+        assertEquals(1, resized.getInt("vcpus"));
+        assertEquals(vcpusBefore + 1, Instances.used(ann, "vcpus"), "a smaller flavor gives quota back");
+
+        assertEquals(202, Api.post("/api/v1/instances/" + id + "/actions", ann, "{\"action\":\"start\"}").status());
+        Instances.await(ann, id, "RUNNING", 60);
+        assertEquals("invalid-state", Api.post("/api/v1/instances/" + id + "/resize", ann, "{\"flavor\":\"entry\"}").problem(),
+                "a running instance is not resized");
+        assertTrue(awaitConsole(ann, id, marker, 120), "it boots again after the resize");
+
+        assertEquals(202, Api.post("/api/v1/instances/" + id + "/actions", ann, "{\"action\":\"stop\"}").status());
+        JsonObject stoppedAgain = Instances.await(ann, id, "STOPPED", 60);
+        assertEquals("stopped", stoppedAgain.getString("stateReason"));
+
+        assertEquals(202, Api.delete("/api/v1/instances/" + id, ann).status());
+        Instances.await(ann, id, "DELETED", 60);
+        assertEquals(404, Api.get("/api/v1/instances/" + id, ann).status());
+        assertEquals(vcpusBefore, Instances.used(ann, "vcpus"), "a deleted instance gives all its quota back");
+        assertEquals(instancesBefore, Instances.used(ann, "instances"));
+        assertTrue(Host.run("virsh", "-c", "qemu:///system", "dominfo", id).exitCode() != 0, "its domain is gone from the node");
+    }
+
+    private static boolean awaitConsole(String token, String id, String marker, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            String output = Api.get("/api/v1/instances/" + id + "/console-log", token).object().getString("output");
+            if (output.contains(marker)) {
+                return true;
+            }
+            Thread.sleep(1000);
+        }
+        return false;
+    }
+
+    @Test
+    void another_tenant_finds_none_of_an_instance_s_endpoints() throws Exception {
+        String ann = Api.tokenFor("ann");
+        String bob = Api.tokenFor("bob");
+        String id = Instances.launch(ann, Instances.randomName(), "entry", Instances.network(ann, "it-lifecycle"));
+        try {
+            String base = "/api/v1/instances/" + id;
+            List<Api.Reply> bobs = List.of(
+                    Api.get(base, bob),
+                    Api.delete(base, bob),
+                    Api.post(base + "/actions", bob, "{\"action\":\"stop\"}"),
+                    Api.post(base + "/resize", bob, "{\"flavor\":\"standard\"}"),
+                    Api.get(base + "/console-log", bob),
+                    Api.get(base + "/tasks", bob));
+            for (Api.Reply reply : bobs) {
+                assertEquals(404, reply.status(), reply.body());
+                assertEquals("not-found", reply.problem());
+            }
+            assertTrue(Api.get("/api/v1/instances", bob).object().getJsonArray("items").stream()
+                    .map(JsonValue::asJsonObject).noneMatch(i -> i.getString("id").equals(id)), "nor is it listed");
+            assertNotNull(Instances.get(ann, id).getString("state"), "bob's delete did nothing to it");
+            assertTrue(!Instances.get(ann, id).getString("state").equals("DELETING"));
+            assertEquals("invalid-request", Api.post(base + "/actions", ann, "{\"action\":\"explode\"}").problem());
+            assertEquals("invalid-request", Api.post(base + "/resize", ann, "{\"flavor\":\"huge\"}").problem());
+        } finally {
+            Instances.deleteAll(ann, List.of(id));
+        }
+    }
+
+    @Test
+    void bad_orders_are_refused_with_the_reason_and_create_nothing() {
+        String ann = Api.tokenFor("ann");
+        String network = Instances.network(ann, "it-lifecycle");
+        long total = Api.get("/api/v1/instances", ann).object().getJsonNumber("total").longValue();
+        long used = Instances.used(ann, "instances");
+        String good = "\"flavor\":\"entry\",\"image\":\"tiny-linux\",\"network\":\"" + network + "\",\"password\":\"Tiny-pass-1\"";
+
+        List<String> bad = List.of(
+                "{\"name\":\"x\",",
+                "{\"name\":\"\"," + good + "}",
+                "{\"name\":\"two\\nlines\"," + good + "}",
+                "{\"name\":\"x\"," + good.replace("entry", "huge") + "}",
+                "{\"name\":\"x\"," + good.replace("tiny-linux", "windows") + "}",
+                "{\"name\":\"x\"," + good.replace(network, "11111111-2222-3333-4444-555555555555") + "}",
+                "{\"name\":\"x\"," + good + ",\"systemDiskGib\":-1}",
+                "{\"name\":\"x\"," + good + ",\"systemDiskGib\":999999}",
+                "{\"name\":\"x\"," + good + ",\"systemDiskGib\":99999999999999}",
+                "{\"name\":\"x\"," + good + ",\"count\":0}",
+                "{\"name\":\"x\"," + good + ",\"count\":21}",
+                "{\"name\":\"x\"," + good.replace("Tiny-pass-1", "short") + "}",
+                "{\"name\":\"x\"," + good + ",\"sshKey\":\"ssh-ed25519 AAAA\"}",
+                "{\"name\":\"x\",\"flavor\":\"entry\",\"image\":\"tiny-linux\",\"network\":\"" + network + "\"}");
+        for (String body : bad) {
+            Api.Reply reply = Api.post("/api/v1/instances", ann, body);
+            assertEquals(400, reply.status(), body + " -> " + reply.body());
+            assertEquals("invalid-request", reply.problem());
+            assertTrue(!reply.object().getString("detail").isBlank());
+        }
+        assertEquals(total, Api.get("/api/v1/instances", ann).object().getJsonNumber("total").longValue());
+        assertEquals(used, Instances.used(ann, "instances"));
+    }
+}
