@@ -59,6 +59,9 @@ public class InstanceLifecycle {
     @Inject
     Placement placement;
 
+    @Inject
+    InstanceChanges changes;
+
     /** What a task needs to know of its instance to drive the node. */
     public record Facts(UUID id, String name, InstanceState state, ComputeNode node, long imageId,
                         TenantNetworkSpec network) {
@@ -110,7 +113,14 @@ public class InstanceLifecycle {
     }
 
     public void moveTo(UUID id, InstanceState state, String reason) {
-        instances.lock(id).orElseThrow().moveTo(state, reason);
+        move(instances.lock(id).orElseThrow(), state, reason);
+    }
+
+    /** Every state change goes through here, so watchers hear of each one. */
+    private void move(Instance instance, InstanceState state, String reason) {
+        if (instance.moveTo(state, reason)) {
+            changes.changed(instance.tenantId(), instance.id());
+        }
     }
 
     public void forgetLogin(UUID id) {
@@ -121,14 +131,14 @@ public class InstanceLifecycle {
     public void launchFailed(UUID id, String reason) {
         Instance instance = instances.lock(id).orElseThrow();
         release(instance);
-        instance.moveTo(InstanceState.ERROR, reason);
+        move(instance, InstanceState.ERROR, reason);
     }
 
     /** The domain and its disks are gone: the rest goes back and the instance is deleted. */
     public void deleted(UUID id) {
         Instance instance = instances.lock(id).orElseThrow();
         release(instance);
-        instance.moveTo(InstanceState.DELETED, "deleted");
+        move(instance, InstanceState.DELETED, "deleted");
     }
 
     private void release(Instance instance) {
@@ -153,7 +163,7 @@ public class InstanceLifecycle {
         ResourceAmounts shrink = instance.quotaAmounts().excessOver(flavorAmounts(instance, flavor));
         quotas.findForUpdate(instance.tenantId()).orElseThrow().release(shrink);
         instance.resized(flavor.id(), flavor.vcpus(), flavor.memoryMib());
-        instance.moveTo(InstanceState.STOPPED, "resized to " + flavor.name());
+        move(instance, InstanceState.STOPPED, "resized to " + flavor.name());
     }
 
     /** The resize failed: the quota and capacity taken for it go back; the instance keeps its flavor. */
@@ -163,7 +173,7 @@ public class InstanceLifecycle {
         ResourceAmounts grow = flavorAmounts(instance, flavor).excessOver(instance.quotaAmounts());
         quotas.findForUpdate(instance.tenantId()).orElseThrow().release(grow);
         placement.resizeClaim(id, new NodeCapacity(instance.vcpus(), instance.memoryMib(), instance.systemDiskGib()));
-        instance.moveTo(InstanceState.STOPPED, reason);
+        move(instance, InstanceState.STOPPED, reason);
     }
 
     static ResourceAmounts flavorAmounts(Instance instance, Flavor flavor) {
@@ -189,7 +199,7 @@ public class InstanceLifecycle {
         if (seen == instance.state()) {
             return false;
         }
-        instance.moveTo(seen, switch (seen) {
+        move(instance, seen, switch (seen) {
             case RUNNING -> "found running on node " + nodeName + " (started outside the portal)";
             case STOPPED -> "found " + (power == PowerState.CRASHED ? "crashed" : "powered off") + " on node " + nodeName
                     + " (stopped outside the portal); start it again";

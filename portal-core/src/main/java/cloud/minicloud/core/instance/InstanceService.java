@@ -79,6 +79,9 @@ public class InstanceService {
     @Inject
     TaskWorkers workers;
 
+    @Inject
+    InstanceChanges changes;
+
     /**
      * Orders {@code count} instances: all or none. Refused before anything is created if the order
      * is malformed, over the quota, or no node has room.
@@ -99,6 +102,10 @@ public class InstanceService {
                 .orElseThrow(() -> new InvalidRequestException("no network '" + order.network()
                         + "' in your tenant; GET /api/v1/networks lists them, POST creates one"));
         int disk = systemDisk(order.systemDiskGib(), image);
+        String zone = order.zone() == null || order.zone().isBlank() ? null : order.zone().strip();
+        if (zone != null && !zones().contains(zone)) {
+            throw new InvalidRequestException("no zone '" + zone + "'; zones are " + zones());
+        }
         if (flavor.memoryMib() < image.minMemoryMib()) {
             throw new InvalidRequestException("image %s needs at least %d MiB of memory; flavor %s has %d"
                     .formatted(image.name(), image.minMemoryMib(), flavor.name(), flavor.memoryMib()));
@@ -114,7 +121,7 @@ public class InstanceService {
             Instance instance = Instance.order(id, tenant.id(), instanceName, InstanceNames.hostname(instanceName, id),
                     flavor.id(), flavor.vcpus(), flavor.memoryMib(), image.id(), network.id(), disk,
                     InstanceNames.macAddress(), login.password(), login.sshKey());
-            ComputeNode node = placement.claim(id, new NodeCapacity(flavor.vcpus(), flavor.memoryMib(), disk), null,
+            ComputeNode node = placement.claim(id, new NodeCapacity(flavor.vcpus(), flavor.memoryMib(), disk), zone,
                     candidate -> drivers.of(candidate).capabilities().templateUpload());
             int host = networks.assignAddress(network.id(), id).orElseThrow(() -> new NoCapacityException(
                     "network '" + network.name() + "' has no free address left; use another network"));
@@ -124,6 +131,7 @@ public class InstanceService {
             journal.enqueue(id, TaskKind.LAUNCH, null, "ORDER",
                     "quota reserved, placed on node " + node.name() + ", address " + address);
             ordered.add(id);
+            changes.changed(tenant.id(), id);
         }
         workers.wake();
         return ordered.stream().map(instances::view).toList();
@@ -182,6 +190,7 @@ public class InstanceService {
         Instance instance = lockOwned(caller, id);
         if (instance.state() != InstanceState.DELETING) {
             instance.moveTo(InstanceState.DELETING, "delete requested by " + caller.username());
+            changes.changed(instance.tenantId(), id);
             journal.enqueue(id, TaskKind.DELETE, null, null, null);
             workers.wake();
         }
@@ -203,6 +212,19 @@ public class InstanceService {
         }
     }
 
+    /**
+     * Calls the listener whenever one of the caller's tenant's instances changes (after the change
+     * is committed), until the returned handle is closed: how open consoles stay live.
+     */
+    public AutoCloseable watch(Caller caller, java.util.function.Consumer<UUID> listener) {
+        return changes.watch(enrolment.tenantOf(caller).id(), listener);
+    }
+
+    /** The zones that have compute nodes, for the order form. */
+    public List<String> zones() {
+        return nodes.all().stream().map(ComputeNode::zone).distinct().sorted().toList();
+    }
+
     /** What was done to the instance, newest first, step by step. */
     public List<TaskView> history(Caller caller, UUID id) {
         return journal.history(owned(caller, id).id(), 50);
@@ -214,6 +236,7 @@ public class InstanceService {
             throw new InvalidStateException(instance.name(), instance.state(), needed);
         }
         instance.moveTo(to, kind.name().toLowerCase(java.util.Locale.ROOT) + " requested by " + caller.username());
+        changes.changed(instance.tenantId(), instance.id());
         journal.enqueue(instance.id(), kind, flavorId, null, null);
         workers.wake();
     }

@@ -40,6 +40,7 @@ public class MainLayout extends AppLayout {
         SideNav nav = new SideNav();
         nav.addItem(navItem("nav-dashboard", getTranslation("nav.dashboard"), DashboardView.class));
         if (caller.tenant().isPresent()) {
+            nav.addItem(navItem("nav-instances", getTranslation("nav.instances"), InstancesView.class));
             nav.addItem(navItem("nav-networks", getTranslation("nav.networks"), NetworksView.class));
         }
         if (caller.has(Role.CLOUD_ADMIN)) {

@@ -47,6 +47,8 @@ class CrashIT {
 
         ann = Api.tokenFor("ann");
         Instances.await(ann, id, "RUNNING", 150);
+        assertEquals(2, stepRuns(ann, id, failpoint.substring(failpoint.indexOf(':') + 1)),
+                "the step the server died in ran again after the restart");
         assertEquals(1, domainsNamed(id), "exactly one domain for the instance on the node");
         assertEquals(vcpus + 1, Instances.used(ann, "vcpus"), "the quota is held once");
         Instances.deleteAll(ann, List.of(id));
@@ -91,6 +93,14 @@ class CrashIT {
             Thread.sleep(500);
         }
         throw new AssertionError("no task reached " + failpoint);
+    }
+
+    /** How often the newest task of the kind ran the step (a STARTED row before the crash, another after). */
+    private static long stepRuns(String token, String id, String step) {
+        return Api.get("/api/v1/instances/" + id + "/tasks", token).json().asJsonArray().getJsonObject(0)
+                .getJsonArray("steps").stream()
+                .filter(s -> s.asJsonObject().getString("step").equals(step))
+                .count();
     }
 
     private static long domainsNamed(String id) throws Exception {

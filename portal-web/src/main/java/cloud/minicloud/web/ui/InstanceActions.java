@@ -1,0 +1,141 @@
+package cloud.minicloud.web.ui;
+
+import cloud.minicloud.core.InvalidRequestException;
+import cloud.minicloud.core.flavor.FlavorService;
+import cloud.minicloud.core.flavor.FlavorView;
+import cloud.minicloud.core.identity.Caller;
+import cloud.minicloud.core.instance.InstanceAction;
+import cloud.minicloud.core.instance.InstanceService;
+import cloud.minicloud.core.instance.InstanceState;
+import cloud.minicloud.core.instance.InstanceView;
+import cloud.minicloud.core.instance.InvalidStateException;
+import cloud.minicloud.core.placement.NoCapacityException;
+import cloud.minicloud.core.quota.QuotaExceededException;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.i18n.I18NProvider;
+import java.util.function.Supplier;
+
+/**
+ * The buttons that operate an instance (start, stop, reboot, resize, delete), each enabled only
+ * in a state it can act from, with a tooltip saying why not otherwise; the list and the detail page share them.
+ */
+final class InstanceActions {
+
+    private final InstanceService instances;
+    private final FlavorService flavors;
+    private final Caller caller;
+
+    InstanceActions(InstanceService instances, FlavorService flavors, Caller caller) {
+        this.instances = instances;
+        this.flavors = flavors;
+        this.caller = caller;
+    }
+
+    HorizontalLayout buttons(InstanceView instance) {
+        HorizontalLayout buttons = new HorizontalLayout(
+                power(instance, InstanceAction.START, InstanceState.STOPPED),
+                power(instance, InstanceAction.STOP, InstanceState.RUNNING),
+                power(instance, InstanceAction.REBOOT, InstanceState.RUNNING),
+                resize(instance),
+                delete(instance));
+        buttons.setSpacing(false);
+        buttons.getStyle().set("gap", "var(--lumo-space-xs)").set("flex-wrap", "wrap");
+        return buttons;
+    }
+
+    private Button power(InstanceView instance, InstanceAction action, InstanceState from) {
+        String key = action.name().toLowerCase(java.util.Locale.ROOT);
+        Button button = small(instance, key, from, () -> {
+            if (action == InstanceAction.STOP || action == InstanceAction.REBOOT) {
+                confirm(button(key), t("instances.confirm." + key, instance.name()), t("instances.confirmText." + key),
+                        () -> run(() -> instances.act(caller, instance.id(), action), t("instances.done." + key, instance.name())));
+            } else {
+                run(() -> instances.act(caller, instance.id(), action), t("instances.done." + key, instance.name()));
+            }
+        });
+        return button;
+    }
+
+    private Button resize(InstanceView instance) {
+        return small(instance, "resize", InstanceState.STOPPED, () -> {
+            Select<FlavorView> flavor = new Select<>();
+            flavor.setId("resize-flavor");
+            flavor.setLabel(t("instances.resizeTo"));
+            flavor.setItems(flavors.available(caller).stream().filter(f -> !f.name().equals(instance.flavor())).toList());
+            flavor.setItemLabelGenerator(f -> t("order.flavorLine", f.name(), f.vcpus(), f.memoryMib() / 1024, f.hourlyPrice()));
+            ConfirmDialog dialog = new ConfirmDialog();
+            dialog.setHeader(t("instances.confirm.resize", instance.name()));
+            dialog.add(flavor);
+            dialog.setCancelable(true);
+            dialog.setCancelText(t("common.cancel"));
+            dialog.setConfirmText(button("resize"));
+            dialog.addConfirmListener(yes -> {
+                if (flavor.getValue() != null) {
+                    run(() -> instances.resize(caller, instance.id(), flavor.getValue().name()),
+                            t("instances.done.resize", instance.name(), flavor.getValue().name()));
+                }
+            });
+            dialog.open();
+        });
+    }
+
+    private Button delete(InstanceView instance) {
+        Button delete = new Button(button("delete"), click -> confirm(button("delete"),
+                t("instances.confirm.delete", instance.name()), t("instances.confirmText.delete"),
+                () -> run(() -> instances.delete(caller, instance.id()), t("instances.done.delete", instance.name()))));
+        delete.setId("delete-" + instance.id());
+        delete.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+        boolean can = instance.state() != InstanceState.DELETING;
+        delete.setEnabled(can);
+        if (!can) {
+            delete.setTooltipText(t("instances.why.deleting"));
+        }
+        return delete;
+    }
+
+    /** A small button, enabled only in the state it acts from; otherwise its tooltip says why not. */
+    private Button small(InstanceView instance, String key, InstanceState from, Runnable action) {
+        Button button = new Button(button(key), click -> action.run());
+        button.setId(key + "-" + instance.id());
+        button.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        boolean can = instance.state() == from;
+        button.setEnabled(can);
+        if (!can) {
+            button.setTooltipText(t("instances.why.state", instance.state(), from));
+        }
+        return button;
+    }
+
+    private void confirm(String confirmText, String header, String text, Runnable action) {
+        ConfirmDialog dialog = new ConfirmDialog(header, text, confirmText, yes -> action.run());
+        dialog.setCancelable(true);
+        dialog.setCancelText(t("common.cancel"));
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.open();
+    }
+
+    /** Runs one service call: success is a notification (the state shows progress), a refusal says why. */
+    private static void run(Supplier<InstanceView> call, String done) {
+        try {
+            call.get();
+            Notification.show(done);
+        } catch (InvalidStateException | InvalidRequestException | QuotaExceededException | NoCapacityException refused) {
+            Notification error = Notification.show(refused.getMessage(), 8000, Notification.Position.MIDDLE);
+            error.addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+    }
+
+    private static String button(String key) {
+        return t("instances.action." + key);
+    }
+
+    private static String t(String key, Object... parameters) {
+        return I18NProvider.translate(key, parameters);
+    }
+}

@@ -1,0 +1,138 @@
+package cloud.minicloud.web.ui;
+
+import cloud.minicloud.core.flavor.FlavorService;
+import cloud.minicloud.core.identity.Caller;
+import cloud.minicloud.core.instance.InstanceService;
+import cloud.minicloud.core.instance.InstanceState;
+import cloud.minicloud.core.instance.InstanceView;
+import cloud.minicloud.core.network.NetworkService;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.router.RouteParameters;
+import jakarta.inject.Inject;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A tenant's instances: a lazy, filterable grid whose states change live (server push) while
+ * tasks run, with the actions each state allows.
+ */
+@Route(value = "instances", layout = MainLayout.class)
+public class InstancesView extends VerticalLayout implements HasDynamicTitle {
+
+    private static final Logger LOG = Logger.getLogger(InstancesView.class.getName());
+    static final DateTimeFormatter CREATED = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
+            .withZone(ZoneId.systemDefault());
+
+    private final InstanceService instances;
+    private final NetworkService networks;
+    private final Caller caller = SessionCaller.current();
+    private final Grid<InstanceView> grid = new Grid<>();
+    private final Paragraph empty = new Paragraph();
+    private final ComboBox<InstanceState> state = new ComboBox<>();
+    private final TextField name = new TextField();
+    private AutoCloseable watch;
+
+    @Inject
+    public InstancesView(InstanceService instances, FlavorService flavors, NetworkService networks) {
+        this.instances = instances;
+        this.networks = networks;
+        add(new H2(getTranslation("instances.title")));
+        if (caller.tenant().isEmpty()) {
+            add(new Paragraph(getTranslation("dashboard.noTenant")));
+            return;
+        }
+        Button create = new Button(getTranslation("instances.create"),
+                click -> UI.getCurrent().navigate(CreateInstanceView.class));
+        create.setId("create-instance");
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+
+        state.setId("state-filter");
+        state.setPlaceholder(getTranslation("instances.anyState"));
+        state.setItems(InstanceState.values());
+        state.setItemLabelGenerator(s -> getTranslation("state." + s.name()));
+        state.setClearButtonVisible(true);
+        state.addValueChangeListener(change -> refresh());
+        name.setId("name-filter");
+        name.setPlaceholder(getTranslation("instances.nameContains"));
+        name.setClearButtonVisible(true);
+        name.setValueChangeMode(ValueChangeMode.LAZY);
+        name.addValueChangeListener(change -> refresh());
+        HorizontalLayout bar = new HorizontalLayout(create, state, name);
+        bar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        bar.getStyle().set("flex-wrap", "wrap");
+
+        InstanceActions actions = new InstanceActions(instances, flavors, caller);
+        grid.setId("instances");
+        grid.addComponentColumn(i -> new RouterLink(i.name(), InstanceDetailView.class,
+                        new RouteParameters("id", i.id().toString())))
+                .setHeader(getTranslation("instances.name")).setAutoWidth(true);
+        grid.addComponentColumn(InstanceStateBadge::new).setHeader(getTranslation("instances.state")).setAutoWidth(true);
+        grid.addColumn(InstanceView::flavor).setHeader(getTranslation("instances.flavor")).setAutoWidth(true);
+        grid.addColumn(InstanceView::image).setHeader(getTranslation("instances.image")).setAutoWidth(true);
+        grid.addColumn(InstanceView::privateIp).setHeader(getTranslation("instances.privateIp")).setAutoWidth(true);
+        grid.addColumn(InstanceView::node).setHeader(getTranslation("instances.node")).setAutoWidth(true);
+        grid.addColumn(i -> CREATED.withLocale(getLocale()).format(i.createdAt())).setHeader(getTranslation("instances.created"))
+                .setAutoWidth(true);
+        grid.addComponentColumn(actions::buttons).setHeader(getTranslation("instances.actions")).setAutoWidth(true);
+        grid.setItems(
+                query -> instances.list(caller, state.getValue(), name.getValue(), query.getOffset(), query.getLimit()).stream(),
+                query -> (int) instances.count(caller, state.getValue(), name.getValue()));
+        empty.setId("instances-empty");
+        add(bar, empty, grid);
+        setSizeFull();
+        refresh();
+    }
+
+    private void refresh() {
+        grid.getDataProvider().refreshAll();
+        boolean none = instances.count(caller, null, null) == 0;
+        empty.setText(networks.count(caller) == 0 ? getTranslation("instances.emptyNoNetwork") : getTranslation("instances.empty"));
+        empty.setVisible(none);
+        grid.setVisible(!none);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attach) {
+        if (caller.tenant().isEmpty()) {
+            return;
+        }
+        UI ui = attach.getUI();
+        // Told after each committed change of this tenant's instances, on a worker's thread: push the new states.
+        watch = instances.watch(caller, changed -> ui.access(this::refresh));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detach) {
+        if (watch != null) {
+            try {
+                watch.close();
+            } catch (Exception e) {
+                LOG.log(Level.FINE, "closing the instance watch", e);
+            }
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("instances.title") + " · minicloud";
+    }
+}

@@ -1,0 +1,124 @@
+package cloud.minicloud.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonValue;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/**
+ * ann launches an instance from the create page (network made inline), watches it reach RUNNING
+ * without reloading, reads its boot on the console log, stops and deletes it; bob never sees it.
+ */
+class InstancesBrowserIT {
+
+    private static final String NAME = "ann's web <1> & \"x\"";
+    private static final String NETWORK = "ann-browser-net";
+
+    @BeforeAll
+    static void theLocalNodeIsReady() throws InterruptedException {
+        Instances.awaitLocalNode();
+    }
+
+    @AfterAll
+    static void removeTheNetwork() {
+        Instances.deleteNetwork("ann", NETWORK);
+    }
+
+    @Test
+    void ann_launches_watches_and_deletes_an_instance_from_the_console_and_bob_never_sees_it() throws Exception {
+        try (Browser ann = new Browser()) {
+            ann.signIn("ann", "/instances/new");
+            ann.type(By.id("new-network-name"), NETWORK);
+            ann.click(By.id("create-network-inline"));
+            ann.waitForText(By.id("network"), NETWORK);
+            ann.type(By.id("instance-name"), NAME);
+            ann.type(By.id("password"), "Tiny-pass-1");
+            ann.waitForText(By.id("order-summary"), "general");
+            ann.screenshot("create-instance");
+            ann.click(By.id("submit-order"));
+
+            ann.waitFor(By.id("instances"));
+            String id = idOf(NAME);
+            By running = By.cssSelector("span.instance-state[data-state='RUNNING']");
+            ann.waitFor(running); // pushed by the server: the page is never reloaded
+            ann.screenshot("instances");
+
+            ann.open("/instances/" + id);
+            ann.waitFor(By.id("console-log"));
+            String marker = "MINICLOUD-BOOTED hostname=ann-s-web-1-x";
+            for (int i = 0; i < 90 && !ann.textOf(By.id("console-log")).contains(marker); i++) {
+                Thread.sleep(1000);
+                ann.click(By.id("refresh-console"));
+            }
+            assertTrue(ann.textOf(By.id("console-log")).contains(marker), ann.textOf(By.id("console-log")));
+            ann.screenshot("instance-detail");
+
+            try (Browser bob = new Browser()) {
+                bob.signIn("bob", "/instances/" + id);
+                bob.waitFor(By.id("instance-not-found"));
+                bob.open("/instances");
+                bob.waitFor(By.id("create-instance"));
+                assertFalse(bob.pageText().contains(NAME), "globex does not see acme's instance");
+            }
+
+            ann.click(By.id("stop-" + id));
+            ann.click(By.xpath("//vaadin-button[@slot='confirm-button']"));
+            ann.waitFor(By.cssSelector("span.instance-state[data-state='STOPPED']"));
+            ann.click(By.id("delete-" + id));
+            ann.click(By.xpath("//vaadin-button[@slot='confirm-button']"));
+            Instances.await(Api.tokenFor("ann"), id, "DELETED", 60);
+        }
+    }
+
+    @Test
+    void an_order_over_the_quota_is_refused_on_the_page_with_the_limit() {
+        String admin = Api.tokenFor("admin");
+        long used = Instances.used(Api.tokenFor("ann"), "instances");
+        Api.put("/api/v1/admin/tenants/acme/quota", admin,
+                "{\"instances\":" + used + ",\"vcpus\":20,\"memoryMib\":40960,\"diskGib\":500,\"networks\":5}");
+        try (Browser ann = new Browser()) {
+            ann.signIn("ann", "/instances/new");
+            ann.type(By.id("new-network-name"), NETWORK);
+            ann.click(By.id("create-network-inline"));
+            ann.waitForText(By.id("network"), NETWORK);
+            ann.type(By.id("instance-name"), "one too many");
+            ann.type(By.id("password"), "Tiny-pass-1");
+            ann.click(By.id("submit-order"));
+
+            ann.waitForText(By.id("order-refusal"), "instances quota exceeded");
+            assertTrue(ann.currentUrl().endsWith("/instances/new"), "the order stays on the page");
+        } finally {
+            Api.put("/api/v1/admin/tenants/acme/quota", admin,
+                    "{\"instances\":10,\"vcpus\":20,\"memoryMib\":40960,\"diskGib\":500,\"networks\":5}");
+        }
+    }
+
+    @Test
+    void an_order_with_empty_fields_marks_them_and_sends_nothing() {
+        try (Browser ann = new Browser()) {
+            ann.signIn("ann", "/instances/new");
+            ann.waitFor(By.id("submit-order"));
+            long before = Api.get("/api/v1/instances", Api.tokenFor("ann")).object().getJsonNumber("total").longValue();
+            ann.click(By.id("submit-order"));
+
+            ann.waitForFlag(By.id("instance-name"), "invalid");
+            ann.waitForFlag(By.id("password"), "invalid");
+            assertTrue(before == Api.get("/api/v1/instances", Api.tokenFor("ann")).object().getJsonNumber("total").longValue());
+        }
+    }
+
+    private static String idOf(String name) {
+        List<String> ids = Api.get("/api/v1/instances?limit=500", Api.tokenFor("ann")).object().getJsonArray("items").stream()
+                .map(JsonValue::asJsonObject)
+                .filter(i -> i.getString("name").equals(name))
+                .map(i -> i.getString("id"))
+                .toList();
+        assertTrue(ids.size() == 1, "one instance named " + name + ": " + ids);
+        return ids.get(0);
+    }
+}
