@@ -69,6 +69,8 @@ if [ -n "$address" ]; then
   [ -n "$gateway" ] && ip route add default via "$gateway"
 fi
 echo "MINICLOUD-BOOTED hostname=$hostname ip=${address%/*} login=$login"
+# The screen (what the browser console shows) greets too.
+printf '\nminicloud tiny-linux\nMINICLOUD-BOOTED hostname=%s ip=%s\n' "$hostname" "${address%/*}" > /dev/tty1 2>/dev/null
 
 # cloud-init's runcmd, once, each command's status on the console.
 if [ -s /tmp/runcmd ]; then

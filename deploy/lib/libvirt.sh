@@ -48,3 +48,20 @@ libvirt_stop() {
 libvirt_status() {
   if libvirt_healthy >/dev/null 2>&1; then echo "running ($LIBVIRT_URI)"; else echo "stopped"; fi
 }
+
+# Guests and networks that earlier test runs left on this machine's node: the test cloud takes
+# segments 15000000-15999999 (portal-web/pom.xml, it.segment.range) and its database is new at
+# every run, so whatever sits on those segments now is a leftover. Removed before the next run.
+libvirt_reap_test_leftovers() {
+  local net dom
+  for net in $(virsh -q -c qemu:///system net-list --all --name | grep '^mcnet-'); do
+    virsh -c qemu:///system net-dumpxml "$net" | grep -q "<bridge name='mcbrx15[0-9]\{6\}'" || continue
+    for dom in $(virsh -q -c qemu:///system list --all --name); do
+      virsh -c qemu:///system domiflist "$dom" 2>/dev/null | grep -qw "$net" || continue
+      virsh -c qemu:///system destroy "$dom" >/dev/null 2>&1 || true
+      virsh -c qemu:///system undefine "$dom" --remove-all-storage >/dev/null 2>&1 || true
+    done
+    virsh -c qemu:///system net-destroy "$net" >/dev/null 2>&1 || true
+    virsh -c qemu:///system net-undefine "$net" >/dev/null 2>&1 || true
+  done
+}

@@ -1,6 +1,7 @@
 package cloud.minicloud.core.instance;
 
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -15,7 +16,8 @@ import java.util.logging.Logger;
 
 /**
  * Tells whoever watches a tenant's instances (open consoles) that one changed, once the change is
- * committed, so what they read then is the new state.
+ * committed, so what they read then is the new state. Watchers are called on a thread of their
+ * own: never inside the finished transaction, and never holding up the task that made the change.
  */
 @ApplicationScoped
 public class InstanceChanges {
@@ -24,6 +26,9 @@ public class InstanceChanges {
 
     @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
     TransactionSynchronizationRegistry transactions;
+
+    @Resource
+    ManagedExecutorService executor;
 
     private final Map<Long, Set<Consumer<UUID>>> watchers = new ConcurrentHashMap<>();
 
@@ -35,7 +40,7 @@ public class InstanceChanges {
 
     void changed(long tenantId, UUID instance) {
         if (transactions.getTransactionKey() == null) {
-            notify(tenantId, instance);
+            executor.execute(() -> notify(tenantId, instance));
             return;
         }
         transactions.registerInterposedSynchronization(new Synchronization() {
@@ -46,7 +51,7 @@ public class InstanceChanges {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
-                    InstanceChanges.this.notify(tenantId, instance);
+                    executor.execute(() -> InstanceChanges.this.notify(tenantId, instance));
                 }
             }
         });

@@ -225,6 +225,18 @@ public class InstanceService {
         return nodes.all().stream().map(ComputeNode::zone).distinct().sorted().toList();
     }
 
+    /**
+     * Where the screen of one of the caller's running instances can be reached (for the portal's
+     * console proxy); empty while it is not running.
+     */
+    public java.util.Optional<cloud.minicloud.hypervisor.ConsoleEndpoint> screen(Caller caller, UUID id) {
+        Instance instance = owned(caller, id);
+        if (instance.nodeId() == null || instance.state() != InstanceState.RUNNING) {
+            return java.util.Optional.empty();
+        }
+        return drivers.of(nodes.find(instance.nodeId()).orElseThrow()).vncEndpoint(id);
+    }
+
     /** What was done to the instance, newest first, step by step. */
     public List<TaskView> history(Caller caller, UUID id) {
         return journal.history(owned(caller, id).id(), 50);

@@ -106,6 +106,14 @@ public class JpaNetworkRepository implements NetworkRepository {
     }
 
     @Override
+    public void useSegmentRange(int first, int last) {
+        em.createNativeQuery("UPDATE network_allocator SET next_segment = GREATEST(next_segment, ?1), last_segment = ?2 WHERE id = 1")
+                .setParameter(1, first)
+                .setParameter(2, last)
+                .executeUpdate();
+    }
+
+    @Override
     public NetworkAllocation allocate() {
         Object[] next = (Object[]) em.createNativeQuery(
                         "SELECT next_segment, last_segment, next_subnet FROM network_allocator WHERE id = 1 FOR UPDATE")

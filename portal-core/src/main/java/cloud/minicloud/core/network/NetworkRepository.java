@@ -37,6 +37,9 @@ public interface NetworkRepository {
     /** Whether any instance holds an address in the network; locks the network, so none can join until commit. */
     boolean inUse(UUID network);
 
+    /** Narrows the segments new networks get to the range (a cloud admin's setting); taken ones stay. */
+    void useSegmentRange(int first, int last);
+
     /** The next free segment and subnet, taken under a lock so that concurrent creates never share one. */
     NetworkAllocation allocate();
 }

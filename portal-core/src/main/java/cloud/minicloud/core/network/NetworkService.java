@@ -57,6 +57,19 @@ public class NetworkService {
         return network.view(tenant.alias());
     }
 
+    /**
+     * The segment ids new networks get, as "first-last" (MINICLOUD_SEGMENT_RANGE): a site's VLAN
+     * or VNI range, or a range of its own for a second control plane sharing nodes (the tests).
+     */
+    public void useSegmentRange(String range) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,8})-(\\d{1,8})").matcher(range.strip());
+        if (!m.matches() || Integer.parseInt(m.group(1)) < 1 || Integer.parseInt(m.group(1)) > Integer.parseInt(m.group(2))
+                || Integer.parseInt(m.group(2)) > 16_777_215) {
+            throw new IllegalStateException("MINICLOUD_SEGMENT_RANGE is first-last within 1-16777215, not " + range);
+        }
+        networks.useSegmentRange(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+    }
+
     public List<NetworkView> list(Caller caller, int offset, int limit) {
         Tenant tenant = enrolment.tenantOf(caller);
         return networks.list(tenant.id(), offset, limit).stream().map(n -> n.view(tenant.alias())).toList();

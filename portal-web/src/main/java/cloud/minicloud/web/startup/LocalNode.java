@@ -23,7 +23,14 @@ public class LocalNode {
     @Resource
     ManagedExecutorService executor;
 
+    @Inject
+    cloud.minicloud.core.network.NetworkService networks;
+
     void registerOnStartup(@Observes @Priority(SchemaMigration.ORDER + 2) @Initialized(ApplicationScoped.class) Object started) {
+        String segments = System.getenv("MINICLOUD_SEGMENT_RANGE");
+        if (segments != null && !segments.isBlank()) {
+            networks.useSegmentRange(segments);
+        }
         String uri = System.getenv("MINICLOUD_LOCAL_NODE");
         if (uri == null || uri.isBlank()) {
             return;

@@ -217,7 +217,8 @@ public class CreateInstanceView extends VerticalLayout implements HasDynamicTitl
             newNetwork.clear();
             newNetwork.setInvalid(false);
             loadNetworks(created);
-            Notification.show(getTranslation("networks.created", created.name(), created.cidr()));
+            // Said beside the field, not in a toast that would cover the order button.
+            network.setHelperText(getTranslation("networks.created", created.name(), created.cidr()));
         } catch (InvalidRequestException | NetworkNameTakenException | QuotaExceededException refused) {
             newNetwork.setErrorMessage(refused.getMessage());
             newNetwork.setInvalid(true);

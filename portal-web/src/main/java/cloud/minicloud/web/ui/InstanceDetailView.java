@@ -7,6 +7,7 @@ import cloud.minicloud.core.instance.InstanceService;
 import cloud.minicloud.core.instance.InstanceView;
 import cloud.minicloud.core.task.StepView;
 import cloud.minicloud.core.task.TaskView;
+import cloud.minicloud.web.console.ScreenTickets;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
@@ -18,6 +19,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -48,13 +50,16 @@ public class InstanceDetailView extends VerticalLayout implements BeforeEnterObs
     private final VerticalLayout facts = new VerticalLayout();
     private final Grid<StepRow> history = new Grid<>();
     private final Pre console = new Pre();
+    private final ScreenTickets tickets;
+    private final VncConsole screen = new VncConsole();
     private UUID id;
     private String title = "";
     private AutoCloseable watch;
 
     @Inject
-    public InstanceDetailView(InstanceService instances, FlavorService flavors) {
+    public InstanceDetailView(InstanceService instances, FlavorService flavors, ScreenTickets tickets) {
         this.instances = instances;
+        this.tickets = tickets;
         this.actions = new InstanceActions(instances, flavors, caller);
         facts.setPadding(false);
         history.setId("task-history");
@@ -79,7 +84,10 @@ public class InstanceDetailView extends VerticalLayout implements BeforeEnterObs
             title = instance.name();
             Button refreshLog = new Button(getTranslation("detail.refreshLog"), click -> showConsole());
             refreshLog.setId("refresh-console");
-            add(new H2(instance.name()), facts, new H3(getTranslation("detail.console")), refreshLog, console,
+            Button openScreen = new Button(getTranslation("detail.openScreen"), click -> openScreen());
+            openScreen.setId("open-screen");
+            add(new H2(instance.name()), facts, new H3(getTranslation("detail.screen")), openScreen, screen,
+                    new H3(getTranslation("detail.console")), refreshLog, console,
                     new H3(getTranslation("detail.history")), history);
             show(instance);
         } catch (IllegalArgumentException | NotFoundException | cloud.minicloud.core.identity.NoTenantException missing) {
@@ -117,6 +125,13 @@ public class InstanceDetailView extends VerticalLayout implements BeforeEnterObs
         Span fact = new Span(text == null ? "—" : text);
         fact.setId(id);
         return fact;
+    }
+
+    /** A one-time ticket for this instance's screen (the service checked it is the caller's), handed to noVNC. */
+    private void openScreen() {
+        instances.screen(caller, id).ifPresentOrElse(
+                endpoint -> screen.connect(tickets.issue(endpoint)),
+                () -> Notification.show(getTranslation("detail.screenNotRunning"), 5000, Notification.Position.MIDDLE));
     }
 
     private void showConsole() {

@@ -11,7 +11,7 @@ final class InstanceStateBadge extends HorizontalLayout {
 
     InstanceStateBadge(InstanceView instance) {
         Span state = new Span(getTranslation("state." + instance.state().name()));
-        state.getElement().getThemeList().add("badge " + theme(instance.state()));
+        state.getStyle().set("color", color(instance.state())).set("font-weight", "500");
         state.getElement().setAttribute("data-state", instance.state().name());
         state.getElement().setAttribute("title", instance.stateReason());
         state.setClassName("instance-state");
@@ -33,12 +33,12 @@ final class InstanceStateBadge extends HorizontalLayout {
         };
     }
 
-    private static String theme(InstanceState state) {
+    private static String color(InstanceState state) {
         return switch (state) {
-            case RUNNING -> "success";
-            case ERROR -> "error";
-            case STOPPED, DELETED -> "contrast";
-            default -> "";
+            case RUNNING -> "var(--aura-green, #1a7f37)";
+            case ERROR -> "var(--aura-red, #c62828)";
+            case STOPPED, DELETED -> "var(--aura-neutral, #57606a)";
+            default -> "var(--aura-accent-color, #1f6feb)";
         };
     }
 }

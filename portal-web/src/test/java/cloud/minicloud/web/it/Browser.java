@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -86,8 +87,11 @@ final class Browser implements AutoCloseable {
         return driver.getCurrentUrl();
     }
 
+    /** Clicks like a person: scrolled to the middle of the window first, clear of the app bar. */
     void click(By locator) {
-        wait.until(ExpectedConditions.elementToBeClickable(locator)).click();
+        WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(locator));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        wait.until(ExpectedConditions.elementToBeClickable(element)).click();
     }
 
     /** Types into a field; for a Vaadin text field, into the input inside it. */
@@ -100,9 +104,26 @@ final class Browser implements AutoCloseable {
         field.sendKeys(text);
     }
 
+    void waitForAttribute(By locator, String attribute, String value) {
+        wait.until(ExpectedConditions.attributeToBe(locator, attribute, value));
+    }
+
+    void scrollIntoView(By locator) {
+        evaluate("arguments[0].scrollIntoView({block: 'center'})", wait.until(ExpectedConditions.presenceOfElementLocated(locator)));
+    }
+
     /** Waits until a boolean attribute (such as a Vaadin field's invalid) is set. */
     void waitForFlag(By locator, String attribute) {
         wait.until(ExpectedConditions.attributeToBe(locator, attribute, "true"));
+    }
+
+    Object evaluate(String script, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(script, arguments);
+    }
+
+    void scrollToTop() {
+        // The page scrolls inside the app layout's shadow DOM: bring the page title into view instead.
+        ((JavascriptExecutor) driver).executeScript("document.querySelector('h2').scrollIntoView({block: 'start'})");
     }
 
     /** All the text a person sees on the page. */

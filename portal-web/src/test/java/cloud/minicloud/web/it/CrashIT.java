@@ -126,6 +126,7 @@ class CrashIT {
                 "-Dminicloud.failpoints=true");
         restart.environment().put("MINICLOUD_DB_URL", System.getProperty("it.db.url"));
         restart.environment().put("MINICLOUD_SWEEP_SECONDS", System.getProperty("it.sweep.seconds", "5"));
+        restart.environment().put("MINICLOUD_SEGMENT_RANGE", System.getProperty("it.segment.range"));
         restart.redirectErrorStream(true).redirectOutput(new File(JBOSS_HOME.toFile(), "../crash-it-restart-" + UUID.randomUUID() + ".log"));
         restart.start();
         for (int i = 0; i < 360; i++) {

@@ -18,10 +18,24 @@ class InstancesBrowserIT {
 
     private static final String NAME = "ann's web <1> & \"x\"";
     private static final String NETWORK = "ann-browser-net";
+    private static final String QUOTA_NETWORK = "ann-quota-net";
+    /** How many pixels of noVNC's canvas are not (nearly) black. */
+    private static final String LIT_PIXELS = """
+            const canvas = document.querySelector('#vnc-console canvas');
+            if (!canvas || canvas.width === 0) { return 0; }
+            const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+            let lit = 0;
+            for (let i = 0; i < data.length; i += 4) { if (data[i] + data[i + 1] + data[i + 2] > 90) { lit++; } }
+            return lit;""";
 
     @BeforeAll
     static void theLocalNodeIsReady() throws InterruptedException {
         Instances.awaitLocalNode();
+    }
+
+    @BeforeAll
+    static void noNetworkYet() {
+        Instances.deleteNetwork("ann", NETWORK);
     }
 
     @AfterAll
@@ -39,13 +53,20 @@ class InstancesBrowserIT {
             ann.type(By.id("instance-name"), NAME);
             ann.type(By.id("password"), "Tiny-pass-1");
             ann.waitForText(By.id("order-summary"), "general");
+            ann.scrollToTop();
             ann.screenshot("create-instance");
             ann.click(By.id("submit-order"));
 
             ann.waitFor(By.id("instances"));
             String id = idOf(NAME);
             By running = By.cssSelector("span.instance-state[data-state='RUNNING']");
-            ann.waitFor(running); // pushed by the server: the page is never reloaded
+            try {
+                ann.waitFor(running); // pushed by the server: the page is never reloaded
+            } catch (org.openqa.selenium.TimeoutException e) {
+                ann.screenshot("instances-not-running");
+                throw new AssertionError("the list did not show RUNNING; the API says "
+                        + Instances.get(Api.tokenFor("ann"), id) + "; the page says " + ann.pageText(), e);
+            }
             ann.screenshot("instances");
 
             ann.open("/instances/" + id);
@@ -57,6 +78,17 @@ class InstancesBrowserIT {
             }
             assertTrue(ann.textOf(By.id("console-log")).contains(marker), ann.textOf(By.id("console-log")));
             ann.screenshot("instance-detail");
+
+            ann.click(By.id("open-screen"));
+            ann.waitForAttribute(By.id("vnc-console"), "status", "connected");
+            long lit = 0;
+            for (int i = 0; i < 30 && lit < 200; i++) {
+                Thread.sleep(1000);
+                lit = ((Number) ann.evaluate(LIT_PIXELS)).longValue();
+            }
+            assertTrue(lit >= 200, "the console shows the guest's screen, not a blank one: " + lit + " lit pixels");
+            ann.scrollIntoView(By.id("vnc-console"));
+            ann.screenshot("console");
 
             try (Browser bob = new Browser()) {
                 bob.signIn("bob", "/instances/" + id);
@@ -82,10 +114,9 @@ class InstancesBrowserIT {
         Api.put("/api/v1/admin/tenants/acme/quota", admin,
                 "{\"instances\":" + used + ",\"vcpus\":20,\"memoryMib\":40960,\"diskGib\":500,\"networks\":5}");
         try (Browser ann = new Browser()) {
+            Instances.network(Api.tokenFor("ann"), QUOTA_NETWORK);
             ann.signIn("ann", "/instances/new");
-            ann.type(By.id("new-network-name"), NETWORK);
-            ann.click(By.id("create-network-inline"));
-            ann.waitForText(By.id("network"), NETWORK);
+            ann.waitForText(By.id("network"), QUOTA_NETWORK);
             ann.type(By.id("instance-name"), "one too many");
             ann.type(By.id("password"), "Tiny-pass-1");
             ann.click(By.id("submit-order"));
@@ -93,6 +124,7 @@ class InstancesBrowserIT {
             ann.waitForText(By.id("order-refusal"), "instances quota exceeded");
             assertTrue(ann.currentUrl().endsWith("/instances/new"), "the order stays on the page");
         } finally {
+            Instances.deleteNetwork("ann", QUOTA_NETWORK);
             Api.put("/api/v1/admin/tenants/acme/quota", admin,
                     "{\"instances\":10,\"vcpus\":20,\"memoryMib\":40960,\"diskGib\":500,\"networks\":5}");
         }

@@ -1,0 +1,34 @@
+// The instance's screen in the browser: noVNC's RFB client over the portal's WebSocket proxy.
+// The server sets `ticket`; the element reports its state in the `status` attribute.
+import RFB from '@novnc/novnc';
+
+class VncConsole extends HTMLElement {
+  static get observedAttributes() {
+    return ['ticket'];
+  }
+
+  attributeChangedCallback(name, oldValue, ticket) {
+    if (name !== 'ticket' || !ticket) {
+      return;
+    }
+    if (this.rfb) {
+      this.rfb.disconnect();
+    }
+    const scheme = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
+    const url = `${scheme}//${window.location.host}/vnc/${encodeURIComponent(ticket)}`;
+    this.setAttribute('status', 'connecting');
+    this.rfb = new RFB(this, url, { wsProtocols: ['binary'] });
+    this.rfb.scaleViewport = true;
+    this.rfb.addEventListener('connect', () => this.setAttribute('status', 'connected'));
+    this.rfb.addEventListener('disconnect', () => this.setAttribute('status', 'disconnected'));
+  }
+
+  disconnectedCallback() {
+    if (this.rfb) {
+      this.rfb.disconnect();
+      this.rfb = null;
+    }
+  }
+}
+
+customElements.define('mc-vnc-console', VncConsole);
