@@ -8,9 +8,10 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 . deploy/lib/common.sh
 export JAVA_HOME=$JAVA25_HOME
-mvn -B -q -ntp -pl portal-web -am test-compile -DskipTests
-mvn -B -q -ntp -pl portal-web exec:java -Dexec.classpathScope=test \
-  -Dexec.mainClass=cloud.minicloud.web.it.LaunchBenchmark -Dexec.args="${1:-3} ${2:-ann,bob}" \
+# The modules portal-web uses go to the local repository, so that exec:java can run in portal-web alone.
+mvn -B -q -ntp -pl hypervisor-driver,image-catalog,portal-core -am install -DskipTests
+mvn -B -q -ntp -pl portal-web test-compile exec:java -Dexec.classpathScope=test \
+  -Dexec.mainClass=cloud.minicloud.web.it.LaunchBenchmark -Dbench.perTenant="${1:-3}" -Dbench.users="${2:-ann,bob}" \
   -Dminicloud.url="http://localhost:${MINICLOUD_PORT:-8080}" -Dkeycloak.url="http://localhost:8180"
 echo
 echo "bare libvirt floor (driver benchmark, same machine, same run):"

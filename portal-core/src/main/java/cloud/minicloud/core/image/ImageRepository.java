@@ -20,9 +20,12 @@ public interface ImageRepository {
 
     Optional<Image> find(long id);
 
+    /** Adds the node's record of the image unless it exists; concurrent calls add it once. */
+    void recordTemplateOnNode(long nodeId, long imageId);
+
     /**
-     * Locks the node's record of the image (adding it if missing) while a template is copied to
-     * the node, and answers whether the copy was finished before.
+     * Locks the node's record of the image (which must exist) while a template is copied to the
+     * node, and answers whether the copy was finished before.
      */
     boolean lockTemplateOnNode(long nodeId, long imageId);
 

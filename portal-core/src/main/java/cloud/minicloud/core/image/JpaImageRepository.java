@@ -58,9 +58,13 @@ public class JpaImageRepository implements ImageRepository {
     }
 
     @Override
-    public boolean lockTemplateOnNode(long nodeId, long imageId) {
+    public void recordTemplateOnNode(long nodeId, long imageId) {
         em.createNativeQuery("INSERT IGNORE INTO node_template (node_id, image_id) VALUES (?1, ?2)")
                 .setParameter(1, nodeId).setParameter(2, imageId).executeUpdate();
+    }
+
+    @Override
+    public boolean lockTemplateOnNode(long nodeId, long imageId) {
         Object ready = em.createNativeQuery("SELECT ready FROM node_template WHERE node_id = ?1 AND image_id = ?2 FOR UPDATE")
                 .setParameter(1, nodeId).setParameter(2, imageId).getSingleResult();
         return ready instanceof Boolean b ? b : ((Number) ready).intValue() != 0;

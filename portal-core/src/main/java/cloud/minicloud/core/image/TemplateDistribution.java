@@ -30,12 +30,16 @@ public class TemplateDistribution {
     @Inject
     NodeDrivers drivers;
 
+    @Inject
+    NodeTemplateRecords records;
+
     /**
      * Makes sure the node holds the image as a template. Holds the node's record of the image
      * locked while copying, so concurrent launches wait for one copy instead of racing.
      */
     @Transactional
     public void ensure(long nodeId, long imageId) {
+        records.add(nodeId, imageId);
         boolean ready = images.lockTemplateOnNode(nodeId, imageId);
         ComputeNode node = nodes.find(nodeId).orElseThrow();
         Image image = images.find(imageId).orElseThrow();

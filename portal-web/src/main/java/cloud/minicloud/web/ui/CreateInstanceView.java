@@ -96,9 +96,11 @@ public class CreateInstanceView extends VerticalLayout implements HasDynamicTitl
         flavor.setId("flavor");
         flavor.setItems(flavors.available(caller));
         flavor.setRenderer(new ComponentRenderer<>(this::flavorCard));
+        flavor.addThemeName("horizontal");
         flavor.getStyle().set("flex-wrap", "wrap");
 
         image.setId("image");
+        image.setWidth("30em");
         image.setItems(images.available(caller));
         image.setItemLabelGenerator(i -> getTranslation("order.imageLine", i.name(), i.os(), i.osVersion(), i.minDiskGib()));
         image.addValueChangeListener(change -> {
@@ -117,6 +119,7 @@ public class CreateInstanceView extends VerticalLayout implements HasDynamicTitl
         disk.setSuffixComponent(new Span("GiB"));
 
         network.setId("network");
+        network.setWidth("20em");
         network.setItemLabelGenerator(n -> n.name() + " · " + n.cidr());
         newNetwork.setId("new-network-name");
         newNetwork.setPlaceholder(getTranslation("networks.name"));
@@ -185,7 +188,8 @@ public class CreateInstanceView extends VerticalLayout implements HasDynamicTitl
         VerticalLayout card = new VerticalLayout(title, size, price);
         card.setSpacing(false);
         card.setPadding(false);
-        card.getStyle().set("min-width", "9em");
+        card.getStyle().set("min-width", "9em").set("padding", "var(--lumo-space-s, 0.5em)")
+                .set("border", "1px solid rgba(0, 0, 0, 0.15)").set("border-radius", "8px");
         card.setId("flavor-" + f.name());
         return card;
     }

@@ -71,6 +71,12 @@ final class Browser implements AutoCloseable {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
+    /** Like {@link #waitFor}, looking every 10 ms: for timing what a person waits for. */
+    WebElement waitForPromptly(By locator) {
+        return new WebDriverWait(driver, Duration.ofSeconds(60), Duration.ofMillis(10))
+                .until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
     void waitForText(By locator, String text) {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
     }

@@ -27,8 +27,9 @@ public final class LaunchBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int perTenant = args.length > 0 ? Integer.parseInt(args[0]) : 3;
-        List<String> users = List.of((args.length > 1 ? args[1] : "ann,bob").split(","));
+        // System properties, not arguments: exec.args would also reach the build's own exec steps.
+        int perTenant = Integer.getInteger("bench.perTenant", 3);
+        List<String> users = List.of(System.getProperty("bench.users", "ann,bob").split(","));
         List<Sample> samples = Collections.synchronizedList(new ArrayList<>());
         Map<String, Integer> failures = new ConcurrentHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(users.size() * perTenant);
