@@ -8,8 +8,6 @@ import cloud.minicloud.core.instance.InstanceView;
 import cloud.minicloud.core.task.StepView;
 import cloud.minicloud.core.task.TaskView;
 import cloud.minicloud.web.console.ScreenTickets;
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -28,8 +26,6 @@ import com.vaadin.flow.router.Route;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.UUID;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * One instance: its facts, the actions its state allows, its task history step by step, and the
@@ -38,7 +34,6 @@ import java.util.logging.Logger;
 @Route(value = "instances/:id", layout = MainLayout.class)
 public class InstanceDetailView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
-    private static final Logger LOG = Logger.getLogger(InstanceDetailView.class.getName());
 
     /** One row of the history: a step of a task. */
     record StepRow(TaskView task, StepView step) {
@@ -54,7 +49,6 @@ public class InstanceDetailView extends VerticalLayout implements BeforeEnterObs
     private final VncConsole screen = new VncConsole();
     private UUID id;
     private String title = "";
-    private AutoCloseable watch;
 
     @Inject
     public InstanceDetailView(InstanceService instances, FlavorService flavors, ScreenTickets tickets) {
@@ -71,6 +65,11 @@ public class InstanceDetailView extends VerticalLayout implements BeforeEnterObs
         history.addColumn(row -> row.step().detail() == null ? "" : row.step().detail()).setHeader(getTranslation("detail.detail"));
         history.setAllRowsVisible(true);
         console.setId("console-log");
+        LiveInstances.follow(this, instances, caller, changed -> {
+            if (changed.equals(id)) {
+                refresh();
+            }
+        });
         console.getStyle().set("max-height", "24em").set("overflow", "auto").set("white-space", "pre-wrap")
                 .set("font-size", "var(--lumo-font-size-s)");
     }
@@ -144,30 +143,6 @@ public class InstanceDetailView extends VerticalLayout implements BeforeEnterObs
             show(instances.get(caller, id));
         } catch (NotFoundException deleted) {
             UI.getCurrent().navigate(InstancesView.class);
-        }
-    }
-
-    @Override
-    protected void onAttach(AttachEvent attach) {
-        if (caller.tenant().isEmpty()) {
-            return;
-        }
-        UI ui = attach.getUI();
-        watch = instances.watch(caller, changed -> {
-            if (changed.equals(id)) {
-                ui.access(this::refresh);
-            }
-        });
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detach) {
-        if (watch != null) {
-            try {
-                watch.close();
-            } catch (Exception e) {
-                LOG.log(Level.FINE, "closing the instance watch", e);
-            }
         }
     }
 

@@ -6,8 +6,6 @@ import cloud.minicloud.core.instance.InstanceService;
 import cloud.minicloud.core.instance.InstanceState;
 import cloud.minicloud.core.instance.InstanceView;
 import cloud.minicloud.core.network.NetworkService;
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -28,8 +26,6 @@ import jakarta.inject.Inject;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * A tenant's instances: a lazy, filterable grid whose states change live (server push) while
@@ -38,7 +34,6 @@ import java.util.logging.Logger;
 @Route(value = "instances", layout = MainLayout.class)
 public class InstancesView extends VerticalLayout implements HasDynamicTitle {
 
-    private static final Logger LOG = Logger.getLogger(InstancesView.class.getName());
     static final DateTimeFormatter CREATED = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
             .withZone(ZoneId.systemDefault());
 
@@ -49,7 +44,6 @@ public class InstancesView extends VerticalLayout implements HasDynamicTitle {
     private final Paragraph empty = new Paragraph();
     private final ComboBox<InstanceState> state = new ComboBox<>();
     private final TextField name = new TextField();
-    private AutoCloseable watch;
 
     @Inject
     public InstancesView(InstanceService instances, FlavorService flavors, NetworkService networks) {
@@ -100,6 +94,8 @@ public class InstancesView extends VerticalLayout implements HasDynamicTitle {
         add(bar, empty, grid);
         setSizeFull();
         refresh();
+        // Told after each committed change of this tenant's instances: push the new states.
+        LiveInstances.follow(this, instances, caller, changed -> refresh());
     }
 
     private void refresh() {
@@ -108,27 +104,6 @@ public class InstancesView extends VerticalLayout implements HasDynamicTitle {
         empty.setText(networks.count(caller) == 0 ? getTranslation("instances.emptyNoNetwork") : getTranslation("instances.empty"));
         empty.setVisible(none);
         grid.setVisible(!none);
-    }
-
-    @Override
-    protected void onAttach(AttachEvent attach) {
-        if (caller.tenant().isEmpty()) {
-            return;
-        }
-        UI ui = attach.getUI();
-        // Told after each committed change of this tenant's instances, on a worker's thread: push the new states.
-        watch = instances.watch(caller, changed -> ui.access(this::refresh));
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detach) {
-        if (watch != null) {
-            try {
-                watch.close();
-            } catch (Exception e) {
-                LOG.log(Level.FINE, "closing the instance watch", e);
-            }
-        }
     }
 
     @Override
