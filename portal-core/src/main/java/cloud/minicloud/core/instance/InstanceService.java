@@ -229,12 +229,13 @@ public class InstanceService {
      * Where the screen of one of the caller's running instances can be reached (for the portal's
      * console proxy); empty while it is not running.
      */
-    public java.util.Optional<cloud.minicloud.hypervisor.ConsoleEndpoint> screen(Caller caller, UUID id) {
+    public java.util.Optional<InstanceScreen> screen(Caller caller, UUID id) {
         Instance instance = owned(caller, id);
         if (instance.nodeId() == null || instance.state() != InstanceState.RUNNING) {
             return java.util.Optional.empty();
         }
-        return drivers.of(nodes.find(instance.nodeId()).orElseThrow()).vncEndpoint(id);
+        return drivers.of(nodes.find(instance.nodeId()).orElseThrow()).vncEndpoint(id)
+                .map(endpoint -> new InstanceScreen(endpoint.host(), endpoint.port()));
     }
 
     /** What was done to the instance, newest first, step by step. */

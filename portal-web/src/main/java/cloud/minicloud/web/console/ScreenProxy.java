@@ -1,6 +1,6 @@
 package cloud.minicloud.web.console;
 
-import cloud.minicloud.hypervisor.ConsoleEndpoint;
+import cloud.minicloud.core.instance.InstanceScreen;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
@@ -34,7 +34,7 @@ public class ScreenProxy {
 
     @OnOpen
     public void open(Session session, @PathParam("ticket") String ticket) throws IOException {
-        Optional<ConsoleEndpoint> screen = CDI.current().select(ScreenTickets.class).get().redeem(ticket);
+        Optional<InstanceScreen> screen = CDI.current().select(ScreenTickets.class).get().redeem(ticket);
         if (screen.isEmpty()) {
             session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "no such console ticket; open the console again"));
             return;

@@ -1,6 +1,6 @@
 package cloud.minicloud.web.console;
 
-import cloud.minicloud.hypervisor.ConsoleEndpoint;
+import cloud.minicloud.core.instance.InstanceScreen;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -21,12 +21,12 @@ public class ScreenTickets {
     private static final Duration LIFETIME = Duration.ofSeconds(60);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private record Pending(ConsoleEndpoint screen, Instant expires) {
+    private record Pending(InstanceScreen screen, Instant expires) {
     }
 
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
 
-    public String issue(ConsoleEndpoint screen) {
+    public String issue(InstanceScreen screen) {
         pending.values().removeIf(p -> p.expires().isBefore(Instant.now()));
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
@@ -36,7 +36,7 @@ public class ScreenTickets {
     }
 
     /** The screen the ticket was issued for, once; empty for an unknown, used or expired ticket. */
-    Optional<ConsoleEndpoint> redeem(String ticket) {
+    Optional<InstanceScreen> redeem(String ticket) {
         Pending found = ticket == null ? null : pending.remove(ticket);
         return found == null || found.expires().isBefore(Instant.now()) ? Optional.empty() : Optional.of(found.screen());
     }

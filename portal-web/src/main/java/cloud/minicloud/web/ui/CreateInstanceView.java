@@ -101,6 +101,7 @@ public class CreateInstanceView extends VerticalLayout implements HasDynamicTitl
 
         image.setId("image");
         image.setWidth("30em");
+        image.setMaxWidth("100%");
         image.setItems(images.available(caller));
         image.setItemLabelGenerator(i -> getTranslation("order.imageLine", i.name(), i.os(), i.osVersion(), i.minDiskGib()));
         image.addValueChangeListener(change -> {
@@ -120,6 +121,7 @@ public class CreateInstanceView extends VerticalLayout implements HasDynamicTitl
 
         network.setId("network");
         network.setWidth("20em");
+        network.setMaxWidth("100%");
         network.setItemLabelGenerator(n -> n.name() + " · " + n.cidr());
         newNetwork.setId("new-network-name");
         newNetwork.setPlaceholder(getTranslation("networks.name"));
@@ -145,6 +147,7 @@ public class CreateInstanceView extends VerticalLayout implements HasDynamicTitl
         sshKey.setLabel(getTranslation("order.login.sshKey"));
         sshKey.setPlaceholder("ssh-ed25519 AAAA… me@laptop");
         sshKey.setWidthFull();
+        summary.getStyle().set("overflow-wrap", "anywhere");
         sshKey.setVisible(false);
         login.addValueChangeListener(change -> {
             password.setVisible(PASSWORD.equals(change.getValue()));

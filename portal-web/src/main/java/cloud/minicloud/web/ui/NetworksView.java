@@ -2,6 +2,7 @@ package cloud.minicloud.web.ui;
 
 import cloud.minicloud.core.InvalidRequestException;
 import cloud.minicloud.core.identity.Caller;
+import cloud.minicloud.core.network.NetworkInUseException;
 import cloud.minicloud.core.network.NetworkNameTakenException;
 import cloud.minicloud.core.network.NetworkService;
 import cloud.minicloud.core.network.NetworkView;
@@ -13,6 +14,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -79,8 +81,13 @@ public class NetworksView extends VerticalLayout implements HasDynamicTitle {
         Button delete = new Button(getTranslation("networks.delete"), click -> {
             ConfirmDialog confirm = new ConfirmDialog(getTranslation("networks.deleteTitle", network.name()),
                     getTranslation("networks.deleteText"), getTranslation("networks.delete"), yes -> {
-                        networks.delete(caller, network.id());
-                        Notification.show(getTranslation("networks.deleted", network.name()));
+                        try {
+                            networks.delete(caller, network.id());
+                            Notification.show(getTranslation("networks.deleted", network.name()));
+                        } catch (NetworkInUseException inUse) {
+                            Notification refused = Notification.show(inUse.getMessage(), 8000, Notification.Position.MIDDLE);
+                            refused.addThemeVariants(NotificationVariant.LUMO_ERROR);
+                        }
                         refresh();
                     });
             confirm.setCancelable(true);

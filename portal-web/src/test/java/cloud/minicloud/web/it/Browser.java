@@ -123,6 +123,10 @@ final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.attributeToBe(locator, attribute, "true"));
     }
 
+    void resize(int width, int height) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+    }
+
     Object evaluate(String script, Object... arguments) {
         return ((JavascriptExecutor) driver).executeScript(script, arguments);
     }

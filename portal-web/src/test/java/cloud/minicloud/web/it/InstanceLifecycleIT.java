@@ -81,6 +81,11 @@ class InstanceLifecycleIT {
         assertEquals("invalid-state", Api.post("/api/v1/instances/" + id + "/resize", ann, "{\"flavor\":\"entry\"}").problem(),
                 "a running instance is not resized");
         assertTrue(awaitConsole(ann, id, marker, 120), "it boots again after the resize");
+        assertEquals("in-use", Api.delete("/api/v1/networks/" + network, ann).problem(), "a network with instances stays");
+
+        assertEquals(202, Api.post("/api/v1/instances/" + id + "/actions", ann, "{\"action\":\"reboot\"}").status());
+        JsonObject rebooted = Instances.await(ann, id, "RUNNING", 60);
+        assertEquals("rebooted", rebooted.getString("stateReason"));
 
         assertEquals(202, Api.post("/api/v1/instances/" + id + "/actions", ann, "{\"action\":\"stop\"}").status());
         JsonObject stoppedAgain = Instances.await(ann, id, "STOPPED", 60);

@@ -144,6 +144,21 @@ class InstancesBrowserIT {
         }
     }
 
+    @Test
+    void the_create_page_speaks_chinese_and_fits_a_narrow_window() {
+        try (Browser ann = new Browser("zh-CN")) {
+            ann.signIn("ann", "/instances/new");
+            ann.waitForText(By.tagName("h2"), "创建实例");
+            assertTrue(ann.pageText().contains("实例规格") && ann.pageText().contains("按量付费"), ann.pageText());
+            ann.resize(420, 800);
+            long overflow = ((Number) ann.evaluate("""
+                    const content = document.querySelector('vaadin-app-layout').shadowRoot.querySelector('[content]');
+                    return content.scrollWidth - content.clientWidth;""")).longValue();
+            assertTrue(overflow <= 0, "nothing sticks out sideways in a narrow window: " + overflow + " px");
+            ann.screenshot("create-instance-narrow-zh");
+        }
+    }
+
     private static String idOf(String name) {
         List<String> ids = Api.get("/api/v1/instances?limit=500", Api.tokenFor("ann")).object().getJsonArray("items").stream()
                 .map(JsonValue::asJsonObject)
