@@ -229,8 +229,8 @@ public class Instance {
         return held;
     }
 
-    InstanceView view(String flavor, String image, String networkName, String node) {
-        return new InstanceView(id(), name, hostname, state, stateReason, stateChangedAt, flavor, vcpus, memoryMib, image,
+    InstanceView view(String tenant, String flavor, String image, String networkName, String node) {
+        return new InstanceView(id(), tenant, name, hostname, state, stateReason, stateChangedAt, flavor, vcpus, memoryMib, image,
                 systemDiskGib, networkId(), networkName, privateIp, node, createdAt);
     }
 }

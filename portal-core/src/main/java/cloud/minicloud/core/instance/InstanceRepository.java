@@ -20,14 +20,15 @@ public interface InstanceRepository {
     Optional<Instance> findForTenant(long tenantId, UUID id);
 
     /**
-     * A page of the tenant's instances, newest first, with the names of what they refer to.
+     * A page of the tenant's instances (every tenant's for null), newest first, with the names of
+     * what they refer to.
      *
      * @param state  only instances in this state, or null for all
      * @param name   only instances whose name contains this text, or null
      */
-    List<InstanceView> views(long tenantId, InstanceState state, String name, int offset, int limit);
+    List<InstanceView> views(Long tenantId, InstanceState state, String name, int offset, int limit);
 
-    long count(long tenantId, InstanceState state, String name);
+    long count(Long tenantId, InstanceState state, String name);
 
     InstanceView view(UUID id);
 

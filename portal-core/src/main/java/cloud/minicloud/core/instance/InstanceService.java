@@ -145,6 +145,17 @@ public class InstanceService {
         return instances.count(enrolment.tenantOf(caller).id(), state, blankToNull(name));
     }
 
+    /** Every tenant's instances, for a cloud admin, a page at a time. */
+    public List<InstanceView> listAll(Caller caller, InstanceState state, String name, int offset, int limit) {
+        caller.require(cloud.minicloud.core.identity.Role.CLOUD_ADMIN);
+        return instances.views(null, state, blankToNull(name), offset, limit);
+    }
+
+    public long countAll(Caller caller, InstanceState state, String name) {
+        caller.require(cloud.minicloud.core.identity.Role.CLOUD_ADMIN);
+        return instances.count(null, state, blankToNull(name));
+    }
+
     public InstanceView get(Caller caller, UUID id) {
         return instances.view(owned(caller, id).id());
     }

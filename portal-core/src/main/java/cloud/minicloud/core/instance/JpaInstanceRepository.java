@@ -15,13 +15,14 @@ import java.util.stream.Collectors;
 public class JpaInstanceRepository implements InstanceRepository {
 
     private static final String VIEW = """
-            select i, f.name, im.name, n.name, nd.name from Instance i
+            select i, t.alias, f.name, im.name, n.name, nd.name from Instance i
+            join Tenant t on t.id = i.tenantId
             join Flavor f on f.id = i.flavorId
             join Image im on im.id = i.imageId
             left join TenantNetwork n on n.id = i.networkId
             left join ComputeNode nd on nd.id = i.nodeId""";
     private static final String TENANT_FILTER = " " + """
-            where i.tenantId = :tenant and i.state <> cloud.minicloud.core.instance.InstanceState.DELETED
+            where (:tenant is null or i.tenantId = :tenant) and i.state <> cloud.minicloud.core.instance.InstanceState.DELETED
             and (:state is null or i.state = :state)
             and (:name is null or locate(:name, i.name) > 0)""";
 
@@ -52,7 +53,7 @@ public class JpaInstanceRepository implements InstanceRepository {
     }
 
     @Override
-    public List<InstanceView> views(long tenantId, InstanceState state, String name, int offset, int limit) {
+    public List<InstanceView> views(Long tenantId, InstanceState state, String name, int offset, int limit) {
         return filtered(em.createQuery(VIEW + TENANT_FILTER + " order by i.createdAt desc, i.id", Object[].class),
                 tenantId, state, name)
                 .setFirstResult(offset)
@@ -63,12 +64,12 @@ public class JpaInstanceRepository implements InstanceRepository {
     }
 
     @Override
-    public long count(long tenantId, InstanceState state, String name) {
+    public long count(Long tenantId, InstanceState state, String name) {
         return filtered(em.createQuery("select count(i) from Instance i" + TENANT_FILTER, Long.class), tenantId, state, name)
                 .getSingleResult();
     }
 
-    private static <T> TypedQuery<T> filtered(TypedQuery<T> query, long tenantId, InstanceState state, String name) {
+    private static <T> TypedQuery<T> filtered(TypedQuery<T> query, Long tenantId, InstanceState state, String name) {
         return query.setParameter("tenant", tenantId).setParameter("state", state).setParameter("name", name);
     }
 
@@ -91,6 +92,6 @@ public class JpaInstanceRepository implements InstanceRepository {
     }
 
     private static InstanceView toView(Object[] row) {
-        return ((Instance) row[0]).view((String) row[1], (String) row[2], (String) row[3], (String) row[4]);
+        return ((Instance) row[0]).view((String) row[1], (String) row[2], (String) row[3], (String) row[4], (String) row[5]);
     }
 }

@@ -94,6 +94,12 @@ public class JpaNetworkRepository implements NetworkRepository {
     }
 
     @Override
+    public long addressesTaken(UUID network) {
+        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM instance_address WHERE network_id = ?1")
+                .setParameter(1, network.toString()).getSingleResult()).longValue();
+    }
+
+    @Override
     public boolean inUse(UUID network) {
         lock(network);
         return !em.createNativeQuery("SELECT 1 FROM instance_address WHERE network_id = ?1 LIMIT 1")

@@ -34,6 +34,9 @@ public interface NetworkRepository {
     /** Gives back the instance's address, if it has one. */
     void releaseAddress(UUID instance);
 
+    /** How many instances hold an address in the network (no lock: for showing). */
+    long addressesTaken(UUID network);
+
     /** Whether any instance holds an address in the network; locks the network, so none can join until commit. */
     boolean inUse(UUID network);
 

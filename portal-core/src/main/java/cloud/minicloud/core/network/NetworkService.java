@@ -54,7 +54,7 @@ public class NetworkService {
         quota.reserve(ONE_NETWORK);
         TenantNetwork network = new TenantNetwork(UUID.randomUUID(), tenant.id(), cleanName, networks.allocate());
         networks.add(network);
-        return network.view(tenant.alias());
+        return network.view(tenant.alias(), 0);
     }
 
     /**
@@ -72,7 +72,9 @@ public class NetworkService {
 
     public List<NetworkView> list(Caller caller, int offset, int limit) {
         Tenant tenant = enrolment.tenantOf(caller);
-        return networks.list(tenant.id(), offset, limit).stream().map(n -> n.view(tenant.alias())).toList();
+        return networks.list(tenant.id(), offset, limit).stream()
+                .map(n -> n.view(tenant.alias(), networks.addressesTaken(n.id())))
+                .toList();
     }
 
     public long count(Caller caller) {
@@ -82,8 +84,9 @@ public class NetworkService {
     /** One of the caller's tenant's networks; another tenant's is not found, exactly like a missing one. */
     public NetworkView get(Caller caller, UUID id) {
         Tenant tenant = enrolment.tenantOf(caller);
-        return networks.find(tenant.id(), id).orElseThrow(() -> new NotFoundException("network", id.toString()))
-                .view(tenant.alias());
+        return networks.find(tenant.id(), id)
+                .map(n -> n.view(tenant.alias(), networks.addressesTaken(n.id())))
+                .orElseThrow(() -> new NotFoundException("network", id.toString()));
     }
 
     public void delete(Caller caller, UUID id) {

@@ -65,7 +65,7 @@ public class TenantNetwork {
         return base + host + (withPrefix ? "/24" : "");
     }
 
-    public NetworkView view(String tenant) {
-        return new NetworkView(id(), tenant, name, cidr, segmentId, createdAt);
+    public NetworkView view(String tenant, long instances) {
+        return new NetworkView(id(), tenant, name, cidr, segmentId, createdAt, instances);
     }
 }

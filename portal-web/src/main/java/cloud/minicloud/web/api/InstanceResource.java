@@ -117,7 +117,7 @@ public class InstanceResource {
     public record ConsoleLog(UUID instance, String output) {
     }
 
-    private static InstanceState state(String state) {
+    static InstanceState state(String state) {
         if (state == null || state.isBlank()) {
             return null;
         }

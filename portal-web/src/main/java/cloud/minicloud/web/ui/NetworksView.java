@@ -54,6 +54,7 @@ public class NetworksView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(NetworkView::name).setHeader(getTranslation("networks.name"));
         grid.addColumn(NetworkView::cidr).setHeader(getTranslation("networks.subnet"));
         grid.addColumn(NetworkView::segmentId).setHeader(getTranslation("networks.segment"));
+        grid.addColumn(NetworkView::instances).setHeader(getTranslation("networks.instances"));
         grid.addComponentColumn(this::deleteButton).setHeader(getTranslation("networks.actions"));
         grid.setItems(
                 query -> networks.list(caller, query.getOffset(), query.getLimit()).stream(),
@@ -96,6 +97,10 @@ public class NetworksView extends VerticalLayout implements HasDynamicTitle {
             confirm.open();
         });
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
+        if (network.instances() > 0) {
+            delete.setEnabled(false);
+            delete.setTooltipText(getTranslation("networks.inUse", network.instances()));
+        }
         return delete;
     }
 

@@ -82,6 +82,7 @@ class InstanceLifecycleIT {
                 "a running instance is not resized");
         assertTrue(awaitConsole(ann, id, marker, 120), "it boots again after the resize");
         assertEquals("in-use", Api.delete("/api/v1/networks/" + network, ann).problem(), "a network with instances stays");
+        assertEquals(1, Api.get("/api/v1/networks/" + network, ann).object().getInt("instances"));
 
         assertEquals(202, Api.post("/api/v1/instances/" + id + "/actions", ann, "{\"action\":\"reboot\"}").status());
         JsonObject rebooted = Instances.await(ann, id, "RUNNING", 60);
@@ -134,6 +135,12 @@ class InstanceLifecycleIT {
             assertNotNull(Instances.get(ann, id).getString("state"), "bob's delete did nothing to it");
             assertTrue(!Instances.get(ann, id).getString("state").equals("DELETING"));
             assertEquals("invalid-request", Api.post(base + "/actions", ann, "{\"action\":\"explode\"}").problem());
+            JsonObject seenByAdmin = Api.get("/api/v1/admin/instances?limit=500", Api.tokenFor("admin")).object()
+                    .getJsonArray("items").stream().map(JsonValue::asJsonObject)
+                    .filter(i -> i.getString("id").equals(id)).findFirst()
+                    .orElseThrow(() -> new AssertionError("a cloud admin sees every tenant's instances"));
+            assertEquals("acme", seenByAdmin.getString("tenant"));
+            assertEquals(403, Api.get("/api/v1/admin/instances", bob).status(), "tenants do not");
             assertEquals("invalid-request", Api.post(base + "/resize", ann, "{\"flavor\":\"huge\"}").problem());
         } finally {
             Instances.deleteAll(ann, List.of(id));

@@ -1,0 +1,35 @@
+package cloud.minicloud.web.api;
+
+import cloud.minicloud.core.instance.InstanceService;
+import cloud.minicloud.core.instance.InstanceState;
+import cloud.minicloud.core.instance.InstanceView;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/** Cloud admins: every tenant's instances, newest first, with their tenant. */
+@Path("/v1/admin/instances")
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminInstanceResource {
+
+    @Inject
+    ApiCaller caller;
+
+    @Inject
+    InstanceService instances;
+
+    @GET
+    public Page<InstanceView> list(@QueryParam("offset") @DefaultValue("0") int offset,
+                                   @QueryParam("limit") @DefaultValue("100") int limit,
+                                   @QueryParam("state") String state,
+                                   @QueryParam("name") String name) {
+        Page.check(offset, limit);
+        InstanceState filter = InstanceResource.state(state);
+        return new Page<>(instances.listAll(caller.get(), filter, name, offset, limit), offset, limit,
+                instances.countAll(caller.get(), filter, name));
+    }
+}
