@@ -76,6 +76,8 @@ public class InstancesView extends VerticalLayout implements HasDynamicTitle {
 
         InstanceActions actions = new InstanceActions(instances, flavors, caller);
         grid.setId("instances");
+        // A page is what a 1280x800 window shows and a little more: each row carries its action buttons.
+        grid.setPageSize(20);
         grid.addComponentColumn(i -> new RouterLink(i.name(), InstanceDetailView.class,
                         new RouteParameters("id", i.id().toString())))
                 .setHeader(getTranslation("instances.name")).setAutoWidth(true);

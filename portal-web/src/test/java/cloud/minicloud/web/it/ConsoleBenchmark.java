@@ -24,6 +24,7 @@ public final class ConsoleBenchmark {
         long before = heapUsedAfterGc(pid);
         List<Browser> browsers = new ArrayList<>();
         List<Long> roundTrips = new ArrayList<>();
+        List<Long> networksTrips = new ArrayList<>();
         try {
             for (int i = 0; i < sessions; i++) {
                 Browser browser = new Browser();
@@ -40,14 +41,22 @@ public final class ConsoleBenchmark {
                 first.click(By.id("nav-instances"));
                 first.waitForPromptly(By.cssSelector("#instances vaadin-grid-cell-content a"));
                 roundTrips.add((System.nanoTime() - start) / 1_000_000);
+                // The floor: the same navigation to a page with a one-row grid.
+                start = System.nanoTime();
+                first.click(By.id("nav-networks"));
+                first.waitForPromptly(By.cssSelector("#networks vaadin-grid-cell-content"));
+                networksTrips.add((System.nanoTime() - start) / 1_000_000);
             }
             List<Long> sorted = roundTrips.stream().sorted().toList();
+            List<Long> floor = networksTrips.stream().sorted().toList();
             String total = Api.get("/api/v1/instances?limit=1", Api.tokenFor("ann")).object().get("total").toString();
             System.out.printf("instances in the tenant: %s%n", total);
             System.out.printf("retained heap per Vaadin session on /instances: %.1f MiB (%d sessions, %.1f MiB -> %.1f MiB after full GC)%n",
                     (after - before) / 1048576.0 / sessions, sessions, before / 1048576.0, after / 1048576.0);
             System.out.printf("open the instances list from the menu until its first rows show: p50 %d ms, max %d ms (%d rounds)%n",
                     sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1), sorted.size());
+            System.out.printf("the same navigation to the networks page (one row), for comparison: p50 %d ms, max %d ms%n",
+                    floor.get(floor.size() / 2), floor.get(floor.size() - 1));
         } finally {
             browsers.forEach(Browser::close);
         }
