@@ -116,8 +116,15 @@ class InstanceLifecycleIT {
     void another_tenant_finds_none_of_an_instance_s_endpoints() throws Exception {
         String ann = Api.tokenFor("ann");
         String bob = Api.tokenFor("bob");
-        String id = Instances.launch(ann, Instances.randomName(), "entry", Instances.network(ann, "it-lifecycle"));
+        String name = Instances.randomName();
+        String id = Instances.launch(ann, name, "entry", Instances.network(ann, "it-lifecycle"));
         try {
+            List<String> byName = ids(Api.get("/api/v1/instances?name=" + name.substring(3), ann));
+            assertEquals(List.of(id), byName, "the name filter finds it by part of its name");
+            Instances.await(ann, id, "RUNNING", 180);
+            assertTrue(ids(Api.get("/api/v1/instances?state=RUNNING&limit=500", ann)).contains(id));
+            assertTrue(!ids(Api.get("/api/v1/instances?state=STOPPED&limit=500", ann)).contains(id));
+            assertEquals("invalid-request", Api.get("/api/v1/instances?state=SLEEPING", ann).problem());
             String base = "/api/v1/instances/" + id;
             List<Api.Reply> bobs = List.of(
                     Api.get(base, bob),
@@ -145,6 +152,10 @@ class InstanceLifecycleIT {
         } finally {
             Instances.deleteAll(ann, List.of(id));
         }
+    }
+
+    private static List<String> ids(Api.Reply page) {
+        return page.object().getJsonArray("items").stream().map(i -> i.asJsonObject().getString("id")).toList();
     }
 
     @Test
