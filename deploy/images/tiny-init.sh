@@ -54,7 +54,11 @@ if [ -f /seed/user-data ]; then
   sed -n '/^runcmd:/,/^[^ ]/s/^  - //p' /seed/user-data | unquote > /tmp/runcmd
   if [ -n "$password" ]; then
     login="password:$(printf '%s' "$password" | sha256sum | cut -c1-12)"
-    echo "root:$password" | chpasswd 2>/dev/null
+    # The portal sends only a SHA-512 crypt hash; cloud-init takes either, and so does this.
+    case "$password" in
+      '$6$'*) echo "root:$password" | chpasswd -e 2>/dev/null ;;
+      *) echo "root:$password" | chpasswd 2>/dev/null ;;
+    esac
   elif [ -n "$key" ]; then
     login="ssh-key:$(printf '%s' "$key" | sha256sum | cut -c1-12)"
     mkdir -p /root/.ssh && echo "$key" > /root/.ssh/authorized_keys

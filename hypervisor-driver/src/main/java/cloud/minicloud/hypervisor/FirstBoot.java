@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  * unchanged: its hostname, how to log in, its IP configuration (assigned by the control plane,
  * never guessed) and commands to run once.
  *
- * @param password     a login password, or null when an SSH key is given
+ * @param password     a login password, or its crypt(3) hash ($6$…, what cloud-init accepts as is),
+ *                     or null when an SSH key is given
  * @param sshPublicKey an OpenSSH public key line, or null when a password is given
  * @param address      the static address with prefix length, e.g. 10.11.0.5/24, or null for none
  * @param gateway      the default gateway, or null

@@ -84,7 +84,10 @@ public class Instance {
     protected Instance() {
     }
 
-    /** A new order: PENDING, holding its quota, with its login kept until the first-boot seed is written. */
+    /**
+     * A new order: PENDING, holding its quota, with its login (a password only as its SHA-512
+     * crypt hash) kept until the first-boot seed is written.
+     */
     static Instance order(UUID id, long tenantId, String name, String hostname, long flavorId, int vcpus, long memoryMib,
                           long imageId, UUID network, int systemDiskGib, String macAddress, String password,
                           String sshKey) {

@@ -120,7 +120,8 @@ public class InstanceService {
             UUID id = UUID.randomUUID();
             Instance instance = Instance.order(id, tenant.id(), instanceName, InstanceNames.hostname(instanceName, id),
                     flavor.id(), flavor.vcpus(), flavor.memoryMib(), image.id(), network.id(), disk,
-                    InstanceNames.macAddress(), login.password(), login.sshKey());
+                    InstanceNames.macAddress(),
+                    login.password() == null ? null : PasswordHash.sha512Crypt(login.password()), login.sshKey());
             ComputeNode node = placement.claim(id, new NodeCapacity(flavor.vcpus(), flavor.memoryMib(), disk), zone,
                     candidate -> drivers.of(candidate).capabilities().templateUpload());
             int host = networks.assignAddress(network.id(), id).orElseThrow(() -> new NoCapacityException(
