@@ -2,6 +2,7 @@ package cloud.minicloud.core.instance;
 
 import cloud.minicloud.core.flavor.Flavor;
 import cloud.minicloud.core.flavor.FlavorRepository;
+import cloud.minicloud.core.flavor.FlavorView;
 import cloud.minicloud.core.image.Image;
 import cloud.minicloud.core.image.ImageRepository;
 import cloud.minicloud.core.network.NetworkRepository;
@@ -150,10 +151,9 @@ public class InstanceLifecycle {
         }
     }
 
-    /** Gives the stopped domain the flavor's vCPUs and memory. */
-    public void resizeDomain(UUID id, long flavorId, cloud.minicloud.hypervisor.HypervisorDriver node) {
-        Flavor flavor = flavors.find(flavorId).orElseThrow();
-        node.resize(id, flavor.vcpus(), flavor.memoryMib());
+    /** The size a resize goes to (read here; the node is driven outside any transaction). */
+    public FlavorView flavor(long flavorId) {
+        return flavors.find(flavorId).orElseThrow().view();
     }
 
     /** The resize task reached the node: the instance takes the new flavor, and gives back what it no longer needs. */

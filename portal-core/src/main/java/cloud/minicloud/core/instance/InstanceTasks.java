@@ -57,7 +57,10 @@ public class InstanceTasks implements TaskHandler {
             }
             case RESIZE -> {
                 var flavor = task.targetFlavorId();
-                task.step("RESIZE", () -> lifecycle.resizeDomain(id, flavor, driver(facts)));
+                task.step("RESIZE", () -> {
+                    var size = lifecycle.flavor(flavor);
+                    driver(facts).resize(id, size.vcpus(), size.memoryMib());
+                });
                 lifecycle.resized(id, flavor);
             }
             case DELETE -> {

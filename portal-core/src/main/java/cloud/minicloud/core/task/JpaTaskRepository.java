@@ -62,10 +62,13 @@ public class JpaTaskRepository implements TaskRepository {
     }
 
     @Override
-    public void renewLeases(String worker, int leaseSeconds) {
-        em.createNativeQuery("UPDATE task SET lease_until = NOW(3) + INTERVAL ?2 SECOND WHERE worker = ?1 AND state = 'RUNNING'")
-                .setParameter(1, worker)
-                .setParameter(2, leaseSeconds)
+    public void renewLease(long taskId, String worker, int leaseSeconds) {
+        em.createNativeQuery("""
+                        UPDATE task SET lease_until = NOW(3) + INTERVAL ?3 SECOND
+                        WHERE id = ?1 AND worker = ?2 AND state = 'RUNNING'""")
+                .setParameter(1, taskId)
+                .setParameter(2, worker)
+                .setParameter(3, leaseSeconds)
                 .executeUpdate();
     }
 

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Writes tasks and their steps, each change in a short transaction of its own (or the caller's, for enqueue). */
@@ -42,8 +43,11 @@ public class TaskJournal {
         return Optional.empty();
     }
 
-    public void renewLeases(String worker) {
-        tasks.renewLeases(worker, LEASE_SECONDS);
+    /** Extends the leases of the tasks this worker is running now. */
+    public void renewLeases(String worker, Set<Long> running) {
+        for (long taskId : running) {
+            tasks.renewLease(taskId, worker, LEASE_SECONDS);
+        }
     }
 
     /** What a runner needs to know about a task it took, including which steps are already done. */

@@ -20,8 +20,8 @@ public interface TaskRepository {
     /** Takes the task for the worker with a fresh lease, unless another worker got it first. */
     boolean claim(long id, String worker, int leaseSeconds);
 
-    /** Extends the leases of every task the worker is running. */
-    void renewLeases(String worker, int leaseSeconds);
+    /** Extends the task's lease, if the worker still holds it. */
+    void renewLease(long taskId, String worker, int leaseSeconds);
 
     /** Puts a task back in the queue, due after the delay. */
     void retryLater(long id, int delaySeconds);

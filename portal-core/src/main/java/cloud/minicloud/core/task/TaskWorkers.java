@@ -9,7 +9,9 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -44,6 +46,7 @@ public class TaskWorkers {
     /** Identifies this server's workers in task leases; new at every start. */
     private final String workerId = UUID.randomUUID().toString();
     private final Semaphore wakeUp = new Semaphore(0);
+    private final Set<Long> inHand = ConcurrentHashMap.newKeySet();
     private final List<Thread> running = new ArrayList<>();
     private volatile boolean stopping;
 
@@ -88,6 +91,17 @@ public class TaskWorkers {
     }
 
     private void run(long taskId) {
+        // Only tasks in this set get their lease renewed: one whose run ends in an unexpected
+        // error (say, the database went away) is left to expire and be resumed by any worker.
+        inHand.add(taskId);
+        try {
+            runClaimed(taskId);
+        } finally {
+            inHand.remove(taskId);
+        }
+    }
+
+    private void runClaimed(long taskId) {
         TaskContext task = new TaskContext(journal.snapshot(taskId), journal, failpoints);
         try {
             handler.run(task);
@@ -123,7 +137,7 @@ public class TaskWorkers {
     private void heartbeat() {
         while (!stopping) {
             try {
-                journal.renewLeases(workerId);
+                journal.renewLeases(workerId, Set.copyOf(inHand));
                 Thread.sleep(TaskJournal.LEASE_SECONDS * 1000L / 3);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -1,7 +1,6 @@
 package cloud.minicloud.web.api;
 
 import cloud.minicloud.core.instance.InstanceService;
-import cloud.minicloud.core.instance.InstanceState;
 import cloud.minicloud.core.instance.InstanceView;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -27,9 +26,8 @@ public class AdminInstanceResource {
                                    @QueryParam("limit") @DefaultValue("100") int limit,
                                    @QueryParam("state") String state,
                                    @QueryParam("name") String name) {
-        Page.check(offset, limit);
-        InstanceState filter = InstanceResource.state(state);
-        return new Page<>(instances.listAll(caller.get(), filter, name, offset, limit), offset, limit,
-                instances.countAll(caller.get(), filter, name));
+        return InstanceResource.page(offset, limit, state, name,
+                (filter, text) -> instances.listAll(caller.get(), filter, text, offset, limit),
+                (filter, text) -> instances.countAll(caller.get(), filter, text));
     }
 }

@@ -90,11 +90,13 @@ public class CreateInstanceView extends VerticalLayout implements HasDynamicTitl
         billing.setValue("payg");
 
         zone.setId("zone");
-        zone.setItems(instances.zones());
-        instances.zones().stream().findFirst().ifPresent(zone::setValue);
+        List<String> zones = instances.zones();
+        zone.setItems(zones);
+        zones.stream().findFirst().ifPresent(zone::setValue);
 
         flavor.setId("flavor");
-        flavor.setItems(flavors.available(caller));
+        List<FlavorView> flavorChoices = flavors.available(caller);
+        flavor.setItems(flavorChoices);
         flavor.setRenderer(new ComponentRenderer<>(this::flavorCard));
         flavor.addThemeName("horizontal");
         flavor.getStyle().set("flex-wrap", "wrap");
@@ -102,7 +104,8 @@ public class CreateInstanceView extends VerticalLayout implements HasDynamicTitl
         image.setId("image");
         image.setWidth("30em");
         image.setMaxWidth("100%");
-        image.setItems(images.available(caller));
+        List<ImageView> imageChoices = images.available(caller);
+        image.setItems(imageChoices);
         image.setItemLabelGenerator(i -> getTranslation("order.imageLine", i.name(), i.os(), i.osVersion(), i.minDiskGib()));
         image.addValueChangeListener(change -> {
             if (change.getValue() != null) {
@@ -173,8 +176,8 @@ public class CreateInstanceView extends VerticalLayout implements HasDynamicTitl
         count.addValueChangeListener(change -> updateSummary());
         image.addValueChangeListener(change -> updateSummary());
         disk.addValueChangeListener(change -> updateSummary());
-        flavors.available(caller).stream().filter(f -> f.name().equals("general")).findFirst().ifPresent(flavor::setValue);
-        images.available(caller).stream().findFirst().ifPresent(image::setValue);
+        flavorChoices.stream().filter(f -> f.name().equals("general")).findFirst().ifPresent(flavor::setValue);
+        imageChoices.stream().findFirst().ifPresent(image::setValue);
 
         add(section("order.section.billing", billing), section("order.section.zone", zone),
                 section("order.section.flavor", flavor), section("order.section.image", image, disk),

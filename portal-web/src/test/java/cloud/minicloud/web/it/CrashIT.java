@@ -61,7 +61,7 @@ class CrashIT {
         String ann = Api.tokenFor("ann");
         String network = Instances.network(ann, "it-crash");
         long vcpus = Instances.used(ann, "vcpus");
-        int claimed = InstanceConcurrencyIT.localNode(Api.tokenFor("admin")).getJsonObject("claimed").getInt("vcpus");
+        int claimed = Instances.localNode(Api.tokenFor("admin")).getJsonObject("claimed").getInt("vcpus");
         String id = Instances.launch(ann, Instances.randomName(), "entry", network);
         Instances.await(ann, id, "RUNNING", 150);
 
@@ -74,7 +74,7 @@ class CrashIT {
         Instances.await(ann, id, "DELETED", 150);
         assertEquals(0, domainsNamed(id), "its domain is gone");
         assertEquals(vcpus, Instances.used(ann, "vcpus"), "its quota came back exactly once");
-        assertEquals(claimed, InstanceConcurrencyIT.localNode(Api.tokenFor("admin")).getJsonObject("claimed").getInt("vcpus"),
+        assertEquals(claimed, Instances.localNode(Api.tokenFor("admin")).getJsonObject("claimed").getInt("vcpus"),
                 "its capacity claim on the node is gone");
     }
 

@@ -3,7 +3,6 @@ package cloud.minicloud.web.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,13 +67,13 @@ class InstanceConcurrencyIT {
 
             assertEquals(4, outcomes.getOrDefault("accepted", 0), outcomes.toString());
             assertEquals(ORDERS - 4, outcomes.getOrDefault("no-capacity", 0), outcomes.toString());
-            assertEquals(4, localNode(admin).getJsonObject("claimed").getInt("vcpus"));
+            assertEquals(4, Instances.localNode(admin).getJsonObject("claimed").getInt("vcpus"));
         } finally {
             configureLocalNode(admin, "4.00");
             deleteEverything(ann);
             deleteEverything(bob);
         }
-        assertEquals(0, localNode(admin).getJsonObject("claimed").getInt("vcpus"), "deletes give the node's capacity back");
+        assertEquals(0, Instances.localNode(admin).getJsonObject("claimed").getInt("vcpus"), "deletes give the node's capacity back");
     }
 
     /** ORDERS entry launches, spread over the users, released at once; answers the problem types (or accepted) counted. */
@@ -123,14 +122,6 @@ class InstanceConcurrencyIT {
         assertEquals(200, reply.status(), reply.body());
     }
 
-    static JsonObject localNode(String admin) {
-        return Api.get("/api/v1/admin/nodes", admin).json().asJsonArray().stream()
-                .map(JsonValue::asJsonObject)
-                .filter(node -> node.getString("name").equals("local"))
-                .findFirst()
-                .orElseThrow();
-    }
-
     private static void configureLocalNode(String admin, String cpuRatio) {
         Api.Reply reply = Api.put("/api/v1/admin/nodes/local", admin, "{\"cpuRatio\":" + cpuRatio
                 + ",\"memoryRatio\":1.00,\"diskRatio\":1.00,\"enabled\":true,\"maintenance\":false}");
@@ -138,9 +129,9 @@ class InstanceConcurrencyIT {
     }
 
     private static void awaitNoClaims(String admin) throws InterruptedException {
-        for (int i = 0; i < 120 && localNode(admin).getJsonObject("claimed").getInt("vcpus") > 0; i++) {
+        for (int i = 0; i < 120 && Instances.localNode(admin).getJsonObject("claimed").getInt("vcpus") > 0; i++) {
             Thread.sleep(1000);
         }
-        assertTrue(localNode(admin).getJsonObject("claimed").getInt("vcpus") == 0, "other tests' instances are gone");
+        assertTrue(Instances.localNode(admin).getJsonObject("claimed").getInt("vcpus") == 0, "other tests' instances are gone");
     }
 }

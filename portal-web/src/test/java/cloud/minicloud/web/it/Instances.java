@@ -15,13 +15,22 @@ final class Instances {
     static void awaitLocalNode() throws InterruptedException {
         String admin = Api.tokenFor("admin");
         for (int i = 0; i < 180; i++) {
-            JsonObject local = InstanceConcurrencyIT.localNode(admin);
+            JsonObject local = localNode(admin);
             if (local.getBoolean("reachable") && !local.isNull("virtType")) {
                 return;
             }
             Thread.sleep(500);
         }
         throw new AssertionError("the local node was not probed within 90 s");
+    }
+
+    /** The local compute node as cloud admins see it. */
+    static JsonObject localNode(String admin) {
+        return Api.get("/api/v1/admin/nodes", admin).json().asJsonArray().stream()
+                .map(JsonValue::asJsonObject)
+                .filter(node -> node.getString("name").equals("local"))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** A network of the user's tenant for instances, created once per test class that asks. */
