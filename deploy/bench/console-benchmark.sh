@@ -33,7 +33,7 @@ cleanup() {
 trap cleanup EXIT
 mariadb_sql "$seed"
 # The modules portal-web uses go to the local repository, so that exec:java can run in portal-web alone.
-mvn -B -q -ntp -pl hypervisor-driver,image-catalog,portal-core -am install -DskipTests
+mvn -B -q -ntp -pl portal-core,image-catalog,billing -am install -DskipTests
 mvn -B -q -ntp -pl portal-web test-compile exec:java -Dexec.classpathScope=test \
   -Dexec.mainClass=cloud.minicloud.web.it.ConsoleBenchmark -Dbench.sessions="${1:-5}" -Dbench.pid="$(cat "$WF_PIDFILE")" \
   -Dminicloud.url="http://localhost:${MINICLOUD_PORT:-8080}" -Dkeycloak.url="http://localhost:8180"

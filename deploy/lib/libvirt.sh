@@ -4,6 +4,11 @@
 LIBVIRT_URI=qemu:///system
 LIBVIRT_LOG=$LOG_DIR/libvirtd.log
 LIBVIRT_MARK=$RUN_DIR/libvirtd.started-by-minicloud
+LIBVIRT_CONF=$STATE/libvirt/libvirtd.conf
+# How many calls one client may have in flight: libvirtd's default is 5, past which it stops
+# reading the connection (keepalives too) and drops it. The portal runs tasks on this node in
+# parallel and bounds its own calls to one less than this (MINICLOUD_LOCAL_NODE_REQUESTS).
+LIBVIRT_CLIENT_REQUESTS=32
 
 libvirt_healthy() {
   virsh -c "$LIBVIRT_URI" version
@@ -28,14 +33,39 @@ libvirt_install_hook() {
   fi
 }
 
+# Our libvirtd's settings: libvirt's defaults but for the per-client and worker limits.
+libvirt_config() {
+  cat <<CONF
+# Written by deploy/minicloud: libvirt's defaults, but room for the portal's parallel calls.
+max_client_requests = $LIBVIRT_CLIENT_REQUESTS
+max_workers = $((LIBVIRT_CLIENT_REQUESTS + 8))
+max_requests = $((LIBVIRT_CLIENT_REQUESTS * 2))
+CONF
+}
+
 libvirt_start() {
+  host_prepare
   libvirt_install_hook
+  mkdir -p "$(dirname "$LIBVIRT_CONF")"
+  if ! libvirt_config | cmp -s - "$LIBVIRT_CONF"; then
+    libvirt_config > "$LIBVIRT_CONF"
+    if libvirt_healthy >/dev/null 2>&1 && [ -f "$LIBVIRT_MARK" ]; then
+      say "libvirtd's settings changed: restarting libvirtd"
+      libvirt_stop
+    fi
+  fi
   libvirt_healthy >/dev/null 2>&1 && return
   say "starting virtlogd and libvirtd"
   pgrep -x virtlogd >/dev/null || virtlogd -d || die "virtlogd did not start"
-  daemonize "$RUN_DIR/libvirtd.pid" "$LIBVIRT_LOG" libvirtd
+  daemonize "$RUN_DIR/libvirtd.pid" "$LIBVIRT_LOG" libvirtd -f "$LIBVIRT_CONF"
   touch "$LIBVIRT_MARK"
   wait_until 60 libvirtd "$LIBVIRT_LOG" "$RUN_DIR/libvirtd.pid" libvirt_healthy
+}
+
+# The calls the portal may keep in flight on the local node: what our libvirtd allows, or
+# libvirt's default for a libvirtd somebody else started.
+libvirt_client_requests() {
+  if [ -f "$LIBVIRT_MARK" ]; then echo "$LIBVIRT_CLIENT_REQUESTS"; else echo 5; fi
 }
 
 libvirt_stop() {
@@ -46,7 +76,21 @@ libvirt_stop() {
 }
 
 libvirt_status() {
-  if libvirt_healthy >/dev/null 2>&1; then echo "running ($LIBVIRT_URI)"; else echo "stopped"; fi
+  if ! libvirt_healthy >/dev/null 2>&1; then
+    echo "stopped"
+    return
+  fi
+  if [ -n "$(host_problems)" ]; then
+    echo "running ($LIBVIRT_URI), but the host is misconfigured (below)"
+    return
+  fi
+  local millis
+  millis=$(host_define_millis || echo '?')
+  if [ "$millis" != '?' ] && [ "$millis" -gt 2000 ]; then
+    echo "running ($LIBVIRT_URI), SLOW: a define takes ${millis} ms (normally well under 1000); see $LIBVIRT_LOG"
+  else
+    echo "running ($LIBVIRT_URI), a define takes ${millis} ms"
+  fi
 }
 
 # Guests and networks that earlier test runs left on this machine's node: the test cloud takes

@@ -20,6 +20,8 @@ portal_environment() {
   export MINICLOUD_IMAGES=$IMAGES_DIR
   # This machine is the first compute node; its instance disks live in the state directory.
   export MINICLOUD_LOCAL_NODE=qemu:///system MINICLOUD_NODE_POOL=$STATE/pool
+  MINICLOUD_LOCAL_NODE_REQUESTS=$(libvirt_client_requests)
+  export MINICLOUD_LOCAL_NODE_REQUESTS
   export JAVA_HOME=$JAVA25_HOME
 }
 

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# A host as a fresh machine of CI's kind comes up: no udev, so /dev/kvm is the kernel's 0600
+# root:root. 'down' then 'up' must set the host right by themselves, and a launch through the REST
+# API must reach RUNNING. Prints how long each took; deletes what it made. Run by 'deploy/minicloud
+# test' after the Maven tests (it stops again a portal that was not running before).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+# shellcheck source=../lib/common.sh
+. deploy/lib/common.sh
+for part in host mariadb keycloak libvirt wildfly; do
+  # shellcheck disable=SC1090
+  . "deploy/lib/$part.sh"
+done
+
+fail() { printf 'FAIL fresh host drill: %s\n' "$*" >&2; exit 1; }
+
+portal_was_running=0
+pid_alive "$WF_PIDFILE" && portal_was_running=1
+if [ -e /dev/kvm ]; then
+  chown root:root /dev/kvm && chmod 0600 /dev/kvm
+  say "fresh host drill: /dev/kvm reset to $(stat -c '%a %U:%G' /dev/kvm), as on a host without udev"
+fi
+deploy/minicloud down >/dev/null
+started=$SECONDS
+deploy/minicloud up >/dev/null || fail "'up' failed on a host without udev's device permissions"
+up_took=$((SECONDS - started))
+[ -z "$(host_problems)" ] || fail "the host is still misconfigured after 'up': $(host_problems)"
+
+api=http://127.0.0.1:$WF_PORT/api/v1
+token=$(keycloak_token ann ann)
+auth="Authorization: Bearer $token"
+network=$(curl -sf -H "$auth" -H 'Content-Type: application/json' "$api/networks" -d '{"name":"fresh-host-drill"}' | jq -r .id) \
+  || fail "could not create a network"
+cleanup() {
+  curl -s -o /dev/null -H "$auth" -X DELETE "$api/instances/${instance:-none}" || true
+  for _ in $(seq 1 60); do
+    [ "$(curl -s -H "$auth" "$api/instances/${instance:-none}" | jq -r .state)" = DELETED ] && break
+    [ "$(curl -s -o /dev/null -w '%{http_code}' -H "$auth" "$api/instances/${instance:-none}")" = 404 ] && break
+    sleep 1
+  done
+  curl -s -o /dev/null -H "$auth" -X DELETE "$api/networks/$network" || true
+  [ "$portal_was_running" = 1 ] || wildfly_stop >/dev/null
+}
+trap cleanup EXIT
+ordered=$SECONDS
+instance=$(curl -sf -H "$auth" -H 'Content-Type: application/json' "$api/instances" -d '{"name":"fresh-host-drill",
+  "flavor":"entry","image":"tiny-linux","network":"'"$network"'","systemDiskGib":1,"password":"Fresh-host-1"}' \
+  | jq -r '.instances[0].id') || fail "the order was refused"
+state=PENDING
+until [ "$state" = RUNNING ]; do
+  state=$(curl -sf -H "$auth" "$api/instances/$instance" | jq -r .state)
+  case "$state" in
+    ERROR) fail "the launch ended in ERROR: $(curl -s -H "$auth" "$api/instances/$instance" | jq -r .stateReason)" ;;
+  esac
+  (( SECONDS - ordered < 180 )) || fail "the launch did not reach RUNNING within 180 s (state $state)"
+  sleep 1
+done
+printf 'ok   fresh host: /dev/kvm %s after up; up took %ss; a launch reached RUNNING %ss after the order\n' \
+  "$(stat -c '%a %U:%G' /dev/kvm 2>/dev/null || echo absent)" "$up_took" $((SECONDS - ordered))
