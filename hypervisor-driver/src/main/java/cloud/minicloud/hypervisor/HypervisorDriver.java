@@ -15,12 +15,21 @@ import java.util.UUID;
  *   <li>{@link #destroy} and {@link #delete} of something already gone succeed: callers retry freely.</li>
  *   <li>Every operation is safe to call from many threads at once.</li>
  *   <li>A node that cannot be reached fails with {@link NodeUnreachableException} and changes nothing.</li>
+ *   <li>A node that answers slowly never gets more calls at once than it serves per client; a call
+ *       that finds no free slot in time fails with {@link NodeBusyException} and changes nothing.</li>
  * </ul>
  */
 public interface HypervisorDriver extends AutoCloseable {
 
-    /** The node's size, free memory and how it runs guests (KVM confirmed by a canary, else emulation). */
+    /**
+     * The node's size, free memory and how it runs guests (KVM confirmed by a canary, else
+     * emulation). The virt type is decided once per node, however many callers ask at once, and
+     * a decision handed over in {@link NodeSettings} stands while the node's fingerprint is unchanged.
+     */
     NodeInfo nodeInfo();
+
+    /** Forgets the virt type: the next call that needs it decides again with a canary (an admin asked). */
+    void redetectVirtType();
 
     /** What this driver can do on its node. */
     DriverCapabilities capabilities();

@@ -33,6 +33,28 @@ class PortalCoreArchitectureTest {
     }
 
     @Test
+    void the_core_gets_its_drivers_through_the_port_and_never_names_a_driver_technology() {
+        noClasses()
+                .that().resideInAPackage("cloud.minicloud.core..")
+                .should().dependOnClassesThat().resideInAnyPackage("cloud.minicloud.hypervisor.libvirt..",
+                        "cloud.minicloud.hypervisor.fake..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void settings_reach_the_core_through_one_injected_object_not_the_environment() {
+        noClasses()
+                .that().resideInAPackage("cloud.minicloud.core..")
+                .and().doNotHaveFullyQualifiedName("cloud.minicloud.core.config.CloudSettings")
+                .should().callMethod(System.class, "getenv")
+                .orShould().callMethod(System.class, "getenv", String.class)
+                .orShould().callMethod(System.class, "getProperty", String.class)
+                .orShould().callMethod(Integer.class, "getInteger", String.class, int.class)
+                .orShould().callMethod(Boolean.class, "getBoolean", String.class)
+                .check(CLASSES);
+    }
+
+    @Test
     void only_repositories_named_jpa_use_the_entity_manager() {
         noClasses()
                 .that().haveSimpleNameNotStartingWith("Jpa")

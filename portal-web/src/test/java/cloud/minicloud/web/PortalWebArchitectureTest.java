@@ -39,7 +39,16 @@ class PortalWebArchitectureTest {
     void the_web_layer_never_speaks_libvirt() {
         noClasses()
                 .that().resideInAPackage("cloud.minicloud.web..")
+                .and().resideOutsideOfPackage("cloud.minicloud.web.wiring..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.libvirt..", "cloud.minicloud.hypervisor..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void only_the_wiring_names_the_driver_technology_and_it_never_calls_libvirt_itself() {
+        noClasses()
+                .that().resideInAPackage("cloud.minicloud.web.wiring..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.libvirt..", "com.sun.jna..")
                 .check(CLASSES);
     }
 

@@ -14,7 +14,10 @@ import cloud.minicloud.hypervisor.InstanceRecord;
 import cloud.minicloud.hypervisor.InstanceSpec;
 import cloud.minicloud.hypervisor.LifecycleEvent;
 import cloud.minicloud.hypervisor.NoCloudSeed;
+import cloud.minicloud.hypervisor.NodeCall;
+import cloud.minicloud.hypervisor.NodeCallObserver;
 import cloud.minicloud.hypervisor.NodeInfo;
+import cloud.minicloud.hypervisor.NodeSettings;
 import cloud.minicloud.hypervisor.PowerState;
 import cloud.minicloud.hypervisor.TenantNetworkSpec;
 import cloud.minicloud.hypervisor.VirtType;
@@ -55,18 +58,29 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
     private final NodeSettings settings;
     private final java.util.Map<UUID, ConsoleLog> consoles = new java.util.concurrent.ConcurrentHashMap<>();
     private final NodeConnection node;
-    private volatile VirtType virtType;
+    private final Object virtTypeDecision = new Object();
+    /** The decision and the fingerprint and connection it was made or confirmed on. */
+    private volatile VirtTypeDecision decided;
+    private volatile boolean redetect;
+
+    private record VirtTypeDecision(VirtType type, String fingerprint, long generation) {
+    }
 
     public LibvirtHypervisorDriver(NodeSettings settings) {
+        this(settings, NodeCallObserver.NONE);
+    }
+
+    public LibvirtHypervisorDriver(NodeSettings settings, NodeCallObserver observer) {
         this.settings = settings;
-        this.node = new NodeConnection(settings.uri());
+        this.node = new NodeConnection(settings.uri(), settings.clientRequests(), observer);
     }
 
     @Override
     public NodeInfo nodeInfo() {
-        return node.call("read node info", connect -> {
+        VirtTypeDecision virt = virtTypeDecision();
+        return node.call(NodeCall.NODE_INFO, "read node info", connect -> {
             org.libvirt.NodeInfo info = connect.nodeInfo();
-            NativeConnect.NodeMemory memory = virtType() == VirtType.TEST
+            NativeConnect.NodeMemory memory = virt.type() == VirtType.TEST
                     ? new NativeConnect.NodeMemory(info.memory, connect.getFreeMemory() / 1024)
                     : connect.nodeMemory();
             Optional<StoragePool> pool = Libvirt.lookup(() -> connect.storagePoolLookupByName(settings.poolName()),
@@ -80,21 +94,60 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
                 freeStorageGib = (long) (storage.available / GIB);
             }
             return new NodeInfo(connect.getHostName(), info.cpus, memory.totalKib() / 1024, memory.freeKib() / 1024,
-                    storageGib, freeStorageGib, virtType(), connect.getLibVersion());
+                    storageGib, freeStorageGib, virt.type(), connect.getLibVersion(), virt.fingerprint(),
+                    isLocal() ? HostDevices.problems() : List.of());
         });
     }
 
-    /** Decided once per driver: the test driver, KVM confirmed by a canary boot, or emulation. */
     VirtType virtType() {
-        if (virtType == null) {
-            virtType = node.call("detect the virtualization type", connect -> VirtTypeDetector.detect(connect, settings));
+        return virtTypeDecision().type();
+    }
+
+    /**
+     * The node's virt type, decided once per node however many threads ask at once: the one
+     * decision known from before stands while the node's fingerprint (libvirt and QEMU versions,
+     * CPU model) is unchanged; otherwise a canary boot decides (KVM only where it works). The
+     * fingerprint is checked again after a reconnection, which may follow a libvirt upgrade.
+     */
+    private VirtTypeDecision virtTypeDecision() {
+        VirtTypeDecision current = decided;
+        if (current != null && current.generation() == node.generation()) {
+            return current;
         }
-        return virtType;
+        synchronized (virtTypeDecision) {
+            current = decided;
+            if (current != null && current.generation() == node.generation()) {
+                return current;
+            }
+            String fingerprint = node.call(NodeCall.FINGERPRINT, "read the node's versions",
+                    connect -> VirtTypeDetector.fingerprint(connect));
+            long generation = node.generation();
+            VirtType type;
+            if (!redetect && current != null && fingerprint.equals(current.fingerprint())) {
+                type = current.type();
+            } else if (!redetect && settings.knownVirtType() != null && fingerprint.equals(settings.knownVirtFingerprint())) {
+                type = settings.knownVirtType();
+            } else {
+                type = node.call(NodeCall.KVM_CANARY, "decide the virtualization type",
+                        connect -> VirtTypeDetector.detect(connect, settings));
+                redetect = false;
+            }
+            decided = new VirtTypeDecision(type, fingerprint, generation);
+            return decided;
+        }
+    }
+
+    @Override
+    public void redetectVirtType() {
+        synchronized (virtTypeDecision) {
+            redetect = true;
+            decided = null;
+        }
     }
 
     @Override
     public void ensureStoragePool() {
-        node.run("ensure storage pool " + settings.poolName(), connect -> {
+        node.run(NodeCall.STORAGE_POOL, "ensure storage pool " + settings.poolName(), connect -> {
             Optional<StoragePool> existing = Libvirt.lookup(() -> connect.storagePoolLookupByName(settings.poolName()),
                     VIR_ERR_NO_STORAGE_POOL);
             StoragePool pool;
@@ -122,7 +175,7 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
         if (!capabilities().templateUpload()) {
             throw new UnsupportedOperationException("this node's driver cannot receive templates");
         }
-        node.run("upload template " + name, connect -> {
+        node.run(NodeCall.TEMPLATE_UPLOAD, "upload template " + name, connect -> {
             StoragePool pool = pool(connect);
             String volumeName = templateVolume(name);
             if (volume(pool, volumeName).isPresent()) {
@@ -146,12 +199,12 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
 
     @Override
     public boolean hasTemplate(String name) {
-        return node.call("look up template " + name, connect -> volume(pool(connect), templateVolume(name)).isPresent());
+        return node.call(NodeCall.TEMPLATE_LOOKUP, "look up template " + name, connect -> volume(pool(connect), templateVolume(name)).isPresent());
     }
 
     @Override
     public void deleteTemplate(String name) {
-        node.run("delete template " + name, connect -> {
+        node.run(NodeCall.TEMPLATE_DELETE, "delete template " + name, connect -> {
             StoragePool pool = pool(connect);
             Optional<StorageVol> template = volume(pool, templateVolume(name));
             if (template.isEmpty()) {
@@ -169,7 +222,7 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
 
     @Override
     public void ensureNetwork(TenantNetworkSpec spec) {
-        node.run("ensure network " + spec.id(), connect -> {
+        node.run(NodeCall.NETWORK_ENSURE, "ensure network " + spec.id(), connect -> {
             // Concurrent launches on one network: one of them defines and starts it.
             synchronized (networkLocks.computeIfAbsent(spec.id(), id -> new Object())) {
                 ensureNetwork(connect, spec);
@@ -227,7 +280,7 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
 
     @Override
     public void deleteNetwork(UUID id) {
-        node.run("delete network " + id, connect -> {
+        node.run(NodeCall.NETWORK_DELETE, "delete network " + id, connect -> {
             Optional<Network> network = network(connect, id);
             if (network.isPresent()) {
                 if (network.get().isActive() != 0) {
@@ -247,7 +300,9 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
         if (spec.firstBoot() != null && !capabilities().templateUpload()) {
             throw new UnsupportedOperationException("this node's driver cannot receive a first-boot seed");
         }
-        node.run("create instance " + spec.id(), connect -> {
+        VirtType type = virtType();
+        String serialLog = serialLog(spec.id());
+        node.run(NodeCall.CREATE, "create instance " + spec.id(), connect -> {
             List<StorageVol> created = new ArrayList<>();
             Domain defined = null;
             try {
@@ -272,8 +327,8 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
                 List<InterfaceConfig> nics = spec.networks().stream()
                         .map(n -> new InterfaceConfig(TenantNetworkSpec.libvirtName(n.network()), n.macAddress()))
                         .toList();
-                DomainConfig domain = new DomainConfig(virtType().domainType(), spec.id(), spec.displayName(),
-                        spec.owner(), spec.vcpus(), spec.memoryMib(), disks, nics, serialLog(spec.id()), null);
+                DomainConfig domain = new DomainConfig(type.domainType(), spec.id(), spec.displayName(),
+                        spec.owner(), spec.vcpus(), spec.memoryMib(), disks, nics, serialLog, null);
                 defined = connect.domainDefineXML(domain.toXml());
             } catch (LibvirtException | RuntimeException e) {
                 rollBack(defined, created);
@@ -315,9 +370,10 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
 
     @Override
     public void start(UUID id) {
-        node.run("start " + id, connect -> {
+        boolean captureConsole = !isLocal() && virtType() != VirtType.TEST;
+        node.run(NodeCall.START, "start " + id, connect -> {
             startRetryingTransientFailures(domain(connect, id).orElseThrow(() -> missing(id)));
-            if (!isLocal() && virtType() != VirtType.TEST) {
+            if (captureConsole) {
                 // Remote nodes' log files are out of reach: keep the console in memory from boot on.
                 ConsoleLog log = new ConsoleLog(CONSOLE_LOG_BYTES);
                 if (connect.captureConsole(id, log)) {
@@ -347,12 +403,13 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
         }
     }
 
+    /** Asks, waits (holding no connection slot meanwhile), then powers off, gently first. */
     @Override
     public void stop(UUID id, Duration gracePeriod) {
-        node.run("stop " + id, connect -> {
+        boolean asked = node.call(NodeCall.SHUTDOWN, "shut down " + id, connect -> {
             Optional<Domain> domain = domain(connect, id);
             if (domain.isEmpty() || domain.get().isActive() == 0) {
-                return;
+                return false;
             }
             try {
                 domain.get().shutdown();
@@ -361,25 +418,46 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
                     throw e;
                 }
             }
-            long deadline = System.nanoTime() + gracePeriod.toNanos();
-            while (domain.get().isActive() != 0 && System.nanoTime() < deadline) {
-                sleep(200);
-            }
-            // Guests without an ACPI handler ignore the request: power them off, gently first.
-            if (domain.get().isActive() != 0 && !connect.destroyGracefully(id)) {
+            return true;
+        });
+        if (!asked) {
+            return;
+        }
+        long deadline = System.nanoTime() + gracePeriod.toNanos();
+        while (active(id) && System.nanoTime() < deadline) {
+            sleep(200);
+        }
+        // Guests without an ACPI handler ignore the request: power them off, gently first.
+        node.run(NodeCall.DESTROY, "power off " + id, connect -> {
+            Optional<Domain> domain = domain(connect, id);
+            if (domain.isPresent() && domain.get().isActive() != 0 && !connect.destroyGracefully(id)) {
                 destroyIfActive(domain.get());
             }
         });
     }
 
+    private boolean active(UUID id) {
+        return node.call(NodeCall.POWER_STATE, "read the state of " + id,
+                connect -> domain(connect, id).map(LibvirtHypervisorDriver::isActive).orElse(false));
+    }
+
+    private static boolean isActive(Domain domain) {
+        try {
+            return domain.isActive() != 0;
+        } catch (LibvirtException e) {
+            // undefined between the lookup and the question: not running
+            return false;
+        }
+    }
+
     @Override
     public void reboot(UUID id) {
-        node.run("reboot " + id, connect -> domain(connect, id).orElseThrow(() -> missing(id)).reboot(0));
+        node.run(NodeCall.REBOOT, "reboot " + id, connect -> domain(connect, id).orElseThrow(() -> missing(id)).reboot(0));
     }
 
     @Override
     public void destroy(UUID id) {
-        node.run("destroy " + id, connect -> {
+        node.run(NodeCall.DESTROY, "destroy " + id, connect -> {
             Optional<Domain> domain = domain(connect, id);
             if (domain.isPresent()) {
                 destroyIfActive(domain.get());
@@ -389,7 +467,7 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
 
     @Override
     public void delete(UUID id) {
-        node.run("delete " + id, connect -> {
+        node.run(NodeCall.DELETE, "delete " + id, connect -> {
             Optional<Domain> domain = domain(connect, id);
             if (domain.isPresent()) {
                 destroyIfActive(domain.get());
@@ -417,7 +495,7 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
 
     @Override
     public void resize(UUID id, int vcpus, long memoryMib) {
-        node.run("resize " + id, connect -> {
+        node.run(NodeCall.RESIZE, "resize " + id, connect -> {
             Domain domain = domain(connect, id).orElseThrow(() -> missing(id));
             if (domain.isActive() != 0) {
                 throw new HypervisorException("instance " + id + " must be stopped to be resized");
@@ -428,7 +506,7 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
 
     @Override
     public PowerState powerState(UUID id) {
-        return node.call("read the state of " + id, connect -> {
+        return node.call(NodeCall.POWER_STATE, "read the state of " + id, connect -> {
             Optional<Domain> domain = domain(connect, id);
             return domain.isEmpty() ? PowerState.MISSING : state(domain.get().getInfo().state);
         });
@@ -436,7 +514,7 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
 
     @Override
     public Optional<ConsoleEndpoint> vncEndpoint(UUID id) {
-        return node.call("read the console of " + id, connect -> {
+        return node.call(NodeCall.CONSOLE, "read the console of " + id, connect -> {
             Optional<Domain> domain = domain(connect, id);
             if (domain.isEmpty() || domain.get().isActive() == 0) {
                 return Optional.empty();
@@ -480,7 +558,7 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
 
     @Override
     public List<InstanceRecord> listInstances() {
-        return node.call("list instances", connect -> {
+        return node.call(NodeCall.LIST, "list instances", connect -> {
             List<InstanceRecord> instances = new ArrayList<>();
             for (NativeConnect.NativeDomain domain : connect.listAllDomains()) {
                 if (DomainConfig.belongsToCloud(domain.xml())) {
@@ -511,7 +589,7 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
             }
             return 0;
         };
-        node.call("watch lifecycle events", connect -> null);
+        node.call(NodeCall.WATCH, "watch lifecycle events", connect -> null);
         node.addLifecycleListener(callback);
         return () -> {
             node.removeLifecycleListener(callback);

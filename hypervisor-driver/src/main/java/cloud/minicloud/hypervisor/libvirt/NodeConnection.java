@@ -4,8 +4,12 @@ import static org.libvirt.Error.ErrorNumber.VIR_ERR_NO_CONNECT;
 import static org.libvirt.Error.ErrorNumber.VIR_ERR_RPC;
 import static org.libvirt.Error.ErrorNumber.VIR_ERR_SYSTEM_ERROR;
 
+import cloud.minicloud.hypervisor.CallGate;
 import cloud.minicloud.hypervisor.HypervisorException;
+import cloud.minicloud.hypervisor.NodeCall;
+import cloud.minicloud.hypervisor.NodeCallObserver;
 import cloud.minicloud.hypervisor.NodeUnreachableException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -19,7 +23,9 @@ import org.libvirt.event.LifecycleListener;
 /**
  * The connection to one node's libvirtd: opened on first use, kept alive, and when it is lost
  * opened again in the background with growing pauses (1 s up to 30 s), re-registering event
- * listeners. libvirt connections are thread-safe, so calls from many threads share it.
+ * listeners. libvirt connections are thread-safe, so calls from many threads share it, but never
+ * more at once than the node's libvirtd serves per client ({@link CallGate}). While a node is
+ * being reconnected, calls fail at once instead of each waiting for a connection of its own.
  */
 final class NodeConnection implements AutoCloseable {
 
@@ -27,6 +33,8 @@ final class NodeConnection implements AutoCloseable {
     private static final long MAX_BACKOFF_SECONDS = 30;
 
     private final String uri;
+    private final CallGate gate;
+    private final NodeCallObserver observer;
     private final List<LifecycleListener> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService reconnector = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "libvirt-reconnect");
@@ -34,12 +42,16 @@ final class NodeConnection implements AutoCloseable {
         return thread;
     });
     private NativeConnect connect;
+    /** Counts the connections opened: a new one may lead to an upgraded libvirtd. */
+    private volatile long generation;
     private volatile boolean reachable = true;
     private boolean reconnecting;
     private boolean closed;
 
-    NodeConnection(String uri) {
+    NodeConnection(String uri, int clientRequests, NodeCallObserver observer) {
         this.uri = uri;
+        this.gate = new CallGate(uri, clientRequests);
+        this.observer = observer;
     }
 
     @FunctionalInterface
@@ -52,24 +64,47 @@ final class NodeConnection implements AutoCloseable {
         void apply(NativeConnect connect) throws LibvirtException;
     }
 
-    <T> T call(String what, Call<T> call) {
-        NativeConnect current = connection();
-        try {
-            return call.apply(current);
-        } catch (LibvirtException e) {
-            if (lost(current, e)) {
-                forget(current);
-                throw new NodeUnreachableException(uri, e);
-            }
-            throw new HypervisorException("could not " + what + " on " + uri + ": " + e.getMessage(), e);
+    /**
+     * Makes one call (a short run of libvirt calls, one at a time) through a slot of the
+     * connection; the observer hears how long it took once it had its slot.
+     */
+    <T> T call(NodeCall kind, String what, Call<T> call) {
+        try (CallGate.Pass pass = gate.enter(kind)) {
+            return timed(kind, what, call);
         }
     }
 
-    void run(String what, Action action) {
-        call(what, connect -> {
+    private <T> T timed(NodeCall kind, String what, Call<T> call) {
+        long started = System.nanoTime();
+        boolean succeeded = false;
+        try {
+            NativeConnect current = connection();
+            try {
+                T result = call.apply(current);
+                succeeded = true;
+                return result;
+            } catch (LibvirtException e) {
+                if (lost(current, e)) {
+                    forget(current);
+                    throw new NodeUnreachableException(uri, e);
+                }
+                throw new HypervisorException("could not " + what + " on " + uri + ": " + e.getMessage(), e);
+            }
+        } finally {
+            observer.ended(kind, Duration.ofNanos(System.nanoTime() - started), succeeded);
+        }
+    }
+
+    void run(NodeCall kind, String what, Action action) {
+        call(kind, what, connect -> {
             action.apply(connect);
             return null;
         });
+    }
+
+    /** Which connection this is: changes when the node was reconnected. */
+    long generation() {
+        return generation;
     }
 
     boolean reachable() {
@@ -99,6 +134,10 @@ final class NodeConnection implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the driver for " + uri + " is closed");
         }
+        if (connect == null && reconnecting) {
+            // Lost and being reconnected in the background: do not make every caller wait for a connect.
+            throw new NodeUnreachableException(uri, new HypervisorException("reconnecting"));
+        }
         if (connect == null) {
             try {
                 connect = open();
@@ -124,6 +163,7 @@ final class NodeConnection implements AutoCloseable {
         for (LifecycleListener listener : listeners) {
             register(opened, listener);
         }
+        generation++;
         reachable = true;
         return opened;
     }

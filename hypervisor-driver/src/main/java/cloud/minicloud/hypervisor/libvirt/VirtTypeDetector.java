@@ -1,5 +1,6 @@
 package cloud.minicloud.hypervisor.libvirt;
 
+import cloud.minicloud.hypervisor.NodeSettings;
 import cloud.minicloud.hypervisor.VirtType;
 import cloud.minicloud.hypervisor.xml.DomainConfig;
 import cloud.minicloud.hypervisor.xml.Xml;
@@ -36,6 +37,20 @@ final class VirtTypeDetector {
                 && canaryBootsUnderKvm(connect, settings.canaryDir())
                 ? VirtType.KVM
                 : VirtType.QEMU;
+    }
+
+    /**
+     * What the decision depends on: libvirt's and the hypervisor's versions and the host's CPU
+     * model. Cheap to read; when it changes (an upgrade, another CPU) the canary runs again.
+     */
+    static String fingerprint(Connect connect) throws LibvirtException {
+        Element host = Xml.children(Xml.parse(connect.getCapabilities()), "host").stream().findFirst().orElse(null);
+        String cpu = host == null ? "" : Xml.children(host, "cpu").stream()
+                .flatMap(c -> Xml.children(c, "model").stream())
+                .map(Element::getTextContent)
+                .findFirst()
+                .orElse("");
+        return "libvirt " + connect.getLibVersion() + "; " + connect.getType() + " " + connect.getVersion() + "; cpu " + cpu;
     }
 
     static List<String> domainTypes(String capabilities) {

@@ -3,7 +3,7 @@ package cloud.minicloud.hypervisor.bench;
 import cloud.minicloud.hypervisor.InstanceSpec;
 import cloud.minicloud.hypervisor.InstanceSpec.CloneMode;
 import cloud.minicloud.hypervisor.libvirt.LibvirtHypervisorDriver;
-import cloud.minicloud.hypervisor.libvirt.NodeSettings;
+import cloud.minicloud.hypervisor.NodeSettings;
 import cloud.minicloud.hypervisor.xml.DiskConfig;
 import cloud.minicloud.hypervisor.xml.DomainConfig;
 import java.io.IOException;

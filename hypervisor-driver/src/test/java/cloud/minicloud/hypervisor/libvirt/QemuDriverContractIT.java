@@ -1,5 +1,6 @@
 package cloud.minicloud.hypervisor.libvirt;
 
+import cloud.minicloud.hypervisor.NodeSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloud.minicloud.hypervisor.HypervisorDriver;
+import cloud.minicloud.hypervisor.HypervisorDriverContract;
 import cloud.minicloud.hypervisor.HypervisorException;
 import cloud.minicloud.hypervisor.VirtType;
 import java.io.InputStream;
@@ -14,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,18 +45,23 @@ class QemuDriverContractIT extends HypervisorDriverContract {
     }
 
     @Override
-    HypervisorDriver driver() {
+    protected HypervisorDriver driver() {
         return driver;
     }
 
     @Override
-    NodeSettings settings() {
-        return QemuNode.SETTINGS;
+    protected String template() {
+        return TEMPLATE;
     }
 
     @Override
-    String template() {
-        return TEMPLATE;
+    protected List<String> volumesOf(UUID id) {
+        return NodeInspection.volumesOf(QemuNode.SETTINGS, id);
+    }
+
+    @Override
+    protected List<String> networkNames() {
+        return NodeInspection.networkNames(QemuNode.SETTINGS);
     }
 
     @Test

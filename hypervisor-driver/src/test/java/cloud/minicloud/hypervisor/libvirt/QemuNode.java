@@ -1,5 +1,6 @@
 package cloud.minicloud.hypervisor.libvirt;
 
+import cloud.minicloud.hypervisor.NodeSettings;
 import cloud.minicloud.hypervisor.HypervisorDriver.UploadProgress;
 import java.io.InputStream;
 import java.nio.file.Files;

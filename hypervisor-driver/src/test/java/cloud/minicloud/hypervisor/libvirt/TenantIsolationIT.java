@@ -2,6 +2,7 @@ package cloud.minicloud.hypervisor.libvirt;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cloud.minicloud.hypervisor.HypervisorDriverContract;
 import cloud.minicloud.hypervisor.FirstBoot;
 import cloud.minicloud.hypervisor.InstanceSpec;
 import cloud.minicloud.hypervisor.InstanceSpec.CloneMode;

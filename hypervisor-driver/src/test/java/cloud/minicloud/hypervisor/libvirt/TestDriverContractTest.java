@@ -1,12 +1,16 @@
 package cloud.minicloud.hypervisor.libvirt;
 
+import cloud.minicloud.hypervisor.NodeSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import cloud.minicloud.hypervisor.DriverCapabilities;
 import cloud.minicloud.hypervisor.HypervisorDriver;
+import cloud.minicloud.hypervisor.HypervisorDriverContract;
 import cloud.minicloud.hypervisor.VirtType;
 import cloud.minicloud.hypervisor.xml.VolumeConfig;
+import java.util.List;
+import java.util.UUID;
 import java.io.ByteArrayInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,18 +43,23 @@ class TestDriverContractTest extends HypervisorDriverContract {
     }
 
     @Override
-    HypervisorDriver driver() {
+    protected HypervisorDriver driver() {
         return driver;
     }
 
     @Override
-    NodeSettings settings() {
-        return NODE;
+    protected String template() {
+        return "tiny";
     }
 
     @Override
-    String template() {
-        return "tiny";
+    protected List<String> volumesOf(UUID id) {
+        return NodeInspection.volumesOf(NODE, id);
+    }
+
+    @Override
+    protected List<String> networkNames() {
+        return NodeInspection.networkNames(NODE);
     }
 
     @Test

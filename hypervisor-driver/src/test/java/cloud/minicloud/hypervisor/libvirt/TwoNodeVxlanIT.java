@@ -1,5 +1,6 @@
 package cloud.minicloud.hypervisor.libvirt;
 
+import cloud.minicloud.hypervisor.NodeSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -64,15 +64,57 @@ public class JpaImageRepository implements ImageRepository {
     }
 
     @Override
-    public boolean lockTemplateOnNode(long nodeId, long imageId) {
-        Object ready = em.createNativeQuery("SELECT ready FROM node_template WHERE node_id = ?1 AND image_id = ?2 FOR UPDATE")
-                .setParameter(1, nodeId).setParameter(2, imageId).getSingleResult();
-        return ready instanceof Boolean b ? b : ((Number) ready).intValue() != 0;
+    public TemplateCopy claimTemplateCopy(long nodeId, long imageId, String copier, int leaseSeconds) {
+        Object[] row = (Object[]) em.createNativeQuery("""
+                        SELECT ready, COALESCE(copier IS NOT NULL AND copier <> ?3 AND copying_until > NOW(3), FALSE)
+                        FROM node_template WHERE node_id = ?1 AND image_id = ?2 FOR UPDATE""")
+                .setParameter(1, nodeId).setParameter(2, imageId).setParameter(3, copier).getSingleResult();
+        if (truth(row[0])) {
+            return TemplateCopy.READY;
+        }
+        if (truth(row[1])) {
+            return TemplateCopy.BEING_COPIED;
+        }
+        em.createNativeQuery("""
+                        UPDATE node_template SET copier = ?3, copying_until = NOW(3) + INTERVAL ?4 SECOND
+                        WHERE node_id = ?1 AND image_id = ?2""")
+                .setParameter(1, nodeId).setParameter(2, imageId).setParameter(3, copier).setParameter(4, leaseSeconds)
+                .executeUpdate();
+        return TemplateCopy.YOURS;
+    }
+
+    private static boolean truth(Object value) {
+        return value instanceof Boolean b ? b : ((Number) value).intValue() != 0;
     }
 
     @Override
-    public void templateReadyOnNode(long nodeId, long imageId) {
-        em.createNativeQuery("UPDATE node_template SET ready = TRUE WHERE node_id = ?1 AND image_id = ?2")
+    public boolean renewTemplateCopy(long nodeId, long imageId, String copier, int leaseSeconds) {
+        return em.createNativeQuery("""
+                        UPDATE node_template SET copying_until = NOW(3) + INTERVAL ?4 SECOND
+                        WHERE node_id = ?1 AND image_id = ?2 AND copier = ?3""")
+                .setParameter(1, nodeId).setParameter(2, imageId).setParameter(3, copier).setParameter(4, leaseSeconds)
+                .executeUpdate() == 1;
+    }
+
+    @Override
+    public boolean templateReadyOnNode(long nodeId, long imageId, String copier) {
+        return em.createNativeQuery("""
+                        UPDATE node_template SET ready = TRUE, copier = NULL, copying_until = NULL
+                        WHERE node_id = ?1 AND image_id = ?2 AND copier = ?3""")
+                .setParameter(1, nodeId).setParameter(2, imageId).setParameter(3, copier).executeUpdate() == 1;
+    }
+
+    @Override
+    public void templateCopyAbandoned(long nodeId, long imageId, String copier) {
+        em.createNativeQuery("""
+                        UPDATE node_template SET copier = NULL, copying_until = NULL
+                        WHERE node_id = ?1 AND image_id = ?2 AND copier = ?3""")
+                .setParameter(1, nodeId).setParameter(2, imageId).setParameter(3, copier).executeUpdate();
+    }
+
+    @Override
+    public void templateMissingOnNode(long nodeId, long imageId) {
+        em.createNativeQuery("UPDATE node_template SET ready = FALSE WHERE node_id = ?1 AND image_id = ?2")
                 .setParameter(1, nodeId).setParameter(2, imageId).executeUpdate();
     }
 }

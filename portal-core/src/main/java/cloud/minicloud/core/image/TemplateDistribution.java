@@ -2,30 +2,41 @@ package cloud.minicloud.core.image;
 
 import cloud.minicloud.core.node.ComputeNode;
 import cloud.minicloud.core.node.NodeDrivers;
-import cloud.minicloud.core.node.NodeRepository;
 import cloud.minicloud.hypervisor.HypervisorDriver;
 import cloud.minicloud.hypervisor.HypervisorException;
+import cloud.minicloud.hypervisor.NodeBusyException;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Copies images to compute nodes as templates, once per node, however many launches ask at once. */
+/**
+ * Copies images to compute nodes as templates, once per node, however many launches ask at once.
+ * The copy runs outside any transaction: one launch takes a claim on the node's record (a lease
+ * renewed every few seconds while it works), the others wait until the record says ready, and a
+ * claim whose copier died runs out, so the next launch copies again, removing what the dead one left.
+ */
 @ApplicationScoped
 public class TemplateDistribution {
 
     private static final Logger LOG = Logger.getLogger(TemplateDistribution.class.getName());
-
-    @Inject
-    ImageRepository images;
-
-    @Inject
-    NodeRepository nodes;
+    private static final long WAIT_MILLIS = 500;
+    private static final long RENEW_SECONDS = 5;
 
     @Inject
     NodeDrivers drivers;
@@ -33,35 +44,81 @@ public class TemplateDistribution {
     @Inject
     NodeTemplateRecords records;
 
-    /**
-     * Makes sure the node holds the image as a template. Holds the node's record of the image
-     * locked while copying, so concurrent launches wait for one copy instead of racing.
-     */
-    @Transactional
+    @Inject
+    cloud.minicloud.core.task.Failpoints failpoints;
+
+    @Resource
+    ManagedThreadFactory managedThreads;
+
+    private ScheduledExecutorService renewals;
+
+    /** Makes sure the node holds the image as a template; returns once it does. */
     public void ensure(long nodeId, long imageId) {
         records.add(nodeId, imageId);
-        boolean ready = images.lockTemplateOnNode(nodeId, imageId);
-        ComputeNode node = nodes.find(nodeId).orElseThrow();
-        Image image = images.find(imageId).orElseThrow();
+        ComputeNode node = records.node(nodeId);
+        Image image = records.image(imageId);
         HypervisorDriver driver = drivers.of(node);
-        String template = image.templateName();
-        boolean present = driver.hasTemplate(template);
-        if (ready && present) {
-            return;
+        String copier = UUID.randomUUID().toString();
+        while (true) {
+            switch (records.claim(nodeId, imageId, copier)) {
+                case READY -> {
+                    if (driver.hasTemplate(image.templateName())) {
+                        return;
+                    }
+                    // Finished once, gone since (removed on the node): copy it again.
+                    records.missing(nodeId, imageId);
+                }
+                case BEING_COPIED -> pause();
+                case YOURS -> {
+                    copyHoldingTheClaim(node, image, driver, copier);
+                    return;
+                }
+            }
         }
-        if (present && (!driver.capabilities().templateUpload() || keptInUse(driver, template))) {
-            images.templateReadyOnNode(nodeId, imageId);
-            return;
+    }
+
+    private void copyHoldingTheClaim(ComputeNode node, Image image, HypervisorDriver driver, String copier) {
+        AtomicBoolean lost = new AtomicBoolean();
+        ScheduledFuture<?> renewal = renewals().scheduleWithFixedDelay(() -> {
+            try {
+                if (!records.renew(node.id(), image.id(), copier)) {
+                    lost.set(true);
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "could not renew the claim on copying " + image.name() + " to " + node.name(), e);
+            }
+        }, RENEW_SECONDS, RENEW_SECONDS, TimeUnit.SECONDS);
+        try {
+            copy(node, image, driver);
+        } catch (RuntimeException e) {
+            renewal.cancel(false);
+            records.abandoned(node.id(), image.id(), copier);
+            throw e;
+        }
+        renewal.cancel(false);
+        if (lost.get() || !records.ready(node.id(), image.id(), copier)) {
+            // Another launch took the claim over (this copy went silent too long): it copies; try again after it.
+            throw new NodeBusyException("copying image " + image.name() + " to node " + node.name()
+                    + " took so long that another launch took it over; this launch waits for that copy");
+        }
+    }
+
+    private void copy(ComputeNode node, Image image, HypervisorDriver driver) {
+        String template = image.templateName();
+        if (driver.hasTemplate(template)) {
+            if (!driver.capabilities().templateUpload() || keptInUse(driver, template)) {
+                return;
+            }
         }
         if (!driver.capabilities().templateUpload()) {
             throw new HypervisorException("node " + node.name() + " lacks image " + image.name() + " and cannot receive it");
         }
         try (InputStream file = Files.newInputStream(Path.of(image.location()))) {
-            driver.uploadTemplate(template, file, image.sizeBytes(), image.sha256(), (done, total) -> { });
+            driver.uploadTemplate(template, file, image.sizeBytes(), image.sha256(),
+                    (done, total) -> failpoints.reach("during:ENSURE_TEMPLATE"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read image " + image.name() + " at " + image.location(), e);
         }
-        images.templateReadyOnNode(nodeId, imageId);
         LOG.info(() -> "image " + image.name() + " copied to node " + node.name() + " as " + template);
     }
 
@@ -78,6 +135,31 @@ public class TemplateDistribution {
                 return true;
             }
             throw e;
+        }
+    }
+
+    private synchronized ScheduledExecutorService renewals() {
+        if (renewals == null) {
+            ThreadFactory threads = managedThreads != null ? managedThreads : Executors.defaultThreadFactory();
+            renewals = Executors.newSingleThreadScheduledExecutor(threads);
+        }
+        return renewals;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(WAIT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            // Not a failure of the launch: the server is stopping; the task is resumed later.
+            throw new NodeBusyException("interrupted while waiting for another launch's copy of the image");
+        }
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (renewals != null) {
+            renewals.shutdownNow();
         }
     }
 }

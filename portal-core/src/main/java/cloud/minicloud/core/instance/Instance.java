@@ -10,17 +10,63 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * A virtual machine of a tenant. Every change of state carries a reason; once a delete is under
- * way, nothing but its end (DELETED, or ERROR if it fails) can change the state again.
+ * A virtual machine of a tenant, and the one place its state rules live: which state may follow
+ * which ({@link #NEXT}) and which user action each state allows ({@link #ACTIONS}). Every change of
+ * state carries a reason; once a delete is under way, nothing but its end (DELETED, or ERROR if it
+ * fails) can change the state again.
  */
 @Entity
 @Table(name = "instance")
 public class Instance {
 
     private static final int MAX_REASON = 512;
+
+    /**
+     * The states that may follow each state. Tasks move an instance through the -ING states; the
+     * reconciler moves settled ones when the node says otherwise (stopped or started behind the
+     * portal's back, vanished); a failed task ends in the state it came from, or ERROR.
+     */
+    static final Map<InstanceState, Set<InstanceState>> NEXT = new EnumMap<>(Map.of(
+            InstanceState.PENDING, EnumSet.of(InstanceState.STARTING, InstanceState.RUNNING, InstanceState.ERROR,
+                    InstanceState.DELETING),
+            InstanceState.STARTING, EnumSet.of(InstanceState.RUNNING, InstanceState.STOPPED, InstanceState.ERROR,
+                    InstanceState.DELETING),
+            InstanceState.RUNNING, EnumSet.of(InstanceState.STOPPING, InstanceState.REBOOTING, InstanceState.STOPPED,
+                    InstanceState.ERROR, InstanceState.DELETING),
+            InstanceState.STOPPING, EnumSet.of(InstanceState.STOPPED, InstanceState.RUNNING, InstanceState.ERROR,
+                    InstanceState.DELETING),
+            InstanceState.STOPPED, EnumSet.of(InstanceState.STARTING, InstanceState.RESIZING, InstanceState.RUNNING,
+                    InstanceState.ERROR, InstanceState.DELETING),
+            InstanceState.REBOOTING, EnumSet.of(InstanceState.RUNNING, InstanceState.STOPPED, InstanceState.ERROR,
+                    InstanceState.DELETING),
+            InstanceState.RESIZING, EnumSet.of(InstanceState.STOPPED, InstanceState.ERROR, InstanceState.DELETING),
+            InstanceState.DELETING, EnumSet.of(InstanceState.DELETED, InstanceState.ERROR),
+            InstanceState.DELETED, EnumSet.noneOf(InstanceState.class),
+            // A delete that overtook a failing launch ends it: ERROR (the launch gave up) to DELETED.
+            InstanceState.ERROR, EnumSet.of(InstanceState.DELETING, InstanceState.DELETED)));
+
+    /** The states each user action may be taken from. */
+    static final Map<InstanceAction, Set<InstanceState>> ACTIONS = new EnumMap<>(Map.of(
+            InstanceAction.START, EnumSet.of(InstanceState.STOPPED),
+            InstanceAction.STOP, EnumSet.of(InstanceState.RUNNING),
+            InstanceAction.REBOOT, EnumSet.of(InstanceState.RUNNING),
+            InstanceAction.RESIZE, EnumSet.of(InstanceState.STOPPED),
+            InstanceAction.DELETE, EnumSet.complementOf(EnumSet.of(InstanceState.DELETING, InstanceState.DELETED))));
+
+    /** The state each action moves the instance to while its task runs. */
+    private static final Map<InstanceAction, InstanceState> DOING = new EnumMap<>(Map.of(
+            InstanceAction.START, InstanceState.STARTING,
+            InstanceAction.STOP, InstanceState.STOPPING,
+            InstanceAction.REBOOT, InstanceState.REBOOTING,
+            InstanceAction.RESIZE, InstanceState.RESIZING,
+            InstanceAction.DELETE, InstanceState.DELETING));
 
     @Id
     private String id;
@@ -113,6 +159,11 @@ public class Instance {
         return instance;
     }
 
+    /** Whether a delete is under way or done: then only the delete decides what happens to it. */
+    boolean beingDeleted() {
+        return state == InstanceState.DELETING || state == InstanceState.DELETED;
+    }
+
     public UUID id() {
         return UUID.fromString(id);
     }
@@ -169,6 +220,10 @@ public class Instance {
         return nodeId;
     }
 
+    public Instant createdAt() {
+        return createdAt;
+    }
+
     public Instant stateChangedAt() {
         return stateChangedAt;
     }
@@ -197,13 +252,50 @@ public class Instance {
         loginSshKey = null;
     }
 
+    /** Whether a user may take the action now. */
+    public boolean allows(InstanceAction action) {
+        return ACTIONS.get(action).contains(state);
+    }
+
+    /** The actions a user may take now: what the API lists and the console enables. */
+    public Set<InstanceAction> allowedActions() {
+        Set<InstanceAction> allowed = EnumSet.noneOf(InstanceAction.class);
+        for (InstanceAction action : InstanceAction.values()) {
+            if (allows(action)) {
+                allowed.add(action);
+            }
+        }
+        return allowed;
+    }
+
+    /** The states an action may be taken from, for telling a user why it cannot be taken now. */
+    public static Set<InstanceState> statesAllowing(InstanceAction action) {
+        return ACTIONS.get(action);
+    }
+
     /**
-     * Moves to a new state for a reason. Refused (answers false) once a delete is under way,
-     * except for the delete's own ending.
+     * A user takes the action: the instance moves to the state its task works in. Refused with
+     * what to do instead if the state does not allow it.
+     */
+    void begin(InstanceAction action, String by) {
+        if (!allows(action)) {
+            throw new InvalidStateException(name, state, switch (action) {
+                case START -> "only a STOPPED instance can be started";
+                case STOP -> "only a RUNNING instance can be stopped";
+                case REBOOT -> "only a RUNNING instance can be rebooted";
+                case RESIZE -> "stop it before resizing";
+                case DELETE -> "it is being deleted already";
+            });
+        }
+        moveTo(DOING.get(action), action.label() + " requested by " + by);
+    }
+
+    /**
+     * Moves to a new state for a reason, if {@link #NEXT} allows it (answers whether it moved):
+     * once a delete is under way, only its own ending can follow. The same state with a new reason is fine.
      */
     boolean moveTo(InstanceState next, String reason) {
-        boolean deleting = state == InstanceState.DELETING || state == InstanceState.DELETED;
-        if (state == InstanceState.DELETED || deleting && next != InstanceState.DELETED && next != InstanceState.ERROR) {
+        if (state != next && !NEXT.get(state).contains(next)) {
             return false;
         }
         if (state == next && reason.equals(stateReason)) {
@@ -232,8 +324,8 @@ public class Instance {
         return held;
     }
 
-    InstanceView view(String tenant, String flavor, String image, String networkName, String node) {
+    InstanceView view(String tenant, String flavor, String image, String networkName, String node, String nodeProblem) {
         return new InstanceView(id(), tenant, name, hostname, state, stateReason, stateChangedAt, flavor, vcpus, memoryMib, image,
-                systemDiskGib, networkId(), networkName, privateIp, node, createdAt);
+                systemDiskGib, networkId(), networkName, privateIp, node, nodeProblem, allowedActions(), createdAt);
     }
 }

@@ -1,17 +1,32 @@
 package cloud.minicloud.core.instance;
 
 import cloud.minicloud.core.InvalidRequestException;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 
-/** The power actions a user can take on an instance. */
+/** What a user can do to an instance; which state allows which is the instance's own rule ({@link Instance#allows}). */
 public enum InstanceAction {
-    START, STOP, REBOOT;
+    START, STOP, REBOOT, RESIZE, DELETE;
 
+    /** The actions sent to {@code POST /instances/{id}/actions}: resize and delete have calls of their own. */
+    public static final Set<InstanceAction> POWER = EnumSet.of(START, STOP, REBOOT);
+
+    /** A power action by its name, as users write it. */
     public static InstanceAction parse(String action) {
         try {
-            return valueOf(action.strip().toUpperCase(Locale.ROOT));
+            InstanceAction parsed = valueOf(action.strip().toUpperCase(Locale.ROOT));
+            if (POWER.contains(parsed)) {
+                return parsed;
+            }
         } catch (RuntimeException e) {
-            throw new InvalidRequestException("an action is start, stop or reboot, not " + action);
+            // refused below
         }
+        throw new InvalidRequestException("an action is start, stop or reboot, not " + action);
+    }
+
+    /** Its name as the API writes it: lower case. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
     }
 }

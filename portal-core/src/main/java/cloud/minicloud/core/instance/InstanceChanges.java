@@ -1,11 +1,8 @@
 package cloud.minicloud.core.instance;
 
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import cloud.minicloud.core.AfterCommit;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -24,11 +21,8 @@ public class InstanceChanges {
 
     private static final Logger LOG = Logger.getLogger(InstanceChanges.class.getName());
 
-    @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
-    TransactionSynchronizationRegistry transactions;
-
-    @Resource
-    ManagedExecutorService executor;
+    @Inject
+    AfterCommit afterCommit;
 
     private final Map<Long, Set<Consumer<UUID>>> watchers = new ConcurrentHashMap<>();
 
@@ -39,22 +33,7 @@ public class InstanceChanges {
     }
 
     void changed(long tenantId, UUID instance) {
-        if (transactions.getTransactionKey() == null) {
-            executor.execute(() -> notify(tenantId, instance));
-            return;
-        }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    executor.execute(() -> InstanceChanges.this.notify(tenantId, instance));
-                }
-            }
-        });
+        afterCommit.run(() -> notify(tenantId, instance));
     }
 
     private void notify(long tenantId, UUID instance) {

@@ -65,7 +65,7 @@ public class InstanceLifecycle {
 
     /** What a task needs to know of its instance to drive the node. */
     public record Facts(UUID id, String name, InstanceState state, ComputeNode node, long imageId,
-                        TenantNetworkSpec network) {
+                        TenantNetworkSpec network, java.time.Instant orderedAt) {
     }
 
     public Facts facts(UUID id) {
@@ -74,7 +74,7 @@ public class InstanceLifecycle {
         TenantNetworkSpec network = networks.findAny(instance.networkId())
                 .map(n -> networkSpec(n, instance.tenantId()))
                 .orElse(null);
-        return new Facts(id, instance.name(), instance.state(), node, instance.imageId(), network);
+        return new Facts(id, instance.name(), instance.state(), node, instance.imageId(), network, instance.createdAt());
     }
 
     private TenantNetworkSpec networkSpec(TenantNetwork network, long tenantId) {
@@ -128,11 +128,27 @@ public class InstanceLifecycle {
         instances.lock(id).orElseThrow().forgetLogin();
     }
 
-    /** A launch that failed for good: its resources go back, the instance shows why. */
+    /**
+     * A launch that failed for good: its resources go back, the instance shows why, unless a
+     * delete overtook it: then the delete ends it.
+     */
     public void launchFailed(UUID id, String reason) {
         Instance instance = instances.lock(id).orElseThrow();
         release(instance);
-        move(instance, InstanceState.ERROR, reason);
+        if (!instance.beingDeleted()) {
+            move(instance, InstanceState.ERROR, reason);
+        }
+    }
+
+    /**
+     * A launch gave up without reaching its node to clean up: the instance keeps its resources
+     * (a delete gives them back once the node is cleaned) and says why, unless a delete is under way.
+     */
+    public void launchAbandoned(UUID id, String reason) {
+        Instance instance = instances.lock(id).orElseThrow();
+        if (!instance.beingDeleted()) {
+            move(instance, InstanceState.ERROR, reason);
+        }
     }
 
     /** The domain and its disks are gone: the rest goes back and the instance is deleted. */

@@ -122,14 +122,13 @@ public class InstanceService {
                     flavor.id(), flavor.vcpus(), flavor.memoryMib(), image.id(), network.id(), disk,
                     InstanceNames.macAddress(),
                     login.password() == null ? null : PasswordHash.sha512Crypt(login.password()), login.sshKey());
-            ComputeNode node = placement.claim(id, new NodeCapacity(flavor.vcpus(), flavor.memoryMib(), disk), zone,
-                    candidate -> drivers.of(candidate).capabilities().templateUpload());
+            ComputeNode node = placement.claim(id, new NodeCapacity(flavor.vcpus(), flavor.memoryMib(), disk), zone);
             int host = networks.assignAddress(network.id(), id).orElseThrow(() -> new NoCapacityException(
                     "network '" + network.name() + "' has no free address left; use another network"));
             String address = network.address(host, false);
             instance.placedOn(node.id(), address);
             instances.add(instance);
-            journal.enqueue(id, TaskKind.LAUNCH, null, "ORDER",
+            journal.enqueue(id, node.id(), TaskKind.LAUNCH, null, "ORDER",
                     "quota reserved, placed on node " + node.name() + ", address " + address);
             ordered.add(id);
             changes.changed(tenant.id(), id);
@@ -163,15 +162,15 @@ public class InstanceService {
 
     /** Start, stop or reboot: checked against the instance's state, then queued as a task. */
     public InstanceView act(Caller caller, UUID id, InstanceAction action) {
-        Instance instance = lockOwned(caller, id);
-        switch (action) {
-            case START -> begin(instance, InstanceState.STOPPED, InstanceState.STARTING, TaskKind.START, null,
-                    "only a STOPPED instance can be started", caller);
-            case STOP -> begin(instance, InstanceState.RUNNING, InstanceState.STOPPING, TaskKind.STOP, null,
-                    "only a RUNNING instance can be stopped", caller);
-            case REBOOT -> begin(instance, InstanceState.RUNNING, InstanceState.REBOOTING, TaskKind.REBOOT, null,
-                    "only a RUNNING instance can be rebooted", caller);
+        if (!InstanceAction.POWER.contains(action)) {
+            throw new InvalidRequestException("an action is start, stop or reboot, not " + action.label());
         }
+        Instance instance = lockOwned(caller, id);
+        begin(instance, action, switch (action) {
+            case START -> TaskKind.START;
+            case STOP -> TaskKind.STOP;
+            default -> TaskKind.REBOOT;
+        }, null, caller);
         return instances.view(id);
     }
 
@@ -180,7 +179,7 @@ public class InstanceService {
         Instance instance = lockOwned(caller, id);
         Flavor flavor = flavors.enabledByName(required(flavorName, "flavor"))
                 .orElseThrow(() -> new InvalidRequestException("no flavor '" + flavorName + "'; GET /api/v1/flavors lists them"));
-        if (instance.state() != InstanceState.STOPPED) {
+        if (!instance.allows(InstanceAction.RESIZE)) {
             throw new InvalidStateException(instance.name(), instance.state(), "stop it before resizing");
         }
         if (flavor.id() == instance.flavorId()) {
@@ -193,23 +192,24 @@ public class InstanceService {
         ResourceAmounts grow = InstanceLifecycle.flavorAmounts(instance, flavor).excessOver(instance.quotaAmounts());
         quotas.findForUpdate(instance.tenantId()).orElseThrow().reserve(grow);
         placement.resizeClaim(id, new NodeCapacity(flavor.vcpus(), flavor.memoryMib(), instance.systemDiskGib()));
-        begin(instance, InstanceState.STOPPED, InstanceState.RESIZING, TaskKind.RESIZE, flavor.id(), "", caller);
+        begin(instance, InstanceAction.RESIZE, TaskKind.RESIZE, flavor.id(), caller);
         return instances.view(id);
     }
 
     /** Deletes an instance in any state; a launch still under way stops and the delete cleans up after it. */
     public InstanceView delete(Caller caller, UUID id) {
         Instance instance = lockOwned(caller, id);
-        if (instance.state() != InstanceState.DELETING) {
-            instance.moveTo(InstanceState.DELETING, "delete requested by " + caller.username());
-            changes.changed(instance.tenantId(), id);
-            journal.enqueue(id, TaskKind.DELETE, null, null, null);
-            workers.wake();
+        if (instance.allows(InstanceAction.DELETE)) {
+            begin(instance, InstanceAction.DELETE, TaskKind.DELETE, null, caller);
         }
         return instances.view(id);
     }
 
-    /** The end of the guest's serial console: what it printed while booting and since. */
+    /**
+     * The end of the guest's serial console: what it printed while booting and since. Read from
+     * the node outside any transaction; a node that cannot say gives an empty log.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public String consoleLog(Caller caller, UUID id) {
         Instance instance = owned(caller, id);
         if (instance.nodeId() == null) {
@@ -218,8 +218,8 @@ public class InstanceService {
         ComputeNode node = nodes.find(instance.nodeId()).orElseThrow();
         try {
             return drivers.of(node).serialLog(id, CONSOLE_LOG_BYTES);
-        } catch (HypervisorException e) {
-            // No domain yet (still launching) or already gone: nothing printed that we could show.
+        } catch (HypervisorException | UnsupportedOperationException e) {
+            // No domain yet (still launching), already gone, or a node that cannot show its log.
             return "";
         }
     }
@@ -239,8 +239,9 @@ public class InstanceService {
 
     /**
      * Where the screen of one of the caller's running instances can be reached (for the portal's
-     * console proxy); empty while it is not running.
+     * console proxy); empty while it is not running. Asked of the node outside any transaction.
      */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public java.util.Optional<InstanceScreen> screen(Caller caller, UUID id) {
         Instance instance = owned(caller, id);
         if (instance.nodeId() == null || instance.state() != InstanceState.RUNNING) {
@@ -255,14 +256,11 @@ public class InstanceService {
         return journal.history(owned(caller, id).id(), 50);
     }
 
-    private void begin(Instance instance, InstanceState from, InstanceState to, TaskKind kind, Long flavorId,
-                       String needed, Caller caller) {
-        if (instance.state() != from) {
-            throw new InvalidStateException(instance.name(), instance.state(), needed);
-        }
-        instance.moveTo(to, kind.name().toLowerCase(java.util.Locale.ROOT) + " requested by " + caller.username());
+    /** The instance moves to the action's working state and its task is queued, in this transaction. */
+    private void begin(Instance instance, InstanceAction action, TaskKind kind, Long flavorId, Caller caller) {
+        instance.begin(action, caller.username());
         changes.changed(instance.tenantId(), instance.id());
-        journal.enqueue(instance.id(), kind, flavorId, null, null);
+        journal.enqueue(instance.id(), instance.nodeId(), kind, flavorId, null, null);
         workers.wake();
     }
 

@@ -1,15 +1,19 @@
 package cloud.minicloud.core.instance;
 
+import cloud.minicloud.core.config.CloudSettings;
 import cloud.minicloud.core.image.TemplateDistribution;
 import cloud.minicloud.core.node.NodeDrivers;
 import cloud.minicloud.core.task.TaskCancelledException;
 import cloud.minicloud.core.task.TaskContext;
 import cloud.minicloud.core.task.TaskHandler;
+import cloud.minicloud.core.task.TaskKind;
 import cloud.minicloud.hypervisor.HypervisorDriver;
+import cloud.minicloud.hypervisor.NodeBusyException;
+import cloud.minicloud.hypervisor.NodeUnreachableException;
 import cloud.minicloud.hypervisor.PowerState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -22,9 +26,12 @@ import java.util.logging.Logger;
 public class InstanceTasks implements TaskHandler {
 
     private static final Logger LOG = Logger.getLogger(InstanceTasks.class.getName());
-    /** How long a guest gets to shut down by itself before it is powered off. */
-    private static final Duration STOP_GRACE = Duration.ofSeconds(
-            Long.parseLong(System.getenv().getOrDefault("MINICLOUD_STOP_GRACE_SECONDS", "30")));
+
+    @Inject
+    CloudSettings settings;
+
+    @Inject
+    cloud.minicloud.core.metrics.ControlPlaneMetrics metrics;
 
     @Inject
     InstanceLifecycle lifecycle;
@@ -48,7 +55,7 @@ public class InstanceTasks implements TaskHandler {
                 lifecycle.moveTo(id, InstanceState.RUNNING, "started");
             }
             case STOP -> {
-                task.step("STOP", () -> driver(facts).stop(id, STOP_GRACE));
+                task.step("STOP", () -> driver(facts).stop(id, settings.stopGrace()));
                 lifecycle.moveTo(id, InstanceState.STOPPED, "stopped");
             }
             case REBOOT -> {
@@ -99,6 +106,7 @@ public class InstanceTasks implements TaskHandler {
             startIfOff(node, id);
         });
         lifecycle.moveTo(id, InstanceState.RUNNING, "launched on node " + facts.node().name());
+        metrics.launched(facts.orderedAt());
     }
 
     @Override
@@ -108,27 +116,39 @@ public class InstanceTasks implements TaskHandler {
         String why = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
         switch (task.kind()) {
             case LAUNCH -> {
-                if (facts.node() != null) {
-                    driver(facts).delete(id);
+                try {
+                    if (facts.node() != null) {
+                        driver(facts).delete(id);
+                    }
+                } catch (NodeUnreachableException | NodeBusyException nodeAway) {
+                    // What the launch made may still be on the node: the instance keeps its quota
+                    // and address until a delete has cleaned the node up.
+                    lifecycle.launchAbandoned(id, "launch failed: " + why + "; its node did not answer, so "
+                            + "its disks may remain there: delete the instance to clean up and give its quota back");
+                    return;
                 }
                 lifecycle.launchFailed(id, "launch failed: " + why + "; nothing was left behind: delete it and launch again");
             }
             case START, STOP, REBOOT -> {
-                PowerState power = powerOrMissing(facts);
-                lifecycle.moveTo(id, power == PowerState.RUNNING ? InstanceState.RUNNING : InstanceState.STOPPED,
-                        task.kind().name().toLowerCase(java.util.Locale.ROOT) + " failed: " + why + "; try again");
+                // Where the node cannot say, the instance keeps the state it had before the action.
+                InstanceState before = task.kind() == TaskKind.START ? InstanceState.STOPPED : InstanceState.RUNNING;
+                InstanceState now = powerOf(facts)
+                        .map(power -> power == PowerState.RUNNING ? InstanceState.RUNNING : InstanceState.STOPPED)
+                        .orElse(before);
+                lifecycle.moveTo(id, now, task.kind().name().toLowerCase(java.util.Locale.ROOT) + " failed: " + why + "; try again");
             }
             case RESIZE -> lifecycle.resizeFailed(id, task.targetFlavorId(), "resize failed: " + why + "; the flavor is unchanged");
             case DELETE -> lifecycle.moveTo(id, InstanceState.ERROR, "delete failed: " + why + "; try deleting it again");
         }
     }
 
-    private PowerState powerOrMissing(InstanceLifecycle.Facts facts) {
+    /** The guest's power state, or empty when the node cannot tell. */
+    private Optional<PowerState> powerOf(InstanceLifecycle.Facts facts) {
         try {
-            return driver(facts).powerState(facts.id());
+            return Optional.of(driver(facts).powerState(facts.id()));
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "power state unknown", e);
-            return PowerState.MISSING;
+            return Optional.empty();
         }
     }
 

@@ -1,5 +1,6 @@
 package cloud.minicloud.core.instance;
 
+import cloud.minicloud.core.node.NodeHealth;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -15,7 +16,7 @@ import java.util.stream.Collectors;
 public class JpaInstanceRepository implements InstanceRepository {
 
     private static final String VIEW = """
-            select i, t.alias, f.name, im.name, n.name, nd.name from Instance i
+            select i, t.alias, f.name, im.name, n.name, nd.name, nd.health, nd.healthSince from Instance i
             join Tenant t on t.id = i.tenantId
             join Flavor f on f.id = i.flavorId
             join Image im on im.id = i.imageId
@@ -92,6 +93,7 @@ public class JpaInstanceRepository implements InstanceRepository {
     }
 
     private static InstanceView toView(Object[] row) {
-        return ((Instance) row[0]).view((String) row[1], (String) row[2], (String) row[3], (String) row[4], (String) row[5]);
+        return ((Instance) row[0]).view((String) row[1], (String) row[2], (String) row[3], (String) row[4], (String) row[5],
+                NodeProblems.describe((String) row[5], (NodeHealth) row[6], (java.time.Instant) row[7]));
     }
 }

@@ -1,5 +1,6 @@
 package cloud.minicloud.core.network;
 
+import cloud.minicloud.core.AfterCommit;
 import cloud.minicloud.core.InvalidRequestException;
 import cloud.minicloud.core.NotFoundException;
 import cloud.minicloud.core.identity.Caller;
@@ -42,6 +43,9 @@ public class NetworkService {
 
     @Inject
     NodeDrivers drivers;
+
+    @Inject
+    AfterCommit afterCommit;
 
     public NetworkView create(Caller caller, String name) {
         String cleanName = validName(name);
@@ -99,7 +103,13 @@ public class NetworkService {
         }
         networks.remove(network);
         quota.release(ONE_NETWORK);
-        for (ComputeNode node : nodes.all()) {
+        // The nodes are told once this is committed, never while the quota row is locked.
+        List<ComputeNode> all = nodes.all();
+        afterCommit.run(() -> removeFromNodes(id, all));
+    }
+
+    private void removeFromNodes(UUID id, List<ComputeNode> all) {
+        for (ComputeNode node : all) {
             try {
                 drivers.of(node).deleteNetwork(id);
             } catch (RuntimeException e) {

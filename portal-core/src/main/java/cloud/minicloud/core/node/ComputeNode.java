@@ -1,8 +1,12 @@
 package cloud.minicloud.core.node;
 
 import cloud.minicloud.hypervisor.NodeInfo;
+import cloud.minicloud.hypervisor.NodeSettings;
+import cloud.minicloud.hypervisor.VirtType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -40,6 +44,9 @@ public class ComputeNode {
     @Column(name = "disk_ratio")
     private BigDecimal diskRatio;
 
+    @Column(name = "client_requests")
+    private int clientRequests;
+
     private boolean enabled;
     private boolean maintenance;
     private Integer cpus;
@@ -53,7 +60,22 @@ public class ComputeNode {
     @Column(name = "virt_type")
     private String virtType;
 
+    @Column(name = "virt_fingerprint")
+    private String virtFingerprint;
+
+    @Column(name = "receives_images")
+    private boolean receivesImages;
+
     private boolean reachable;
+
+    @Enumerated(EnumType.STRING)
+    private NodeHealth health;
+
+    @Column(name = "health_reason")
+    private String healthReason;
+
+    @Column(name = "health_since")
+    private Instant healthSince;
 
     @Column(name = "last_probe_at")
     private Instant lastProbeAt;
@@ -64,8 +86,10 @@ public class ComputeNode {
     protected ComputeNode() {
     }
 
-    static ComputeNode register(String name, String uri, String poolPath, String canaryDir) {
+    static ComputeNode register(String name, String uri, String poolPath, String canaryDir, int clientRequests) {
         ComputeNode node = new ComputeNode();
+        node.clientRequests = clientRequests;
+        node.health = NodeHealth.UNKNOWN;
         node.name = name;
         node.uri = uri;
         node.zone = "default";
@@ -78,22 +102,73 @@ public class ComputeNode {
         return node;
     }
 
-    /** Records what the driver found on the node. */
-    void probed(NodeInfo info, Instant at) {
+    /**
+     * Records what the driver found on the node: its size, virt type (and the fingerprint it was
+     * decided for), and whether anything is wrong with it (then it is degraded, saying what).
+     */
+    void probed(NodeInfo info, boolean canReceiveImages, String problem, Instant at) {
         cpus = info.cpus();
         memoryMib = info.memoryMib();
         storageGib = info.storageGib();
         virtType = info.virtType().name();
+        virtFingerprint = info.virtFingerprint();
+        receivesImages = canReceiveImages;
         reachable = true;
         lastError = null;
         lastProbeAt = at;
+        becomes(problem == null ? NodeHealth.UP : NodeHealth.DEGRADED, problem, at);
     }
 
     /** Records that the node could not be probed, and why. */
     void unreachable(String reason, Instant at) {
         reachable = false;
-        lastError = reason == null ? "unknown" : reason.substring(0, Math.min(reason.length(), MAX_ERROR));
+        lastError = clip(reason == null ? "unknown" : reason);
         lastProbeAt = at;
+        becomes(NodeHealth.UNREACHABLE, lastError, at);
+    }
+
+    /** Records that the node answers too slowly to be probed: degraded, but not gone. */
+    void slow(String reason, Instant at) {
+        lastProbeAt = at;
+        becomes(NodeHealth.DEGRADED, reason, at);
+    }
+
+    /** Health changes keep the time they began: "unreachable since 17:02" stays true while it lasts. */
+    private void becomes(NodeHealth next, String reason, Instant at) {
+        if (next != health) {
+            healthSince = at;
+        }
+        health = next;
+        healthReason = reason == null ? null : clip(reason);
+    }
+
+    private static String clip(String text) {
+        return text.substring(0, Math.min(text.length(), MAX_ERROR));
+    }
+
+    /** The libvirt side of this node as its driver needs it, with the virt type decided before. */
+    public NodeSettings driverSettings(String serialLogDir) {
+        return new NodeSettings(uri, "minicloud", poolPath, serialLogDir, canaryDir, clientRequests,
+                virtType == null ? null : VirtType.valueOf(virtType), virtFingerprint);
+    }
+
+    /** deploy/ configures the local node's libvirtd: its per-client request limit may change between runs. */
+    void servesRequests(int requests) {
+        clientRequests = requests;
+    }
+
+    /** Whether a virt type was decided for this node (by this run or an earlier one). */
+    boolean virtTypeKnown() {
+        return virtType != null && virtFingerprint != null;
+    }
+
+    /** Whether its libvirtd answered the last probe. */
+    public boolean reachable() {
+        return reachable;
+    }
+
+    public NodeHealth health() {
+        return health;
     }
 
     public long id() {
@@ -108,9 +183,14 @@ public class ComputeNode {
         return zone;
     }
 
-    /** Whether placement may put new instances here at all (capacity aside). */
+    /** Whether placement may put new instances here at all (capacity aside): images must reach it too. */
     public boolean acceptsInstances() {
-        return enabled && !maintenance && reachable && cpus != null && memoryMib != null;
+        return enabled && !maintenance && reachable && receivesImages && cpus != null && memoryMib != null;
+    }
+
+    /** Whether a cloud admin lets the node take new instances (health aside). */
+    public boolean inService() {
+        return enabled && !maintenance;
     }
 
     /** What the node offers once overcommit is applied: the ceiling that claims are held under. */
@@ -149,6 +229,7 @@ public class ComputeNode {
 
     public NodeView view(NodeCapacity claimed) {
         return new NodeView(name, uri, zone, enabled, maintenance, cpus, memoryMib, storageGib, cpuRatio, memoryRatio,
-                diskRatio, capacity(), claimed, virtType, reachable, lastProbeAt, lastError);
+                diskRatio, capacity(), claimed, virtType, virtFingerprint, clientRequests, reachable, health, healthReason,
+                healthSince, lastProbeAt, lastError);
     }
 }

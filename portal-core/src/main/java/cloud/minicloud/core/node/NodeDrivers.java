@@ -1,22 +1,34 @@
 package cloud.minicloud.core.node;
 
 import cloud.minicloud.hypervisor.HypervisorDriver;
-import cloud.minicloud.hypervisor.libvirt.LibvirtHypervisorDriver;
-import cloud.minicloud.hypervisor.libvirt.NodeSettings;
+import cloud.minicloud.hypervisor.HypervisorDriverFactory;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** One hypervisor driver per compute node for the application's lifetime (its connection, events and virt type). */
+/**
+ * One hypervisor driver per compute node for the application's lifetime (its connection, events
+ * and virt type), opened through the driver port: the core never names a driver technology.
+ */
 @ApplicationScoped
 public class NodeDrivers {
+
+    /** Where libvirt writes guests' serial logs on a node deploy/ prepared. */
+    private static final String SERIAL_LOG_DIR = "/var/log/libvirt/qemu";
+
+    @Inject
+    HypervisorDriverFactory factory;
+
+    @Inject
+    NodeCalls calls;
 
     private final Map<String, HypervisorDriver> drivers = new ConcurrentHashMap<>();
 
     public HypervisorDriver of(ComputeNode node) {
-        return drivers.computeIfAbsent(node.uri(), uri -> new LibvirtHypervisorDriver(
-                new NodeSettings(uri, "minicloud", node.poolPath(), "/var/log/libvirt/qemu", node.canaryDir())));
+        return drivers.computeIfAbsent(node.uri(),
+                uri -> factory.open(node.driverSettings(SERIAL_LOG_DIR), calls.observerFor(node.name(), uri)));
     }
 
     @PreDestroy

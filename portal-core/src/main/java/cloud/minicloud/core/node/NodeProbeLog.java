@@ -19,11 +19,26 @@ public class NodeProbeLog {
         return nodes.find(nodeId).orElseThrow(() -> new NotFoundException("compute node", Long.toString(nodeId)));
     }
 
-    public void found(long nodeId, NodeInfo info) {
-        load(nodeId).probed(info, Instant.now());
+    public ComputeNode named(String name) {
+        return nodes.findByName(name).orElseThrow(() -> new NotFoundException("compute node", name));
+    }
+
+    /** The node answered; {@code problem} says what is wrong with it anyway, or is null. */
+    public void found(long nodeId, NodeInfo info, boolean receivesImages, String problem) {
+        load(nodeId).probed(info, receivesImages, problem, Instant.now());
     }
 
     public void failed(long nodeId, String reason) {
         load(nodeId).unreachable(reason, Instant.now());
+    }
+
+    /** The node answered too slowly to be probed: degraded, still counted as reachable. */
+    public void busy(long nodeId, String reason) {
+        load(nodeId).slow(reason, Instant.now());
+    }
+
+    public NodeView view(String name) {
+        ComputeNode node = named(name);
+        return node.view(nodes.claimedByNode().getOrDefault(node.id(), NodeCapacity.NONE));
     }
 }

@@ -1,12 +1,18 @@
 package cloud.minicloud.core.node;
 
+import cloud.minicloud.core.NotFoundException;
 import cloud.minicloud.core.identity.Caller;
 import cloud.minicloud.core.identity.Role;
+import cloud.minicloud.hypervisor.HypervisorDriver;
 import cloud.minicloud.hypervisor.HypervisorException;
+import cloud.minicloud.hypervisor.NodeBusyException;
+import cloud.minicloud.hypervisor.NodeInfo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import cloud.minicloud.core.NotFoundException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +28,9 @@ public class NodeService {
 
     @Inject
     cloud.minicloud.core.instance.InstanceRepository instances;
+
+    @Inject
+    NodeCalls calls;
 
     @Transactional
     public List<NodeView> list(Caller caller) {
@@ -51,36 +60,82 @@ public class NodeService {
         return instances.liveOnNode(nodeId);
     }
 
+    /** Whether any node answered its last probe: without one no order can be placed. */
+    @Transactional
+    public boolean anyReachable() {
+        return nodes.all().stream().anyMatch(ComputeNode::reachable);
+    }
+
     /** Every node's id, for the periodic sweep. */
     @Transactional
     public List<Long> nodeIds() {
         return nodes.all().stream().map(ComputeNode::id).toList();
     }
 
-    /** Registers the node deploy/ prepared on this machine, once; answers its id. */
+    /**
+     * Registers the node deploy/ prepared on this machine, once; answers its id. Its libvirtd's
+     * per-client request limit is deploy/'s to set, so it is taken afresh at every start.
+     */
     @Transactional
-    public long registerLocal(String uri, String poolPath, String canaryDir) {
-        return nodes.findByUri(uri).orElseGet(() -> {
-            ComputeNode node = ComputeNode.register("local", uri, poolPath, canaryDir);
-            nodes.add(node);
-            return node;
-        }).id();
+    public long registerLocal(String uri, String poolPath, String canaryDir, int clientRequests) {
+        return register("local", uri, poolPath, canaryDir, clientRequests);
+    }
+
+    /** Registers a node by its libvirt URI unless it is known; either way answers its id. */
+    @Transactional
+    public long register(String name, String uri, String poolPath, String canaryDir, int clientRequests) {
+        ComputeNode node = nodes.findByUri(uri).orElseGet(() -> {
+            ComputeNode added = ComputeNode.register(name, uri, poolPath, canaryDir, clientRequests);
+            nodes.add(added);
+            return added;
+        });
+        node.servesRequests(clientRequests);
+        return node.id();
+    }
+
+    /** A cloud admin asks for the node to be probed now, deciding its virt type again if {@code redetect}. */
+    public NodeView reprobe(Caller caller, String name, boolean redetect) {
+        caller.require(Role.CLOUD_ADMIN);
+        ComputeNode node = probeLog.named(name);
+        if (redetect) {
+            drivers.of(node).redetectVirtType();
+        }
+        probe(node.id());
+        return probeLog.view(name);
     }
 
     @Inject
     NodeProbeLog probeLog;
 
     /**
-     * Asks the node for its size and virt type (the first time this may boot a KVM canary, for
-     * seconds) outside any transaction, then records the answer in one.
+     * Asks the node for its size and virt type outside any transaction (a node whose type is not
+     * known yet boots a KVM canary, for seconds), then records the answer and the node's health in
+     * one: degraded if the driver found something wrong, the probe was slow, or a recent call was.
      */
     public void probe(long nodeId) {
         ComputeNode node = probeLog.load(nodeId);
+        HypervisorDriver driver = drivers.of(node);
+        long started = System.nanoTime();
         try {
-            drivers.of(node).ensureStoragePool();
-            probeLog.found(nodeId, drivers.of(node).nodeInfo());
+            driver.ensureStoragePool();
+            NodeInfo info = driver.nodeInfo();
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            probeLog.found(nodeId, info, driver.capabilities().templateUpload(), problem(node, info, took));
+        } catch (NodeBusyException e) {
+            // It answers, slowly: degraded, not gone.
+            probeLog.busy(nodeId, e.getMessage());
         } catch (HypervisorException | UnsupportedOperationException e) {
             probeLog.failed(nodeId, e.getMessage());
         }
+    }
+
+    private String problem(ComputeNode node, NodeInfo info, Duration probe) {
+        List<String> problems = new ArrayList<>(info.warnings());
+        // A probe that decided the virt type booted a canary: its time says nothing about the node.
+        if (probe.compareTo(NodeCalls.SLOW) > 0 && node.virtTypeKnown()) {
+            problems.add("it took %.1f s to answer a probe (normally well under a second)".formatted(probe.toMillis() / 1000.0));
+        }
+        calls.recentSlowCall(node.uri(), Instant.now()).ifPresent(slow -> problems.add(slow.describe()));
+        return problems.isEmpty() ? null : String.join("; ", problems);
     }
 }

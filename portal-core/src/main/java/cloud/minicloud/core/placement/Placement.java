@@ -1,5 +1,6 @@
 package cloud.minicloud.core.placement;
 
+import cloud.minicloud.core.config.CloudSettings;
 import cloud.minicloud.core.node.CapacityClaim;
 import cloud.minicloud.core.node.ComputeNode;
 import cloud.minicloud.core.node.NodeCapacity;
@@ -11,13 +12,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 /**
  * Chooses a node for an instance and claims its capacity, in the caller's transaction and under
  * the node rows' locks: concurrent orders see each other's claims and cannot overfill a node.
- * Filters first (enabled, reachable, not in maintenance, zone, the image there or uploadable, free
+ * Filters first (enabled, reachable, not in maintenance, zone, able to receive images, free
  * vCPUs/memory/disk under the overcommit ratios), then the policy's weigher picks among the rest.
+ * It decides on what the database knows of each node and never calls one: a slow node must not
+ * hold these locks.
  */
 @ApplicationScoped
 public class Placement {
@@ -25,29 +27,29 @@ public class Placement {
     @Inject
     NodeRepository nodes;
 
-    private final PlacementPolicy policy = PlacementPolicy.configured();
+    @Inject
+    CloudSettings settings;
 
-    /**
-     * Claims room for one instance and answers the node.
-     *
-     * @param canHoldImage whether a node has the instance's image or can receive it
-     */
+    /** Claims room for one instance and answers the node. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public ComputeNode claim(UUID instance, NodeCapacity demand, String zone, Predicate<ComputeNode> canHoldImage) {
-        List<ComputeNode> candidates = nodes.lockAll().stream()
-                .filter(ComputeNode::acceptsInstances)
+    public ComputeNode claim(UUID instance, NodeCapacity demand, String zone) {
+        List<ComputeNode> inZone = nodes.lockAll().stream()
+                .filter(ComputeNode::inService)
                 .filter(node -> zone == null || zone.equals(node.zone()))
-                .filter(canHoldImage)
                 .toList();
+        List<ComputeNode> candidates = inZone.stream().filter(ComputeNode::acceptsInstances).toList();
         if (candidates.isEmpty()) {
-            throw new NoCapacityException("no compute node can take instances now (enabled, reachable, not in maintenance"
-                    + (zone == null ? "" : ", in zone " + zone) + ", able to hold the image); ask a cloud admin to check the nodes");
+            throw new NoCapacityException(inZone.isEmpty() || inZone.stream().anyMatch(ComputeNode::reachable)
+                    ? "no compute node can take instances now (enabled, reachable, not in maintenance"
+                            + (zone == null ? "" : ", in zone " + zone) + ", able to receive images); ask a cloud admin to check the nodes"
+                    : "no compute node is reachable" + (zone == null ? "" : " in zone " + zone)
+                            + "; nothing was ordered: try again later, or ask a cloud admin to check the nodes");
         }
         Map<Long, NodeCapacity> claimed = nodes.claimedByNode();
         Comparator<ComputeNode> byFreeMemory = Comparator.comparingLong(node -> free(node, claimed).memoryMib());
         ComputeNode chosen = candidates.stream()
                 .filter(node -> free(node, claimed).holds(demand))
-                .max(policy == PlacementPolicy.SPREAD ? byFreeMemory : byFreeMemory.reversed())
+                .max(settings.placement() == CloudSettings.Placement.SPREAD ? byFreeMemory : byFreeMemory.reversed())
                 .orElseThrow(() -> new NoCapacityException(shortage(candidates, claimed, demand)));
         nodes.addClaim(new CapacityClaim(instance, chosen.id(), demand));
         return chosen;

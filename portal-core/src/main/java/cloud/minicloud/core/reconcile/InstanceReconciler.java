@@ -1,5 +1,6 @@
 package cloud.minicloud.core.reconcile;
 
+import cloud.minicloud.core.config.CloudSettings;
 import cloud.minicloud.core.instance.InstanceLifecycle;
 import cloud.minicloud.core.node.ComputeNode;
 import cloud.minicloud.core.node.NodeDrivers;
@@ -10,7 +11,7 @@ import cloud.minicloud.hypervisor.LifecycleEvent;
 import cloud.minicloud.hypervisor.PowerState;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -22,6 +23,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -30,20 +35,19 @@ import java.util.logging.Logger;
  * Keeps instance states true to the nodes, in the one shape every reconciler here has: load what
  * the database believes and what the node reports, act on the difference, write only changes.
  * Lifecycle events are debounced (a reboot's off-and-on settles before anyone looks) and then the
- * node is asked for the truth; a sweep re-probes every node and catches what events missed.
- * Domains of this cloud that no instance accounts for are reported, and reaped if
- * MINICLOUD_REAP_UNKNOWN=true once two sweeps in a row found them.
+ * node is asked for the truth; a sweep re-probes every node and catches what events missed. Each
+ * node is swept and asked on a thread of its own, one at a time per node: a slow or dead node
+ * never holds up the others. Domains of this cloud that no instance accounts for are reported,
+ * and reaped if MINICLOUD_REAP_UNKNOWN=true once two sweeps in a row found them.
  */
 @ApplicationScoped
 public class InstanceReconciler {
 
     private static final Logger LOG = Logger.getLogger(InstanceReconciler.class.getName());
     private static final Duration DEBOUNCE = Duration.ofSeconds(2);
-    private static final long SWEEP_SECONDS = Long.parseLong(System.getenv().getOrDefault("MINICLOUD_SWEEP_SECONDS", "30"));
-    private static final boolean REAP_UNKNOWN = Boolean.parseBoolean(System.getenv().getOrDefault("MINICLOUD_REAP_UNKNOWN", "false"));
 
     @Resource
-    ManagedScheduledExecutorService scheduler;
+    ManagedThreadFactory managedThreads;
 
     @Inject
     NodeService nodes;
@@ -54,17 +58,34 @@ public class InstanceReconciler {
     @Inject
     InstanceLifecycle lifecycle;
 
+    @Inject
+    CloudSettings settings;
+
     /** Instances with unsettled events: when to look, and on which node. */
     private final Map<UUID, Due> pending = new ConcurrentHashMap<>();
     private final Map<Long, AutoCloseable> watches = new ConcurrentHashMap<>();
     private final Map<String, Set<UUID>> unknown = new ConcurrentHashMap<>();
+    /** Nodes being swept or asked now: never two at once for one node. */
+    private final Set<Long> busyNodes = ConcurrentHashMap.newKeySet();
+    private ScheduledExecutorService ticks;
+    private ExecutorService perNode;
 
     private record Due(Instant at, ComputeNode node) {
     }
 
-    public void start() {
-        scheduler.scheduleWithFixedDelay(() -> guarded("sweep", this::sweep), 2, SWEEP_SECONDS, TimeUnit.SECONDS);
-        scheduler.scheduleWithFixedDelay(() -> guarded("events", this::settleEvents), 1, 1, TimeUnit.SECONDS);
+    public synchronized void start() {
+        start(managedThreads);
+    }
+
+    /** Starts the sweeps and event settling on threads from the factory (the server's, or a test's). */
+    public synchronized void start(ThreadFactory threads) {
+        if (ticks != null) {
+            return;
+        }
+        ticks = Executors.newSingleThreadScheduledExecutor(threads);
+        perNode = Executors.newCachedThreadPool(threads);
+        ticks.scheduleWithFixedDelay(() -> guarded("sweep", this::sweep), 2, settings.sweep().toSeconds(), TimeUnit.SECONDS);
+        ticks.scheduleWithFixedDelay(() -> guarded("events", this::settleEvents), 1, 1, TimeUnit.SECONDS);
     }
 
     /** Per node name, the domains of this cloud no instance accounts for, as the last sweep found them. */
@@ -72,30 +93,66 @@ public class InstanceReconciler {
         return Map.copyOf(unknown);
     }
 
-    /** Every node: probe it, watch its events, and compare its guests with the database. */
-    void sweep() {
+    /** Every node on its own thread, unless its last sweep is still running. */
+    private void sweep() {
         for (long nodeId : nodes.nodeIds()) {
-            nodes.probe(nodeId);
-            ComputeNode node = nodes.node(nodeId);
-            HypervisorDriver driver = drivers.of(node);
-            watches.computeIfAbsent(nodeId, id -> driver.watchLifecycle(event -> onEvent(node, event)));
-            if (!driver.reachable()) {
-                continue;
-            }
-            Instant seenAt = Instant.now();
-            Map<UUID, PowerState> observed = new HashMap<>();
-            for (InstanceRecord record : driver.listInstances()) {
-                observed.put(record.id(), record.state());
-            }
-            Set<UUID> known = nodes.instancesOn(nodeId);
-            for (UUID id : known) {
-                if (lifecycle.observed(id, observed.getOrDefault(id, PowerState.MISSING), node.name(), seenAt)) {
-                    LOG.info(() -> "instance " + id + " reconciled to node " + node.name() + "'s word");
+            onNode(nodeId, () -> sweep(nodeId));
+        }
+    }
+
+    private void onNode(long nodeId, Runnable work) {
+        if (busyNodes.add(nodeId)) {
+            perNode.execute(() -> {
+                try {
+                    guarded("work on node " + nodeId, work);
+                } finally {
+                    busyNodes.remove(nodeId);
                 }
+            });
+        }
+    }
+
+    /** One node: probe it, watch its events, and compare its guests with the database. */
+    void sweep(long nodeId) {
+        nodes.probe(nodeId);
+        ComputeNode node = nodes.node(nodeId);
+        HypervisorDriver driver = drivers.of(node);
+        if (!node.reachable() || !driver.reachable()) {
+            return;
+        }
+        watch(node, driver);
+        Instant seenAt = Instant.now();
+        Map<UUID, PowerState> observed = new HashMap<>();
+        for (InstanceRecord record : driver.listInstances()) {
+            observed.put(record.id(), record.state());
+        }
+        Set<UUID> known = nodes.instancesOn(nodeId);
+        for (UUID id : known) {
+            if (lifecycle.observed(id, observed.getOrDefault(id, PowerState.MISSING), node.name(), seenAt)) {
+                LOG.info(() -> "instance " + id + " reconciled to node " + node.name() + "'s word");
             }
-            Set<UUID> strangers = new HashSet<>(observed.keySet());
-            strangers.removeAll(known);
-            report(node, driver, strangers);
+        }
+        Set<UUID> strangers = new HashSet<>(observed.keySet());
+        strangers.removeAll(known);
+        report(node, driver, strangers);
+    }
+
+    /** Watches the node's lifecycle events once; the call to the node is made outside the map's lock. */
+    private void watch(ComputeNode node, HypervisorDriver driver) {
+        if (watches.containsKey(node.id())) {
+            return;
+        }
+        AutoCloseable watch = driver.watchLifecycle(event -> onEvent(node, event));
+        if (watches.putIfAbsent(node.id(), watch) != null) {
+            close(watch);
+        }
+    }
+
+    private static void close(AutoCloseable watch) {
+        try {
+            watch.close();
+        } catch (Exception e) {
+            LOG.log(Level.FINE, "closing a lifecycle watch", e);
         }
     }
 
@@ -103,9 +160,9 @@ public class InstanceReconciler {
         Set<UUID> before = unknown.getOrDefault(node.name(), Set.of());
         if (!strangers.isEmpty() && !strangers.equals(before)) {
             LOG.warning(() -> "node " + node.name() + " runs domains of this cloud that no instance accounts for: " + strangers
-                    + (REAP_UNKNOWN ? " (reaped if still there at the next sweep)" : " (set MINICLOUD_REAP_UNKNOWN=true to reap them)"));
+                    + (settings.reapUnknown() ? " (reaped if still there at the next sweep)" : " (set MINICLOUD_REAP_UNKNOWN=true to reap them)"));
         }
-        if (REAP_UNKNOWN) {
+        if (settings.reapUnknown()) {
             for (UUID id : strangers) {
                 if (before.contains(id)) {
                     LOG.warning(() -> "reaping unknown domain " + id + " on node " + node.name());
@@ -120,14 +177,23 @@ public class InstanceReconciler {
         pending.put(event.instance(), new Due(Instant.now().plus(DEBOUNCE), node));
     }
 
-    /** Instances whose events have been quiet for the debounce time: ask their node and settle. */
-    void settleEvents() {
+    /** Instances whose events have been quiet for the debounce time: ask their node (on its own thread) and settle. */
+    private void settleEvents() {
         Instant now = Instant.now();
+        Map<ComputeNode, Map<UUID, Due>> dueByNode = new HashMap<>();
         for (Map.Entry<UUID, Due> entry : List.copyOf(pending.entrySet())) {
-            if (entry.getValue().at().isAfter(now) || !pending.remove(entry.getKey(), entry.getValue())) {
+            if (!entry.getValue().at().isAfter(now)) {
+                dueByNode.computeIfAbsent(entry.getValue().node(), n -> new HashMap<>()).put(entry.getKey(), entry.getValue());
+            }
+        }
+        dueByNode.forEach((node, due) -> onNode(node.id(), () -> settle(node, due)));
+    }
+
+    private void settle(ComputeNode node, Map<UUID, Due> due) {
+        for (Map.Entry<UUID, Due> entry : due.entrySet()) {
+            if (!pending.remove(entry.getKey(), entry.getValue())) {
                 continue;
             }
-            ComputeNode node = entry.getValue().node();
             Instant seenAt = Instant.now();
             PowerState power = drivers.of(node).powerState(entry.getKey());
             lifecycle.observed(entry.getKey(), power, node.name(), seenAt);
@@ -143,13 +209,12 @@ public class InstanceReconciler {
     }
 
     @PreDestroy
-    void stop() {
-        watches.values().forEach(watch -> {
-            try {
-                watch.close();
-            } catch (Exception e) {
-                LOG.log(Level.FINE, "closing a lifecycle watch", e);
-            }
-        });
+    public synchronized void stop() {
+        if (ticks != null) {
+            ticks.shutdownNow();
+            perNode.shutdownNow();
+            ticks = null;
+        }
+        watches.values().forEach(InstanceReconciler::close);
     }
 }

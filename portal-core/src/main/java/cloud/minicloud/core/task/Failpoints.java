@@ -1,6 +1,8 @@
 package cloud.minicloud.core.task;
 
+import cloud.minicloud.core.config.CloudSettings;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,25 +11,30 @@ import java.util.logging.Logger;
 
 /**
  * Places in a task where a test can make the worker hang, to kill the server there and check
- * that a restart resumes or rolls back. Off unless the server runs with
- * {@code -Dminicloud.failpoints=true} (only the integration-test server does); off, nothing can arm them.
+ * that a restart resumes or rolls back: before and after every step, and during a template copy.
+ * Off unless the server runs with {@code -Dminicloud.failpoints=true} (only the integration-test
+ * server does); off, nothing can arm them. A restarted server can come up with points already
+ * armed ({@code -Dminicloud.failpoints.arm=after:START,...}), so a test can kill it again at the
+ * next step of the same task before any worker gets there.
  */
 @ApplicationScoped
 public class Failpoints {
 
     private static final Logger LOG = Logger.getLogger(Failpoints.class.getName());
 
-    private final boolean enabled = Boolean.getBoolean("minicloud.failpoints");
+    @Inject
+    CloudSettings settings;
     private final Set<String> armed = ConcurrentHashMap.newKeySet();
     private final List<String> reached = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicBoolean armedAtStart = new java.util.concurrent.atomic.AtomicBoolean();
 
     public boolean enabled() {
-        return enabled;
+        return settings.failpoints();
     }
 
     /** The next task to reach the point (e.g. "after:CREATE_DOMAIN") hangs there. */
     public void arm(String point) {
-        if (!enabled) {
+        if (!enabled()) {
             throw new IllegalStateException("failpoints are off on this server");
         }
         armed.add(point);
@@ -37,8 +44,12 @@ public class Failpoints {
         return List.copyOf(reached);
     }
 
-    void reach(String point) {
-        if (!enabled || !armed.remove(point)) {
+    /** Hangs the calling worker here if a test armed this point (e.g. "during:ENSURE_TEMPLATE"). */
+    public void reach(String point) {
+        if (enabled() && armedAtStart.compareAndSet(false, true)) {
+            armed.addAll(settings.armedFailpoints());
+        }
+        if (!enabled() || !armed.remove(point)) {
             return;
         }
         reached.add(point);

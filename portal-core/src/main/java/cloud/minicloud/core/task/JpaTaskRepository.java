@@ -3,9 +3,14 @@ package cloud.minicloud.core.task;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class JpaTaskRepository implements TaskRepository {
@@ -30,8 +35,12 @@ public class JpaTaskRepository implements TaskRepository {
     }
 
     @Override
-    public List<Long> claimable(int max) {
-        return em.createNativeQuery("SELECT t.id FROM task t WHERE t.state IN ('QUEUED', 'RUNNING') AND " + DUE + """
+    public List<Long> claimable(int max, Set<Long> fullNodes) {
+        // Node ids are numbers this server holds, never user input: safe to write into the query.
+        String notOnFullNodes = fullNodes.isEmpty() ? "" : " AND (t.node_id IS NULL OR t.node_id NOT IN ("
+                + fullNodes.stream().map(String::valueOf).collect(Collectors.joining(",")) + "))";
+        return em.createNativeQuery("SELECT t.id FROM task t WHERE t.state IN ('QUEUED', 'RUNNING') AND " + DUE
+                        + notOnFullNodes + """
                          AND NOT EXISTS (SELECT 1 FROM task e WHERE e.instance_id = t.instance_id AND e.id < t.id
                                          AND e.state IN ('QUEUED', 'RUNNING'))
                         ORDER BY t.id LIMIT ?1""")
@@ -39,6 +48,34 @@ public class JpaTaskRepository implements TaskRepository {
                 .getResultStream()
                 .map(id -> ((Number) id).longValue())
                 .toList();
+    }
+
+    @Override
+    public void waitForNode(long id, int delaySeconds, String why) {
+        retryLater(id, delaySeconds, why);
+        em.createNativeQuery("UPDATE task SET waiting_since = COALESCE(waiting_since, NOW(3)) WHERE id = ?1")
+                .setParameter(1, id)
+                .executeUpdate();
+    }
+
+    @Override
+    public void stopWaiting(long id) {
+        em.createNativeQuery("UPDATE task SET waiting = NULL, waiting_since = NULL WHERE id = ?1 AND waiting_since IS NOT NULL")
+                .setParameter(1, id)
+                .executeUpdate();
+    }
+
+    @Override
+    public Map<Long, Long> nodesOf(Collection<Long> taskIds) {
+        if (taskIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Long> nodes = new HashMap<>();
+        em.createQuery("select t.id, t.nodeId from Task t where t.id in :ids and t.nodeId is not null", Object[].class)
+                .setParameter("ids", taskIds)
+                .getResultStream()
+                .forEach(row -> nodes.put((Long) row[0], (Long) row[1]));
+        return nodes;
     }
 
     @Override
@@ -73,13 +110,14 @@ public class JpaTaskRepository implements TaskRepository {
     }
 
     @Override
-    public void retryLater(long id, int delaySeconds) {
+    public void retryLater(long id, int delaySeconds, String waiting) {
         em.createNativeQuery("""
                         UPDATE task SET state = 'QUEUED', worker = NULL, lease_until = NULL,
-                               not_before = NOW(3) + INTERVAL ?2 SECOND
+                               not_before = NOW(3) + INTERVAL ?2 SECOND, waiting = ?3
                         WHERE id = ?1""")
                 .setParameter(1, id)
                 .setParameter(2, delaySeconds)
+                .setParameter(3, waiting == null ? null : waiting.substring(0, Math.min(waiting.length(), 512)))
                 .executeUpdate();
     }
 
@@ -107,6 +145,18 @@ public class JpaTaskRepository implements TaskRepository {
                 .setParameter("instance", instance.toString())
                 .setMaxResults(limit)
                 .getResultList();
+    }
+
+    @Override
+    public Map<String, Long> unfinishedByKindAndState() {
+        Map<String, Long> counts = new HashMap<>();
+        em.createQuery("""
+                        select t.kind, t.state, count(t) from Task t
+                        where t.state in (cloud.minicloud.core.task.TaskState.QUEUED, cloud.minicloud.core.task.TaskState.RUNNING)
+                        group by t.kind, t.state""", Object[].class)
+                .getResultStream()
+                .forEach(row -> counts.put(row[0] + "/" + row[1], (Long) row[2]));
+        return counts;
     }
 
     @Override

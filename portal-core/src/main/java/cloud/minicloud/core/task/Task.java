@@ -26,6 +26,9 @@ public class Task {
     @Column(name = "instance_id", nullable = false, updatable = false)
     private String instanceId;
 
+    @Column(name = "node_id", updatable = false)
+    private Long nodeId;
+
     @Enumerated(EnumType.STRING)
     private TaskKind kind;
 
@@ -39,6 +42,13 @@ public class Task {
 
     private String error;
 
+    /** Why the task waits, while it waits for its node. */
+    private String waiting;
+
+    /** Since when it waits for its node: the node's patience runs from here. */
+    @Column(name = "waiting_since")
+    private Instant waitingSince;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -48,8 +58,9 @@ public class Task {
     protected Task() {
     }
 
-    Task(UUID instance, TaskKind kind, Long targetFlavorId) {
+    Task(UUID instance, Long nodeId, TaskKind kind, Long targetFlavorId) {
         this.instanceId = instance.toString();
+        this.nodeId = nodeId;
         this.kind = kind;
         this.state = TaskState.QUEUED;
         this.targetFlavorId = targetFlavorId;
@@ -76,13 +87,19 @@ public class Task {
         return attempts;
     }
 
+    Instant waitingSince() {
+        return waitingSince;
+    }
+
     void finish(TaskState outcome, String why) {
         state = outcome;
+        waiting = null;
+        waitingSince = null;
         error = why == null ? null : why.substring(0, Math.min(why.length(), MAX_ERROR));
         finishedAt = Instant.now();
     }
 
     TaskView view(java.util.List<StepView> steps) {
-        return new TaskView(id, kind, state, createdAt, finishedAt, error, steps);
+        return new TaskView(id, kind, state, createdAt, finishedAt, error, waiting, steps);
     }
 }

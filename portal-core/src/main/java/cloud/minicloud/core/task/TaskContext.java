@@ -10,7 +10,7 @@ public final class TaskContext {
 
     /** A task as its runner loaded it. */
     public record Snapshot(long taskId, UUID instance, TaskKind kind, Long targetFlavorId, int attempts,
-                           List<String> doneSteps) {
+                           java.time.Instant waitingSince, List<String> doneSteps) {
     }
 
     private final Snapshot snapshot;
@@ -64,5 +64,10 @@ public final class TaskContext {
 
     long taskId() {
         return snapshot.taskId();
+    }
+
+    /** Since when the task waits for its node, or null if it does not. */
+    java.time.Instant waitingSince() {
+        return snapshot.waitingSince();
     }
 }

@@ -14,15 +14,19 @@ import java.util.UUID;
 @Transactional
 public class TaskJournal {
 
-    static final int LEASE_SECONDS = 30;
+    /** A worker holds a task this long without renewing; the heartbeat renews every third of it. */
+    static final int LEASE_SECONDS = 20;
 
     @Inject
     TaskRepository tasks;
 
-    /** Queues a task in the caller's transaction, with the steps already done there (e.g. quota and placement). */
+    /**
+     * Queues a task for the instance on its node (null before placement) in the caller's
+     * transaction, with the steps already done there (e.g. quota and placement).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public long enqueue(UUID instance, TaskKind kind, Long targetFlavorId, String doneStep, String doneDetail) {
-        Task task = new Task(instance, kind, targetFlavorId);
+    public long enqueue(UUID instance, Long nodeId, TaskKind kind, Long targetFlavorId, String doneStep, String doneDetail) {
+        Task task = new Task(instance, nodeId, kind, targetFlavorId);
         tasks.add(task);
         if (doneStep != null) {
             Instant now = Instant.now();
@@ -33,9 +37,9 @@ public class TaskJournal {
         return task.id();
     }
 
-    /** Takes the oldest due task for this worker, if there is one. */
-    public Optional<Long> claimNext(String worker) {
-        for (long id : tasks.claimable(8)) {
+    /** Takes the oldest due task for this worker, if there is one, on none of the full nodes. */
+    public Optional<Long> claimNext(String worker, Set<Long> fullNodes) {
+        for (long id : tasks.claimable(8, fullNodes)) {
             if (tasks.claim(id, worker, LEASE_SECONDS)) {
                 return Optional.of(id);
             }
@@ -57,7 +61,8 @@ public class TaskJournal {
                 .filter(step -> step.status() == TaskStep.Status.DONE)
                 .map(TaskStep::step)
                 .toList();
-        return new TaskContext.Snapshot(taskId, task.instanceId(), task.kind(), task.targetFlavorId(), task.attempts(), done);
+        return new TaskContext.Snapshot(taskId, task.instanceId(), task.kind(), task.targetFlavorId(), task.attempts(),
+                task.waitingSince(), done);
     }
 
     long stepStarted(long taskId, String step) {
@@ -66,16 +71,30 @@ public class TaskJournal {
         return row.id();
     }
 
+    /** A step ended; one that got done means the node answers again: the task no longer waits for it. */
     void stepEnded(long stepId, TaskStep.Status outcome, String detail) {
-        tasks.findStep(stepId).orElseThrow().end(outcome, detail, Instant.now());
+        TaskStep step = tasks.findStep(stepId).orElseThrow();
+        step.end(outcome, detail, Instant.now());
+        if (outcome == TaskStep.Status.DONE) {
+            tasks.stopWaiting(step.taskId());
+        }
     }
 
     void finished(long taskId, TaskState outcome, String why) {
         tasks.find(taskId).orElseThrow().finish(outcome, why);
     }
 
-    void retryLater(long taskId, int delaySeconds) {
-        tasks.retryLater(taskId, delaySeconds);
+    void retryLater(long taskId, int delaySeconds, String why) {
+        tasks.retryLater(taskId, delaySeconds, why);
+    }
+
+    void waitForNode(long taskId, int delaySeconds, String why) {
+        tasks.waitForNode(taskId, delaySeconds, why);
+    }
+
+    /** The node each task drives, for the tasks given. */
+    java.util.Map<Long, Long> nodesOf(java.util.Collection<Long> taskIds) {
+        return tasks.nodesOf(taskIds);
     }
 
     /** The instance's task history, newest first, with every step. */
@@ -83,6 +102,11 @@ public class TaskJournal {
         return tasks.forInstance(instance, limit).stream()
                 .map(task -> task.view(tasks.steps(task.id()).stream().map(TaskStep::view).toList()))
                 .toList();
+    }
+
+    /** Tasks queued or running now, as "KIND/STATE" to how many. */
+    public java.util.Map<String, Long> unfinishedByKindAndState() {
+        return tasks.unfinishedByKindAndState();
     }
 
     public boolean hasUnfinished(UUID instance) {

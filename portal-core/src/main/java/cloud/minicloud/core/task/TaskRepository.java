@@ -2,6 +2,7 @@ package cloud.minicloud.core.task;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Where tasks and their steps are kept, and the SQL that hands tasks to workers. */
@@ -13,9 +14,10 @@ public interface TaskRepository {
 
     /**
      * Tasks a worker could take now, oldest first: queued ones that are due, and running ones
-     * whose worker's lease ran out. Only the oldest unfinished task of each instance qualifies.
+     * whose worker's lease ran out. Only the oldest unfinished task of each instance qualifies,
+     * and none on the nodes given (this server runs as many tasks on them as it may).
      */
-    List<Long> claimable(int max);
+    List<Long> claimable(int max, Set<Long> fullNodes);
 
     /** Takes the task for the worker with a fresh lease, unless another worker got it first. */
     boolean claim(long id, String worker, int leaseSeconds);
@@ -23,8 +25,17 @@ public interface TaskRepository {
     /** Extends the task's lease, if the worker still holds it. */
     void renewLease(long taskId, String worker, int leaseSeconds);
 
-    /** Puts a task back in the queue, due after the delay. */
-    void retryLater(long id, int delaySeconds);
+    /** Puts a task back in the queue, due after the delay, saying why (or null). */
+    void retryLater(long id, int delaySeconds, String waiting);
+
+    /** Puts a task back in the queue because its node did not answer: it waits from now, if it did not already. */
+    void waitForNode(long id, int delaySeconds, String why);
+
+    /** The task's node answered: it no longer waits for it. */
+    void stopWaiting(long id);
+
+    /** The node of each task given, for those that have one. */
+    java.util.Map<Long, Long> nodesOf(java.util.Collection<Long> taskIds);
 
     void addStep(TaskStep step);
 
@@ -34,6 +45,9 @@ public interface TaskRepository {
 
     /** The instance's tasks, newest first. */
     List<Task> forInstance(UUID instance, int limit);
+
+    /** Tasks queued or running now, as "KIND/STATE" to how many. */
+    java.util.Map<String, Long> unfinishedByKindAndState();
 
     /** Whether the instance has a task that is queued or running. */
     boolean hasUnfinished(UUID instance);

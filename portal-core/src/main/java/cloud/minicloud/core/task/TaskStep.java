@@ -58,6 +58,10 @@ public class TaskStep {
         return step;
     }
 
+    long taskId() {
+        return taskId;
+    }
+
     Status status() {
         return status;
     }

@@ -1,38 +1,52 @@
 package cloud.minicloud.core.task;
 
+import cloud.minicloud.core.config.CloudSettings;
+import cloud.minicloud.core.metrics.ControlPlaneMetrics;
+import cloud.minicloud.hypervisor.HypervisorException;
+import cloud.minicloud.hypervisor.NodeBusyException;
 import cloud.minicloud.hypervisor.NodeUnreachableException;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * The pool of workers that run queued tasks, and the heartbeat that keeps their leases. Any number
  * of servers may run one against the same database: a task is claimed by one worker at a time.
+ * One server runs at most {@link CloudSettings#tasksPerNode()} tasks on a node at once, so a slow
+ * node holds only that many workers while the others serve the other nodes. A task whose node
+ * cannot be reached, or is too busy to take a call, waits and says so; it fails (and is undone)
+ * only once the node has kept it waiting longer than {@link CloudSettings#nodePatience()}.
  */
 @ApplicationScoped
 public class TaskWorkers {
 
     private static final Logger LOG = Logger.getLogger(TaskWorkers.class.getName());
-    private static final int WORKERS = Integer.getInteger("minicloud.task.workers", 4);
-    /** A node that cannot be reached is retried this often, backing off, before the task fails. */
-    private static final int MAX_ATTEMPTS = 6;
     private static final long IDLE_POLL_MILLIS = 500;
+    private static final int MAX_WAIT_SECONDS = 30;
     private static final int COMPENSATION_RETRY_SECONDS = 30;
 
     @Resource
-    ManagedThreadFactory threads;
+    ManagedThreadFactory managedThreads;
 
     @Inject
     TaskJournal journal;
@@ -43,34 +57,48 @@ public class TaskWorkers {
     @Inject
     Failpoints failpoints;
 
+    @Inject
+    CloudSettings settings;
+
+    @Inject
+    ControlPlaneMetrics metrics;
+
     /** Identifies this server's workers in task leases; new at every start. */
     private final String workerId = UUID.randomUUID().toString();
     private final Semaphore wakeUp = new Semaphore(0);
-    private final Set<Long> inHand = ConcurrentHashMap.newKeySet();
+    /** The tasks this server's workers hold now, with the node each drives (0 for none). */
+    private final Map<Long, Long> inHand = new ConcurrentHashMap<>();
     private final List<Thread> running = new ArrayList<>();
     private volatile boolean stopping;
+    private volatile Instant lastHeartbeat;
 
     public synchronized void start() {
+        start(managedThreads);
+    }
+
+    /** Starts the workers on threads from the factory given (the server's managed threads, or a test's). */
+    public synchronized void start(ThreadFactory threads) {
         if (!running.isEmpty()) {
             return;
         }
-        for (int i = 0; i < WORKERS; i++) {
+        for (int i = 0; i < settings.taskWorkers(); i++) {
             running.add(threads.newThread(this::work));
         }
         running.add(threads.newThread(this::heartbeat));
+        stopping = false;
         running.forEach(Thread::start);
-        LOG.info(() -> WORKERS + " task workers started as " + workerId);
+        LOG.info(() -> settings.taskWorkers() + " task workers started as " + workerId);
     }
 
     /** Tells idle workers that a task was queued, so they need not wait for their next poll. */
     public void wake() {
-        wakeUp.release(WORKERS);
+        wakeUp.release(settings.taskWorkers());
     }
 
     private void work() {
         while (!stopping) {
             try {
-                Optional<Long> task = journal.claimNext(workerId);
+                Optional<Long> task = claim();
                 if (task.isPresent()) {
                     run(task.get());
                 } else {
@@ -90,10 +118,24 @@ public class TaskWorkers {
         }
     }
 
+    /** Claims the next task, skipping nodes this server already runs its share of tasks on. */
+    private synchronized Optional<Long> claim() {
+        Set<Long> fullNodes = inHand.values().stream()
+                .filter(node -> node != 0)
+                .collect(Collectors.groupingBy(node -> node, Collectors.counting()))
+                .entrySet().stream()
+                .filter(entry -> entry.getValue() >= settings.tasksPerNode())
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
+        Optional<Long> task = journal.claimNext(workerId, fullNodes);
+        // Registered before the claim returns: the next claim counts it against its node.
+        task.ifPresent(id -> inHand.put(id, journal.nodesOf(List.of(id)).getOrDefault(id, 0L)));
+        return task;
+    }
+
     private void run(long taskId) {
-        // Only tasks in this set get their lease renewed: one whose run ends in an unexpected
-        // error (say, the database went away) is left to expire and be resumed by any worker.
-        inHand.add(taskId);
+        // Only tasks in hand get their lease renewed: one whose run ends in an unexpected error
+        // (say, the database went away) is left to expire and be resumed by any worker.
         try {
             runClaimed(taskId);
         } finally {
@@ -105,20 +147,36 @@ public class TaskWorkers {
         TaskContext task = new TaskContext(journal.snapshot(taskId), journal, failpoints);
         try {
             handler.run(task);
-            journal.finished(taskId, TaskState.SUCCEEDED, null);
+            finished(task, TaskState.SUCCEEDED, null);
         } catch (TaskCancelledException e) {
-            journal.finished(taskId, TaskState.CANCELLED, e.getMessage());
-        } catch (NodeUnreachableException e) {
-            if (task.attempts() < MAX_ATTEMPTS) {
-                int delay = 1 << task.attempts();
-                LOG.info(() -> "task " + taskId + " waits " + delay + " s for its node: " + e.getMessage());
-                journal.retryLater(taskId, delay);
-            } else {
-                fail(task, e);
-            }
+            finished(task, TaskState.CANCELLED, e.getMessage());
+        } catch (NodeUnreachableException | NodeBusyException e) {
+            waitForNode(task, e);
         } catch (RuntimeException e) {
+            if (stopping) {
+                // The server is going down and interrupted this run: the task is not a failure,
+                // its lease runs out and the next server resumes it.
+                LOG.info(() -> "task " + taskId + " left for the next server: " + e.getMessage());
+                return;
+            }
             fail(task, e);
         }
+    }
+
+    /** The node did not answer: try again later, saying why, unless it kept the task waiting too long. */
+    private void waitForNode(TaskContext task, RuntimeException why) {
+        Instant since = task.waitingSince() == null ? Instant.now() : task.waitingSince();
+        Duration waited = Duration.between(since, Instant.now());
+        if (waited.compareTo(settings.nodePatience()) > 0) {
+            fail(task, new HypervisorException("its compute node did not answer for " + waited.toSeconds() + " s ("
+                    + why.getMessage() + ")"));
+            return;
+        }
+        int delay = Math.min(MAX_WAIT_SECONDS, 1 << Math.min(task.attempts(), 5));
+        String note = "waiting for its compute node since " + LocalTime.ofInstant(since, ZoneId.systemDefault())
+                .truncatedTo(ChronoUnit.SECONDS) + ": " + why.getMessage() + "; next try in " + delay + " s";
+        LOG.info(() -> "task " + task.taskId() + " " + note);
+        journal.waitForNode(task.taskId(), delay, note);
     }
 
     private void fail(TaskContext task, RuntimeException failure) {
@@ -128,17 +186,24 @@ public class TaskWorkers {
         } catch (RuntimeException e) {
             // Undoing needs the node too; try the whole task again later rather than leave half of it.
             LOG.log(Level.WARNING, "undoing task " + task.taskId() + " failed; it is retried", e);
-            journal.retryLater(task.taskId(), COMPENSATION_RETRY_SECONDS);
+            journal.retryLater(task.taskId(), COMPENSATION_RETRY_SECONDS, "undoing it failed (" + e.getMessage()
+                    + "); tried again in " + COMPENSATION_RETRY_SECONDS + " s");
             return;
         }
-        journal.finished(task.taskId(), TaskState.FAILED, failure.getMessage());
+        finished(task, TaskState.FAILED, failure.getMessage());
+    }
+
+    private void finished(TaskContext task, TaskState outcome, String why) {
+        journal.finished(task.taskId(), outcome, why);
+        metrics.taskFinished(task.kind(), outcome);
     }
 
     private void heartbeat() {
         while (!stopping) {
             try {
-                journal.renewLeases(workerId, Set.copyOf(inHand));
-                Thread.sleep(TaskJournal.LEASE_SECONDS * 1000L / 3);
+                journal.renewLeases(workerId, Set.copyOf(inHand.keySet()));
+                lastHeartbeat = Instant.now();
+                Thread.sleep(TaskJournal.LEASE_SECONDS * 1000L / 4);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -160,8 +225,17 @@ public class TaskWorkers {
         }
     }
 
+    /**
+     * Whether the workers run and their heartbeat renewed leases lately: a server whose heartbeat
+     * stalled (its database gone for long, a wedged thread) would let its tasks' leases run out.
+     */
+    public boolean alive(Duration within) {
+        Instant beat = lastHeartbeat;
+        return !running.isEmpty() && !stopping && beat != null && beat.isAfter(Instant.now().minus(within));
+    }
+
     @PreDestroy
-    synchronized void stop() {
+    public synchronized void stop() {
         stopping = true;
         running.forEach(Thread::interrupt);
         running.clear();

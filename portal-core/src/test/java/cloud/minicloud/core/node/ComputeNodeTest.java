@@ -13,9 +13,13 @@ import org.junit.jupiter.api.Test;
 class ComputeNodeTest {
 
     private static ComputeNode probedNode() {
-        ComputeNode node = ComputeNode.register("n1", "qemu:///system", "/pool", null);
-        node.probed(new NodeInfo("host", 2, 24_000, 20_000, 250, 70, VirtType.QEMU, 9_000_000), Instant.now());
+        ComputeNode node = ComputeNode.register("n1", "qemu:///system", "/pool", null, 5);
+        node.probed(info(), true, null, Instant.now());
         return node;
+    }
+
+    private static NodeInfo info() {
+        return new NodeInfo("host", 2, 24_000, 20_000, 250, 70, VirtType.QEMU, 9_000_000, "libvirt 9000000", java.util.List.of());
     }
 
     @Test
@@ -30,7 +34,7 @@ class ComputeNodeTest {
     @Test
     void a_node_in_maintenance_disabled_or_never_probed_takes_no_instances() {
         assertTrue(probedNode().acceptsInstances());
-        assertFalse(ComputeNode.register("n2", "qemu+tcp://x/system", "/pool", null).acceptsInstances());
+        assertFalse(ComputeNode.register("n2", "qemu+tcp://x/system", "/pool", null, 5).acceptsInstances());
         ComputeNode maintained = probedNode();
         maintained.configure(new NodeSettingsChange(BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE, true, true));
         assertFalse(maintained.acceptsInstances());
@@ -40,6 +44,38 @@ class ComputeNodeTest {
         ComputeNode lost = probedNode();
         lost.unreachable("connection refused", Instant.now());
         assertFalse(lost.acceptsInstances());
+    }
+
+    @Test
+    void a_node_that_cannot_receive_images_takes_no_instances() {
+        ComputeNode node = ComputeNode.register("n3", "test:///default", "/pool", null, 5);
+        node.probed(info(), false, null, Instant.now());
+        assertFalse(node.acceptsInstances());
+    }
+
+    @Test
+    void health_says_since_when_and_keeps_that_time_while_it_lasts() {
+        ComputeNode node = probedNode();
+        Instant lost = Instant.parse("2026-11-29T17:02:00Z");
+        node.unreachable("connection refused", lost);
+        node.unreachable("connection refused again", lost.plusSeconds(30));
+        NodeView view = node.view(NodeCapacity.NONE);
+        assertEquals(NodeHealth.UNREACHABLE, view.health());
+        assertEquals(lost, view.healthSince());
+        assertEquals("connection refused again", view.healthReason());
+
+        node.probed(info(), true, "a create call took 31.0 s (normally well under a second)", lost.plusSeconds(60));
+        assertEquals(NodeHealth.DEGRADED, node.view(NodeCapacity.NONE).health());
+        assertTrue(node.acceptsInstances(), "a slow node still takes instances");
+        assertEquals(lost.plusSeconds(60), node.view(NodeCapacity.NONE).healthSince());
+    }
+
+    @Test
+    void the_driver_gets_the_virt_type_decided_before_with_its_fingerprint() {
+        var settings = probedNode().driverSettings("/logs");
+        assertEquals(VirtType.QEMU, settings.knownVirtType());
+        assertEquals("libvirt 9000000", settings.knownVirtFingerprint());
+        assertEquals(5, settings.clientRequests());
     }
 
     @Test

@@ -8,6 +8,7 @@ import cloud.minicloud.core.reconcile.InstanceReconciler;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -48,6 +49,21 @@ public class AdminNodeResource {
         }
         return nodes.configure(caller.get(), name, new NodeSettingsChange(settings.cpuRatio(), settings.memoryRatio(),
                 settings.diskRatio(), settings.enabled(), settings.maintenance()));
+    }
+
+    /**
+     * Probes the node now and answers what it found; {@code "redetectVirtType": true} also decides
+     * its virt type again with a canary (after changing the host's KVM set-up, say).
+     */
+    @POST
+    @Path("/{name}/probe")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public NodeView probe(@PathParam("name") String name, ProbeJson probe) {
+        return nodes.reprobe(caller.get(), name, probe != null && probe.redetectVirtType());
+    }
+
+    /** What a probe request may ask for. */
+    public record ProbeJson(boolean redetectVirtType) {
     }
 
     /** Domains of this cloud on each node that no instance accounts for, as the last sweep found them. */

@@ -1,5 +1,6 @@
 package cloud.minicloud.web.startup;
 
+import cloud.minicloud.core.config.CloudSettings;
 import cloud.minicloud.core.image.ImageService;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,9 +25,12 @@ public class BundledImages {
     @Inject
     ImageService images;
 
+    @Inject
+    CloudSettings settings;
+
     void publishOnStartup(@Observes @Priority(SchemaMigration.ORDER + 1) @Initialized(ApplicationScoped.class) Object started) {
-        String dir = System.getenv("MINICLOUD_IMAGES");
-        if (dir == null || dir.isBlank()) {
+        String dir = settings.imagesDir();
+        if (dir == null) {
             return;
         }
         Path tiny = Path.of(dir, "tiny-linux.qcow2");

@@ -1,5 +1,6 @@
 package cloud.minicloud.web.startup;
 
+import cloud.minicloud.core.metrics.ControlPlaneMetrics;
 import cloud.minicloud.core.reconcile.InstanceReconciler;
 import cloud.minicloud.core.task.TaskWorkers;
 import jakarta.annotation.Priority;
@@ -21,7 +22,11 @@ public class ControlPlane {
     @Inject
     InstanceReconciler reconciler;
 
+    @Inject
+    ControlPlaneMetrics metrics;
+
     void startOnStartup(@Observes @Priority(SchemaMigration.ORDER + 3) @Initialized(ApplicationScoped.class) Object started) {
+        metrics.start();
         workers.start();
         reconciler.start();
     }

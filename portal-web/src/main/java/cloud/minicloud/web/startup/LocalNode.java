@@ -1,5 +1,6 @@
 package cloud.minicloud.web.startup;
 
+import cloud.minicloud.core.config.CloudSettings;
 import cloud.minicloud.core.node.NodeService;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
@@ -11,8 +12,9 @@ import jakarta.inject.Inject;
 
 /**
  * Registers the compute node deploy/ prepared on this machine (MINICLOUD_LOCAL_NODE, its pool
- * directory and the KVM canary's files) and probes it in the background: the first probe may
- * boot a canary guest for seconds, which must not hold up the deployment.
+ * directory, the KVM canary's files and its libvirtd's per-client request limit) and probes it in
+ * the background: the first probe ever may boot a canary guest for seconds, which must not hold
+ * up the deployment (later starts reuse the virt type decided then).
  */
 @ApplicationScoped
 public class LocalNode {
@@ -26,17 +28,18 @@ public class LocalNode {
     @Inject
     cloud.minicloud.core.network.NetworkService networks;
 
+    @Inject
+    CloudSettings settings;
+
     void registerOnStartup(@Observes @Priority(SchemaMigration.ORDER + 2) @Initialized(ApplicationScoped.class) Object started) {
-        String segments = System.getenv("MINICLOUD_SEGMENT_RANGE");
-        if (segments != null && !segments.isBlank()) {
-            networks.useSegmentRange(segments);
+        if (settings.segmentRange() != null) {
+            networks.useSegmentRange(settings.segmentRange());
         }
-        String uri = System.getenv("MINICLOUD_LOCAL_NODE");
-        if (uri == null || uri.isBlank()) {
+        if (settings.localNodeUri() == null) {
             return;
         }
-        long id = nodes.registerLocal(uri, System.getenv().getOrDefault("MINICLOUD_NODE_POOL", "/var/lib/minicloud/pool"),
-                System.getenv("MINICLOUD_IMAGES"));
+        long id = nodes.registerLocal(settings.localNodeUri(), settings.localNodePool(), settings.imagesDir(),
+                settings.localNodeRequests());
         executor.execute(() -> nodes.probe(id));
     }
 }

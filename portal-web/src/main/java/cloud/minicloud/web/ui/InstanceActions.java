@@ -39,9 +39,9 @@ final class InstanceActions {
 
     HorizontalLayout buttons(InstanceView instance) {
         HorizontalLayout buttons = new HorizontalLayout(
-                power(instance, InstanceAction.START, InstanceState.STOPPED),
-                power(instance, InstanceAction.STOP, InstanceState.RUNNING),
-                power(instance, InstanceAction.REBOOT, InstanceState.RUNNING),
+                power(instance, InstanceAction.START),
+                power(instance, InstanceAction.STOP),
+                power(instance, InstanceAction.REBOOT),
                 resize(instance),
                 delete(instance));
         buttons.setSpacing(false);
@@ -49,9 +49,9 @@ final class InstanceActions {
         return buttons;
     }
 
-    private Button power(InstanceView instance, InstanceAction action, InstanceState from) {
-        String key = action.name().toLowerCase(java.util.Locale.ROOT);
-        Button button = small(instance, key, from, () -> {
+    private Button power(InstanceView instance, InstanceAction action) {
+        String key = action.label();
+        Button button = small(instance, action, () -> {
             if (action == InstanceAction.STOP || action == InstanceAction.REBOOT) {
                 confirm(button(key), t("instances.confirm." + key, instance.name()), t("instances.confirmText." + key),
                         () -> run(() -> instances.act(caller, instance.id(), action), t("instances.done." + key, instance.name())));
@@ -63,7 +63,7 @@ final class InstanceActions {
     }
 
     private Button resize(InstanceView instance) {
-        return small(instance, "resize", InstanceState.STOPPED, () -> {
+        return small(instance, InstanceAction.RESIZE, () -> {
             Select<FlavorView> flavor = new Select<>();
             flavor.setId("resize-flavor");
             flavor.setLabel(t("instances.resizeTo"));
@@ -91,7 +91,7 @@ final class InstanceActions {
                 () -> run(() -> instances.delete(caller, instance.id()), t("instances.done.delete", instance.name()))));
         delete.setId("delete-" + instance.id());
         delete.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
-        boolean can = instance.state() != InstanceState.DELETING;
+        boolean can = instance.allows(InstanceAction.DELETE);
         delete.setEnabled(can);
         if (!can) {
             delete.setTooltipText(t("instances.why.deleting"));
@@ -99,15 +99,17 @@ final class InstanceActions {
         return delete;
     }
 
-    /** A small button, enabled only in the state it acts from; otherwise its tooltip says why not. */
-    private Button small(InstanceView instance, String key, InstanceState from, Runnable action) {
-        Button button = new Button(button(key), click -> action.run());
+    /** A small button, enabled only when the core allows the action now; otherwise its tooltip says why not. */
+    private Button small(InstanceView instance, InstanceAction action, Runnable run) {
+        String key = action.label();
+        Button button = new Button(button(key), click -> run.run());
         button.setId(key + "-" + instance.id());
         button.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        boolean can = instance.state() == from;
+        boolean can = instance.allows(action);
         button.setEnabled(can);
         if (!can) {
-            button.setTooltipText(t("instances.why.state", instance.state(), from));
+            button.setTooltipText(t("instances.why.state", instance.state(), InstanceView.statesAllowing(action).stream()
+                    .map(InstanceState::name).collect(java.util.stream.Collectors.joining(" / "))));
         }
         return button;
     }

@@ -110,7 +110,8 @@ public class InstanceDetailView extends VerticalLayout implements BeforeEnterObs
         form.addFormItem(fact("fact-network", instance.networkName()), getTranslation("detail.network"));
         form.addFormItem(fact("fact-ip", instance.privateIp()), getTranslation("instances.privateIp"));
         form.addFormItem(fact("fact-hostname", instance.hostname()), getTranslation("detail.hostname"));
-        form.addFormItem(fact("fact-node", instance.node()), getTranslation("instances.node"));
+        form.addFormItem(fact("fact-node", instance.nodeProblem() == null ? instance.node()
+                : instance.node() + " — " + instance.nodeProblem()), getTranslation("instances.node"));
         form.addFormItem(fact("fact-created", InstancesView.CREATED.withLocale(getLocale()).format(instance.createdAt())),
                 getTranslation("instances.created"));
         facts.add(form, actions.buttons(instance));

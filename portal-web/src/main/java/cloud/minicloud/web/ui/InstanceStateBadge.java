@@ -6,7 +6,10 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 
-/** An instance's state as a badge, with a running progress bar while a task works on it. */
+/**
+ * An instance's state as a badge, with a running progress bar while a task works on it, and a
+ * warning while its node is unreachable or slow.
+ */
 final class InstanceStateBadge extends HorizontalLayout {
 
     InstanceStateBadge(InstanceView instance) {
@@ -16,6 +19,14 @@ final class InstanceStateBadge extends HorizontalLayout {
         state.getElement().setAttribute("title", instance.stateReason());
         state.setClassName("instance-state");
         add(state);
+        if (instance.nodeProblem() != null) {
+            // Work waiting for an unreachable or slow node says so instead of a silent PENDING.
+            Span node = new Span("⚠ " + getTranslation("instances.nodeProblem"));
+            node.getStyle().set("color", "var(--aura-red, #c62828)").set("font-size", "var(--lumo-font-size-s)");
+            node.getElement().setAttribute("title", instance.nodeProblem());
+            node.setClassName("node-problem");
+            add(node);
+        }
         if (busy(instance.state())) {
             ProgressBar progress = new ProgressBar();
             progress.setIndeterminate(true);

@@ -3,18 +3,30 @@ package cloud.minicloud.web.ui;
 import cloud.minicloud.core.identity.Caller;
 import cloud.minicloud.core.node.NodeService;
 import cloud.minicloud.core.node.NodeView;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.inject.Inject;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 
-/** Cloud admins: the compute nodes, how they run guests (KVM or emulation) and whether they answer. */
+/**
+ * Cloud admins: the compute nodes, how they run guests (KVM or emulation), and their health: up,
+ * degraded or unreachable, why and since when. A node can be probed again on the spot.
+ */
 @Route(value = "admin/nodes", layout = MainLayout.class)
 public class NodesView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
 
     private final NodeService nodes;
 
@@ -39,10 +51,33 @@ public class NodesView extends VerticalLayout implements BeforeEnterObserver, Ha
         grid.addColumn(node -> node.cpus() == null ? "" : node.cpus().toString()).setHeader(getTranslation("nodes.cpus"));
         grid.addColumn(node -> node.memoryMib() == null ? "" : node.memoryMib().toString())
                 .setHeader(getTranslation("nodes.memory"));
-        grid.addColumn(node -> getTranslation(node.reachable() ? "nodes.up" : "nodes.down"))
-                .setHeader(getTranslation("nodes.state"));
+        grid.addComponentColumn(this::health).setHeader(getTranslation("nodes.health"));
+        grid.addColumn(node -> node.healthSince() == null ? "" : SINCE.format(node.healthSince()))
+                .setHeader(getTranslation("nodes.healthSince"));
+        grid.addColumn(node -> node.healthReason() == null ? "" : node.healthReason())
+                .setHeader(getTranslation("nodes.healthReason")).setFlexGrow(3);
+        grid.addComponentColumn(node -> probe(caller, node, grid));
         grid.setItems(nodes.list(caller));
         add(new H2(getTranslation("nodes.title")), grid);
+    }
+
+    private Span health(NodeView node) {
+        Span health = new Span(getTranslation("nodes.health." + node.health().name()));
+        health.getElement().setAttribute("data-health", node.health().name());
+        if (node.health() != cloud.minicloud.core.node.NodeHealth.UP) {
+            health.getStyle().set("color", "var(--aura-red, #c62828)").set("font-weight", "500");
+        }
+        return health;
+    }
+
+    private Button probe(Caller caller, NodeView node, Grid<NodeView> grid) {
+        Button probe = new Button(getTranslation("nodes.probe"), click -> {
+            NodeView probed = nodes.reprobe(caller, node.name(), false);
+            Notification.show(getTranslation("nodes.probed", node.name(), getTranslation("nodes.health." + probed.health().name())));
+            grid.setItems(nodes.list(caller));
+        });
+        probe.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        return probe;
     }
 
     @Override

@@ -44,6 +44,9 @@ class QuotaServiceIT {
     static WebArchive deployment() {
         return ShrinkWrap.create(WebArchive.class, "quota-service-it.war")
                 .addPackages(true, "cloud.minicloud.core", "cloud.minicloud.image", "cloud.minicloud.hypervisor")
+                // The fake driver is for unit tests; the settings and the libvirt driver come from the WAR's wiring.
+                .deletePackages(true, "cloud.minicloud.hypervisor.fake")
+                .addClass(cloud.minicloud.web.wiring.Wiring.class)
                 // The core reaches compute nodes through the libvirt driver: its libraries come along.
                 .addAsLibraries(jarOf(org.libvirt.Connect.class), jarOf(com.sun.jna.Native.class))
                 .addAsResource("META-INF/persistence.xml")

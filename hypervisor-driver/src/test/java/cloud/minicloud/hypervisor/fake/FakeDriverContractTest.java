@@ -1,0 +1,116 @@
+package cloud.minicloud.hypervisor.fake;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cloud.minicloud.hypervisor.HypervisorDriver;
+import cloud.minicloud.hypervisor.HypervisorDriverContract;
+import cloud.minicloud.hypervisor.HypervisorException;
+import cloud.minicloud.hypervisor.InstanceSpec;
+import cloud.minicloud.hypervisor.NodeCall;
+import cloud.minicloud.hypervisor.NodeCallObserver;
+import cloud.minicloud.hypervisor.NodeSettings;
+import cloud.minicloud.hypervisor.NodeUnreachableException;
+import cloud.minicloud.hypervisor.PowerState;
+import java.io.ByteArrayInputStream;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The contract against the in-memory fake, and the faults it can inject. */
+class FakeDriverContractTest extends HypervisorDriverContract {
+
+    private static final byte[] TEMPLATE = new byte[4096];
+
+    private final FakeNodes nodes = new FakeNodes();
+    private FakeNode node;
+    private HypervisorDriver driver;
+
+    @BeforeEach
+    void openNodeWithATemplate() throws Exception {
+        NodeSettings settings = new NodeSettings("fake://node-1", "pool", "/pool", null, null);
+        node = nodes.node(settings.uri());
+        driver = nodes.open(settings, NodeCallObserver.NONE);
+        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(TEMPLATE));
+        driver.uploadTemplate("tiny", new ByteArrayInputStream(TEMPLATE), TEMPLATE.length, sha256, (done, total) -> { });
+    }
+
+    @Override
+    protected HypervisorDriver driver() {
+        return driver;
+    }
+
+    @Override
+    protected String template() {
+        return "tiny";
+    }
+
+    @Override
+    protected List<String> volumesOf(UUID id) {
+        return node.volumeNames().stream().filter(v -> v.startsWith(id + "-")).sorted().toList();
+    }
+
+    @Override
+    protected List<String> networkNames() {
+        return node.networkIds().stream().map(cloud.minicloud.hypervisor.TenantNetworkSpec::libvirtName).toList();
+    }
+
+    @Test
+    void a_hung_call_blocks_only_its_caller_until_released() throws Exception {
+        InstanceSpec spec = spec("hung");
+        driver.create(spec);
+        FakeNode.Hang hang = node.hang(NodeCall.START);
+
+        CompletableFuture<Void> start = CompletableFuture.runAsync(() -> driver.start(spec.id()));
+        assertTrue(hang.awaitReached(5));
+        assertEquals(PowerState.SHUT_OFF, driver.powerState(spec.id()), "other calls go on meanwhile");
+
+        hang.release();
+        start.get(5, TimeUnit.SECONDS);
+        assertEquals(PowerState.RUNNING, driver.powerState(spec.id()));
+    }
+
+    @Test
+    void an_injected_failure_fails_the_next_call_only_and_changes_nothing() {
+        InstanceSpec spec = spec("failing");
+        node.failNext(NodeCall.CREATE, "disk full");
+
+        HypervisorException failure = assertThrows(HypervisorException.class, () -> driver.create(spec));
+
+        assertEquals("disk full", failure.getMessage());
+        assertEquals(List.of(), volumesOf(spec.id()));
+        driver.create(spec);
+        assertEquals(PowerState.SHUT_OFF, driver.powerState(spec.id()));
+    }
+
+    @Test
+    void a_connection_lost_after_the_call_took_effect_leaves_the_effect_and_an_unreachable_node() {
+        InstanceSpec spec = spec("cut");
+        node.cutConnectionAt(NodeCall.CREATE, true);
+
+        assertThrows(NodeUnreachableException.class, () -> driver.create(spec));
+
+        assertFalse(driver.reachable());
+        assertThrows(NodeUnreachableException.class, () -> driver.powerState(spec.id()));
+        node.reconnect();
+        assertEquals(PowerState.SHUT_OFF, driver.powerState(spec.id()), "the create had happened");
+    }
+
+    @Test
+    void a_connection_lost_before_the_call_changes_nothing() {
+        InstanceSpec spec = spec("cut-before");
+        node.cutConnectionAt(NodeCall.CREATE, false);
+
+        assertThrows(NodeUnreachableException.class, () -> driver.create(spec));
+
+        node.reconnect();
+        assertEquals(PowerState.MISSING, driver.powerState(spec.id()));
+    }
+}

@@ -1,0 +1,2 @@
+/** The control plane's settings: one object, read once from the environment and injected where needed. */
+package cloud.minicloud.core.config;

@@ -1,0 +1,45 @@
+package cloud.minicloud.core.flavor;
+
+import cloud.minicloud.core.testing.Entities;
+import java.math.BigDecimal;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Flavors in memory, with the cloud's default catalogue's sizes. */
+public class MemoryFlavorRepository implements FlavorRepository {
+
+    private final List<Flavor> flavors = new CopyOnWriteArrayList<>();
+
+    public MemoryFlavorRepository() {
+        add(1, "entry", 1, 1024);
+        add(2, "general", 2, 4096);
+        add(3, "standard", 4, 8192);
+    }
+
+    private void add(long id, String name, int vcpus, long memoryMib) {
+        Flavor flavor = Entities.make(Flavor.class);
+        Entities.set(flavor, "id", id);
+        Entities.set(flavor, "name", name);
+        Entities.set(flavor, "vcpus", vcpus);
+        Entities.set(flavor, "memoryMib", memoryMib);
+        Entities.set(flavor, "hourlyPrice", BigDecimal.ONE);
+        flavors.add(Entities.set(flavor, "enabled", true));
+    }
+
+    @Override
+    public List<Flavor> enabled() {
+        return flavors.stream().filter(Flavor::enabled).sorted(Comparator.comparing(Flavor::vcpus)).toList();
+    }
+
+    @Override
+    public Optional<Flavor> enabledByName(String name) {
+        return enabled().stream().filter(f -> f.name().equals(name)).findFirst();
+    }
+
+    @Override
+    public Optional<Flavor> find(long id) {
+        return flavors.stream().filter(f -> f.id() == id).findFirst();
+    }
+}

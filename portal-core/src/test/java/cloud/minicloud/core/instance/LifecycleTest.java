@@ -1,0 +1,91 @@
+package cloud.minicloud.core.instance;
+
+import static cloud.minicloud.core.testing.TestCloud.awaitTrue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cloud.minicloud.core.identity.Caller;
+import cloud.minicloud.core.NotFoundException;
+import cloud.minicloud.core.testing.TestCloud;
+import cloud.minicloud.hypervisor.NodeCall;
+import cloud.minicloud.hypervisor.PowerState;
+import cloud.minicloud.hypervisor.fake.FakeNode;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Operating an instance through tasks against a fake node: stop, start, reboot, resize, delete. */
+class LifecycleTest {
+
+    private static final Caller ANN = TestCloud.member("ann", "acme");
+    private static final Caller BOB = TestCloud.member("bob", "globex");
+
+    private final TestCloud cloud = new TestCloud();
+    private FakeNode node;
+    private InstanceView instance;
+
+    @BeforeEach
+    void aRunningInstance() {
+        node = cloud.addNode("n1");
+        cloud.startWorkers();
+        instance = cloud.launch(ANN, "entry", 1).get(0);
+        cloud.await(ANN, instance.id(), InstanceState.RUNNING);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        cloud.close();
+    }
+
+    @Test
+    void stop_resize_start_reboot_and_delete_each_end_where_they_should() {
+        cloud.instances.act(ANN, instance.id(), InstanceAction.STOP);
+        cloud.await(ANN, instance.id(), InstanceState.STOPPED);
+        assertEquals(PowerState.SHUT_OFF, node.state(instance.id()));
+
+        cloud.instances.resize(ANN, instance.id(), "general");
+        InstanceView resized = cloud.await(ANN, instance.id(), InstanceState.STOPPED);
+        awaitTrue(() -> cloud.instances.get(ANN, instance.id()).vcpus() == 2, () -> "not resized");
+        assertEquals(2, cloud.quotaService.quotaOf(ANN).used().vcpus());
+
+        cloud.instances.act(ANN, instance.id(), InstanceAction.START);
+        cloud.await(ANN, instance.id(), InstanceState.RUNNING);
+        cloud.instances.act(ANN, instance.id(), InstanceAction.REBOOT);
+        cloud.await(ANN, instance.id(), InstanceState.RUNNING);
+
+        cloud.instances.delete(ANN, instance.id());
+        awaitTrue(() -> cloud.quotaService.quotaOf(ANN).used().vcpus() == 0, () -> "quota not given back");
+        assertEquals(List.of(), node.domainIds());
+        assertEquals(0, cloud.nodeRepository.claims());
+        assertThrows(NotFoundException.class, () -> cloud.instances.get(ANN, instance.id()), "deleted is gone");
+        assertTrue(resized.stateReason().contains("resized") || resized.state() == InstanceState.STOPPED);
+    }
+
+    @Test
+    void a_failed_stop_leaves_the_instance_as_the_node_says_it_is() {
+        node.failNext(NodeCall.SHUTDOWN, "the guest refused");
+
+        cloud.instances.act(ANN, instance.id(), InstanceAction.STOP);
+
+        awaitTrue(() -> cloud.instances.get(ANN, instance.id()).stateReason().contains("stop failed"),
+                () -> "the failure was not recorded");
+        assertEquals(InstanceState.RUNNING, cloud.instances.get(ANN, instance.id()).state());
+    }
+
+    @Test
+    void another_tenants_instance_is_not_found_for_any_action() {
+        assertThrows(NotFoundException.class, () -> cloud.instances.get(BOB, instance.id()));
+        assertThrows(NotFoundException.class, () -> cloud.instances.act(BOB, instance.id(), InstanceAction.STOP));
+        assertThrows(NotFoundException.class, () -> cloud.instances.delete(BOB, instance.id()));
+        assertEquals(InstanceState.RUNNING, cloud.instances.get(ANN, instance.id()).state());
+    }
+
+    @Test
+    void an_action_the_state_does_not_allow_is_refused_and_queues_nothing() {
+        assertThrows(InvalidStateException.class, () -> cloud.instances.act(ANN, instance.id(), InstanceAction.START));
+        assertThrows(InvalidStateException.class, () -> cloud.instances.resize(ANN, instance.id(), "general"));
+        assertTrue(cloud.settled());
+    }
+}

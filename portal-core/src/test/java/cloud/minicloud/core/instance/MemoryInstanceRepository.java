@@ -1,0 +1,95 @@
+package cloud.minicloud.core.instance;
+
+import cloud.minicloud.core.flavor.FlavorRepository;
+import cloud.minicloud.core.image.ImageRepository;
+import cloud.minicloud.core.network.NetworkRepository;
+import cloud.minicloud.core.node.ComputeNode;
+import cloud.minicloud.core.node.NodeRepository;
+import cloud.minicloud.core.tenant.TenantRepository;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** Instances in memory; views are joined from the other in-memory repositories. */
+public class MemoryInstanceRepository implements InstanceRepository {
+
+    private final Map<UUID, Instance> instances = new ConcurrentHashMap<>();
+    private final TenantRepository tenants;
+    private final FlavorRepository flavors;
+    private final ImageRepository images;
+    private final NetworkRepository networks;
+    private final NodeRepository nodes;
+
+    public MemoryInstanceRepository(TenantRepository tenants, FlavorRepository flavors, ImageRepository images,
+                                    NetworkRepository networks, NodeRepository nodes) {
+        this.tenants = tenants;
+        this.flavors = flavors;
+        this.images = images;
+        this.networks = networks;
+        this.nodes = nodes;
+    }
+
+    @Override
+    public void add(Instance instance) {
+        instances.put(instance.id(), instance);
+    }
+
+    @Override
+    public Optional<Instance> find(UUID id) {
+        return Optional.ofNullable(instances.get(id));
+    }
+
+    @Override
+    public Optional<Instance> lock(UUID id) {
+        return find(id);
+    }
+
+    @Override
+    public Optional<Instance> findForTenant(long tenantId, UUID id) {
+        return find(id).filter(i -> i.tenantId() == tenantId && i.state() != InstanceState.DELETED);
+    }
+
+    private Stream<Instance> filtered(Long tenantId, InstanceState state, String name) {
+        return instances.values().stream()
+                .filter(i -> i.state() != InstanceState.DELETED)
+                .filter(i -> tenantId == null || i.tenantId() == tenantId)
+                .filter(i -> state == null || i.state() == state)
+                .filter(i -> name == null || i.name().contains(name));
+    }
+
+    @Override
+    public List<InstanceView> views(Long tenantId, InstanceState state, String name, int offset, int limit) {
+        return filtered(tenantId, state, name)
+                .sorted(Comparator.comparing(Instance::createdAt).reversed())
+                .skip(offset).limit(limit).map(i -> view(i.id())).toList();
+    }
+
+    @Override
+    public long count(Long tenantId, InstanceState state, String name) {
+        return filtered(tenantId, state, name).count();
+    }
+
+    @Override
+    public InstanceView view(UUID id) {
+        Instance i = instances.get(id);
+        Optional<ComputeNode> node = i.nodeId() == null ? Optional.empty() : nodes.find(i.nodeId());
+        return i.view(tenants.find(i.tenantId()).orElseThrow().alias(), flavors.find(i.flavorId()).orElseThrow().name(),
+                images.find(i.imageId()).orElseThrow().name(),
+                networks.findAny(i.networkId()).map(n -> n.name()).orElse(null),
+                node.map(ComputeNode::name).orElse(null),
+                node.map(n -> NodeProblems.describe(n.name(), n.health(), null)).orElse(null));
+    }
+
+    @Override
+    public Set<UUID> liveOnNode(long nodeId) {
+        return instances.values().stream()
+                .filter(i -> Long.valueOf(nodeId).equals(i.nodeId()) && i.state() != InstanceState.DELETED)
+                .map(Instance::id).collect(Collectors.toSet());
+    }
+}

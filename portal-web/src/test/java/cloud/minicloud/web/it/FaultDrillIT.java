@@ -1,0 +1,333 @@
+package cloud.minicloud.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Fault drills. Launches and operations meet, one at a time: the portal's server killed with
+ * SIGKILL at every step of an instance's life (the template copy included), libvirtd killed and
+ * started again, MariaDB restarted. Every order must end in a true final state with nothing
+ * orphaned (domain, disk, address, quota, capacity claim); each drill prints how long the portal
+ * (or the daemon) was down and how long until everything had settled.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultDrillIT {
+
+    private static final Path JBOSS_HOME = Path.of(System.getProperty("it.jboss.home", "target/server"));
+    private static final String NETWORK = "it-drill";
+    private static final int SETTLE_SECONDS = 150;
+
+    @BeforeAll
+    static void theLocalNodeIsReady() throws InterruptedException {
+        Instances.awaitLocalNode();
+    }
+
+    /** Other tests (the networks page's empty state) expect the tenants to have no networks of ours left. */
+    @AfterAll
+    static void removeTheNetwork() {
+        Instances.deleteNetwork("ann", NETWORK);
+    }
+
+    /** What the tenant and the node hold now, to prove a drill left nothing behind. */
+    private record Holdings(long instances, long vcpus, int claimedVcpus, int addresses) {
+        static Holdings now(String network) {
+            String ann = Api.tokenFor("ann");
+            return new Holdings(Instances.used(ann, "instances"), Instances.used(ann, "vcpus"),
+                    Instances.localNode(Api.tokenFor("admin")).getJsonObject("claimed").getInt("vcpus"),
+                    Api.get("/api/v1/networks/" + network, ann).object().getInt("instances"));
+        }
+    }
+
+    @Test
+    @Order(1)
+    void an_instance_lives_its_whole_life_through_a_kill_at_every_step() throws Exception {
+        String network = Instances.network(Api.tokenFor("ann"), NETWORK);
+        Holdings before = Holdings.now(network);
+
+        arm("before:ENSURE_NETWORK");
+        String id = Instances.launch(Api.tokenFor("ann"), Instances.randomName(), "entry", network);
+        killAt("before:ENSURE_NETWORK", "after:ENSURE_TEMPLATE");
+        killAt("after:ENSURE_TEMPLATE", "after:CREATE_DOMAIN");
+        killAt("after:CREATE_DOMAIN", "before:START");
+        killAt("before:START", null);
+        settle(id, "RUNNING");
+        assertEquals(1, domainsNamed(id), "exactly one domain for the instance on the node");
+        assertEquals(2, stepRuns(id, "CREATE_DOMAIN"), "the step the server died in ran again after the restart");
+        assertEquals(before.vcpus() + 1, Instances.used(Api.tokenFor("ann"), "vcpus"), "the quota is held once");
+
+        operate(id, "before:STOP", "/actions", "{\"action\":\"stop\"}", "STOPPED");
+        operate(id, "after:RESIZE", "/resize", "{\"flavor\":\"general\"}", "STOPPED");
+        assertEquals("general", Instances.get(Api.tokenFor("ann"), id).getString("flavor"));
+        operate(id, "after:START", "/actions", "{\"action\":\"start\"}", "RUNNING");
+        operate(id, "before:REBOOT", "/actions", "{\"action\":\"reboot\"}", "RUNNING");
+
+        arm("after:DELETE_DOMAIN");
+        Api.delete("/api/v1/instances/" + id, Api.tokenFor("ann"));
+        killAt("after:DELETE_DOMAIN", "before:RELEASE");
+        killAt("before:RELEASE", null);
+        settle(id, "DELETED");
+        assertEquals(0, domainsNamed(id), "its domain is gone");
+        assertEquals(List.of(), volumesOf(id), "its disks are gone");
+        assertEquals(before, Holdings.now(network), "quota, capacity claim and address came back exactly once");
+    }
+
+    @Test
+    @Order(2)
+    void a_template_copy_cut_short_by_a_kill_is_removed_and_copied_again() throws Exception {
+        List<String> templates = volumes().stream().filter(v -> v.startsWith("template-sha256-")).toList();
+        Assumptions.assumeTrue(templates.stream().noneMatch(FaultDrillIT::backsAnything),
+                "a template on this node backs another cloud's disks: not removing it for the drill");
+        for (String template : templates) {
+            Host.run("virsh", "-q", "-c", "qemu:///system", "vol-delete", "--pool", "minicloud", template);
+        }
+        String network = Instances.network(Api.tokenFor("ann"), NETWORK);
+        Holdings before = Holdings.now(network);
+
+        arm("during:ENSURE_TEMPLATE");
+        String id = Instances.launch(Api.tokenFor("ann"), Instances.randomName(), "entry", network);
+        killAt("during:ENSURE_TEMPLATE", null);
+        settle(id, "RUNNING");
+
+        assertEquals(1, volumes().stream().filter(v -> v.startsWith("template-sha256-")).count(),
+                "one complete template: the cut copy was removed and the image copied again");
+        Instances.deleteAll(Api.tokenFor("ann"), List.of(id));
+        assertEquals(before, Holdings.now(network));
+    }
+
+    @Test
+    @Order(3)
+    void launches_go_on_when_libvirtd_is_killed_and_started_again() throws Exception {
+        String network = Instances.network(Api.tokenFor("ann"), NETWORK);
+        Holdings before = Holdings.now(network);
+        List<String> ids = order(network, 3);
+        Thread.sleep(1000);
+
+        Daemons.Daemon libvirtd = Daemons.find("libvirtd");
+        Instant killed = Instant.now();
+        Daemons.stop(libvirtd, "KILL");
+        Thread.sleep(3000);
+        Daemons.start(libvirtd, Daemons.STATE.resolve("log/libvirtd.log"), Daemons.STATE.resolve("run/libvirtd.pid"));
+        Duration down = Duration.between(killed, Instant.now());
+        for (String id : ids) {
+            settle(id, "RUNNING");
+            assertEquals(1, domainsNamed(id));
+        }
+        report("libvirtd killed (SIGKILL) during 3 launches", "libvirtd down", down, killed);
+
+        Instances.deleteAll(Api.tokenFor("ann"), ids);
+        assertEquals(before, Holdings.now(network));
+    }
+
+    @Test
+    @Order(4)
+    void launches_go_on_when_mariadb_restarts() throws Exception {
+        String network = Instances.network(Api.tokenFor("ann"), NETWORK);
+        Holdings before = Holdings.now(network);
+        List<String> ids = order(network, 3);
+        Thread.sleep(1000);
+
+        Daemons.Daemon mariadb = Daemons.find("mariadbd");
+        Instant stopped = Instant.now();
+        Daemons.stop(mariadb, "TERM");
+        Daemons.start(mariadb, Daemons.STATE.resolve("log/mariadb.log"), null);
+        awaitHealthy();
+        Duration down = Duration.between(stopped, Instant.now());
+        for (String id : ids) {
+            settle(id, "RUNNING");
+            assertEquals(1, domainsNamed(id));
+        }
+        report("MariaDB restarted during 3 launches", "portal without its database", down, stopped);
+
+        Instances.deleteAll(Api.tokenFor("ann"), ids);
+        assertEquals(before, Holdings.now(network));
+    }
+
+    /** Orders {@code count} tiny instances for ann at once. */
+    private static List<String> order(String network, int count) {
+        Api.Reply reply = Api.post("/api/v1/instances", Api.tokenFor("ann"),
+                Instances.order(Instances.randomName(), "entry", network, count));
+        assertEquals(202, reply.status(), reply.body());
+        List<String> ids = new ArrayList<>();
+        reply.object().getJsonArray("instances").forEach(i -> ids.add(i.asJsonObject().getString("id")));
+        return ids;
+    }
+
+    /** Arms the failpoint, takes the action, kills the server there, and waits for the state the action ends in. */
+    private static void operate(String id, String failpoint, String path, String body, String endsIn) throws Exception {
+        arm(failpoint);
+        Api.Reply reply = Api.post("/api/v1/instances/" + id + path, Api.tokenFor("ann"), body);
+        assertEquals(202, reply.status(), reply.body());
+        killAt(failpoint, null);
+        settle(id, endsIn);
+    }
+
+    private static void arm(String failpoint) {
+        Api.Reply reply = Api.put("/api/v1/admin/failpoints/" + failpoint, Api.tokenFor("admin"), "{}");
+        assertEquals(204, reply.status(), reply.body());
+    }
+
+    /**
+     * Waits until a task hangs at the failpoint, kills the server there (SIGKILL), and starts it
+     * again with {@code next} armed, so the same task can be killed again at its next step. Prints
+     * how long the portal was down and how long the task took to move on.
+     */
+    private static void killAt(String failpoint, String next) throws Exception {
+        awaitReached(failpoint);
+        Instant killed = Instant.now();
+        ProcessHandle server = testServer();
+        server.destroyForcibly();
+        server.onExit().get();
+        restart(next);
+        Duration down = Duration.between(killed, Instant.now());
+        if (next != null) {
+            awaitReached(next);
+        }
+        System.out.printf("drill: server killed at %-24s portal down %5.1f s, the task moved on %5.1f s after the kill%n",
+                failpoint, seconds(down), seconds(Duration.between(killed, Instant.now())));
+    }
+
+    private static void report(String drill, String what, Duration down, Instant since) {
+        System.out.printf("drill: %s: %s %.1f s, every order settled %.1f s after it began%n", drill, what,
+                seconds(down), seconds(Duration.between(since, Instant.now())));
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
+    }
+
+    private static void awaitReached(String failpoint) throws InterruptedException {
+        String admin = Api.tokenFor("admin");
+        for (int i = 0; i < 2 * SETTLE_SECONDS; i++) {
+            if (Api.get("/api/v1/admin/failpoints", admin).json().asJsonArray().stream()
+                    .anyMatch(point -> point.toString().equals("\"" + failpoint + "\""))) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("no task reached " + failpoint);
+    }
+
+    /** Waits for the final state, riding out the moments the portal or its database are away. */
+    private static void settle(String id, String state) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(SETTLE_SECONDS).toNanos();
+        String last = "unknown";
+        while (System.nanoTime() < deadline) {
+            try {
+                Api.Reply reply = Api.get("/api/v1/instances/" + id, Api.tokenFor("ann"));
+                if (reply.status() == 404 && state.equals("DELETED")) {
+                    return;
+                }
+                if (reply.status() == 200) {
+                    JsonObject instance = reply.object();
+                    last = instance.toString();
+                    if (instance.getString("state").equals(state)) {
+                        return;
+                    }
+                    assertTrue(!instance.getString("state").equals("ERROR"), "instance went to ERROR: " + instance);
+                }
+            } catch (RuntimeException away) {
+                last = "portal away: " + away.getMessage();
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("instance not " + state + " within " + SETTLE_SECONDS + " s: " + last);
+    }
+
+    /** How often the newest task of the instance ran the step (a STARTED row before the crash, another after). */
+    private static long stepRuns(String id, String step) {
+        return Api.get("/api/v1/instances/" + id + "/tasks", Api.tokenFor("ann")).json().asJsonArray().getJsonObject(0)
+                .getJsonArray("steps").stream()
+                .filter(s -> s.asJsonObject().getString("step").equals(step))
+                .count();
+    }
+
+    private static long domainsNamed(String id) throws Exception {
+        return Host.run("virsh", "-c", "qemu:///system", "list", "--all", "--name").output().lines()
+                .filter(line -> line.strip().equals(id))
+                .count();
+    }
+
+    private static List<String> volumes() throws Exception {
+        Host.run("virsh", "-q", "-c", "qemu:///system", "pool-refresh", "minicloud");
+        return Host.run("virsh", "-q", "-c", "qemu:///system", "vol-list", "minicloud").output().lines()
+                .map(line -> line.strip().split("\\s+")[0])
+                .filter(name -> !name.isEmpty())
+                .toList();
+    }
+
+    private static List<String> volumesOf(String id) throws Exception {
+        return volumes().stream().filter(v -> v.startsWith(id)).toList();
+    }
+
+    /** Whether any volume of the pool is a linked clone of this template. */
+    private static boolean backsAnything(String template) {
+        try {
+            for (String volume : volumes()) {
+                if (!volume.equals(template) && Host.run("virsh", "-q", "-c", "qemu:///system", "vol-dumpxml", "--pool",
+                        "minicloud", volume).output().contains(template)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ProcessHandle testServer() {
+        String marker = "-Djboss.home.dir=" + JBOSS_HOME.toAbsolutePath();
+        List<ProcessHandle> servers = ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(marker) || c.contains("-Djboss.home.dir=" + JBOSS_HOME)).orElse(false))
+                .filter(p -> p.info().commandLine().orElse("").contains("port-offset=" + System.getProperty("it.port.offset", "1000")))
+                .toList();
+        assertEquals(1, servers.size(), "one test server runs: " + servers);
+        return servers.get(0);
+    }
+
+    /** The test server started again as Maven started it, with the next failpoint (if any) armed from the start. */
+    private static void restart(String armed) throws Exception {
+        List<String> command = new ArrayList<>(List.of(JBOSS_HOME.resolve("bin/standalone.sh").toString(),
+                "-Djboss.socket.binding.port-offset=" + System.getProperty("it.port.offset", "1000"),
+                "-Dminicloud.failpoints=true"));
+        if (armed != null) {
+            command.add("-Dminicloud.failpoints.arm=" + armed);
+        }
+        ProcessBuilder restart = new ProcessBuilder(command);
+        restart.environment().put("MINICLOUD_DB_URL", System.getProperty("it.db.url"));
+        restart.environment().put("MINICLOUD_SWEEP_SECONDS", System.getProperty("it.sweep.seconds", "5"));
+        restart.environment().put("MINICLOUD_SEGMENT_RANGE", System.getProperty("it.segment.range"));
+        restart.redirectErrorStream(true).redirectOutput(new File(JBOSS_HOME.toFile(), "../drill-restart-" + UUID.randomUUID() + ".log"));
+        restart.start();
+        awaitHealthy();
+    }
+
+    private static void awaitHealthy() throws InterruptedException {
+        for (int i = 0; i < 360; i++) {
+            try {
+                if (Api.get("/api/health", null).status() == 200) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("the portal did not come back within 180 s");
+    }
+}
