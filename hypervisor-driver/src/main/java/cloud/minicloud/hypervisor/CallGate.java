@@ -22,11 +22,18 @@ public final class CallGate {
     private final String node;
 
     public CallGate(String node, int clientRequests) {
-        int inFlight = clientRequests - 1;
-        int keptForShortCalls = Math.max(1, inFlight / 4);
         this.node = node;
-        this.slots = new Semaphore(inFlight, true);
-        this.slowSlots = new Semaphore(Math.max(1, inFlight - keptForShortCalls), true);
+        this.slots = new Semaphore(clientRequests - 1, true);
+        this.slowSlots = new Semaphore(slowSlots(clientRequests), true);
+    }
+
+    /**
+     * How many slow calls one connection carries at once to a node whose libvirtd serves
+     * {@code clientRequests} per client: all but one slot, less a quarter kept for short calls.
+     */
+    public static int slowSlots(int clientRequests) {
+        int inFlight = clientRequests - 1;
+        return Math.max(1, inFlight - Math.max(1, inFlight / 4));
     }
 
     /** A taken slot; closing it gives it back. */

@@ -13,6 +13,7 @@ import cloud.minicloud.hypervisor.NodeCallObserver;
 import cloud.minicloud.hypervisor.NodeInfo;
 import cloud.minicloud.hypervisor.PowerState;
 import cloud.minicloud.hypervisor.TenantNetworkSpec;
+import cloud.minicloud.hypervisor.VolumeNames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -38,7 +39,6 @@ public final class FakeHypervisorDriver implements HypervisorDriver {
 
     private static final long GIB = 1L << 30;
     private static final Pattern MAC = Pattern.compile("[0-9a-f]{2}(:[0-9a-f]{2}){5}");
-    private static final String TEMPLATE_PREFIX = "template-";
 
     private final FakeNode node;
     private final NodeCallObserver observer;
@@ -99,7 +99,7 @@ public final class FakeHypervisorDriver implements HypervisorDriver {
     @Override
     public void uploadTemplate(String name, InputStream qcow2, long sizeBytes, String sha256, UploadProgress progress) {
         run(NodeCall.TEMPLATE_UPLOAD, () -> {
-            String volume = templateVolume(name);
+            String volume = VolumeNames.template(name);
             synchronized (node) {
                 if (node.volumes.containsKey(volume)) {
                     throw new HypervisorException("template " + name + " already exists on this node");
@@ -141,7 +141,7 @@ public final class FakeHypervisorDriver implements HypervisorDriver {
     public boolean hasTemplate(String name) {
         return call(NodeCall.TEMPLATE_LOOKUP, () -> {
             synchronized (node) {
-                return node.volumes.containsKey(templateVolume(name));
+                return node.volumes.containsKey(VolumeNames.template(name));
             }
         });
     }
@@ -155,7 +155,7 @@ public final class FakeHypervisorDriver implements HypervisorDriver {
                         throw new HypervisorException("template " + name + " is still the backing file of " + volume.name());
                     }
                 }
-                node.volumes.remove(templateVolume(name));
+                node.volumes.remove(VolumeNames.template(name));
             }
         });
     }
@@ -198,7 +198,7 @@ public final class FakeHypervisorDriver implements HypervisorDriver {
                 if (node.domains.containsKey(spec.id())) {
                     throw new HypervisorException("could not create instance " + spec.id() + ": a domain with this id exists");
                 }
-                FakeNode.Volume template = node.volumes.get(templateVolume(spec.template()));
+                FakeNode.Volume template = node.volumes.get(VolumeNames.template(spec.template()));
                 if (template == null) {
                     throw new HypervisorException("no template " + spec.template() + " on this node");
                 }
@@ -213,13 +213,13 @@ public final class FakeHypervisorDriver implements HypervisorDriver {
                     }
                 }
                 List<FakeNode.Volume> disks = new ArrayList<>();
-                disks.add(new FakeNode.Volume(spec.id() + "-system.qcow2", spec.systemDiskGib() * GIB,
+                disks.add(new FakeNode.Volume(VolumeNames.system(spec.id()), spec.systemDiskGib() * GIB,
                         spec.cloneMode() == InstanceSpec.CloneMode.LINKED ? spec.template() : null));
                 for (int i = 0; i < spec.dataDisksGib().size(); i++) {
-                    disks.add(new FakeNode.Volume(spec.id() + "-data" + (i + 1) + ".qcow2", spec.dataDisksGib().get(i) * GIB, null));
+                    disks.add(new FakeNode.Volume(VolumeNames.data(spec.id(), i + 1), spec.dataDisksGib().get(i) * GIB, null));
                 }
                 if (spec.firstBoot() != null) {
-                    disks.add(new FakeNode.Volume(spec.id() + "-seed.iso", 1 << 20, null));
+                    disks.add(new FakeNode.Volume(VolumeNames.seed(spec.id()), 1 << 20, null));
                 }
                 disks.forEach(disk -> node.volumes.put(disk.name(), disk));
                 node.domains.put(spec.id(), new FakeNode.Domain(spec.id(), spec.displayName(), spec.owner(), spec.vcpus(),
@@ -382,12 +382,5 @@ public final class FakeHypervisorDriver implements HypervisorDriver {
             throw new HypervisorException("no instance " + id + " on this node");
         }
         return domain;
-    }
-
-    private static String templateVolume(String template) {
-        if (!template.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
-            throw new IllegalArgumentException("not a template name: " + template);
-        }
-        return TEMPLATE_PREFIX + template + ".qcow2";
     }
 }

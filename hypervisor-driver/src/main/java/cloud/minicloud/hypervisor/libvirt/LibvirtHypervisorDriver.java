@@ -21,6 +21,7 @@ import cloud.minicloud.hypervisor.NodeSettings;
 import cloud.minicloud.hypervisor.PowerState;
 import cloud.minicloud.hypervisor.TenantNetworkSpec;
 import cloud.minicloud.hypervisor.VirtType;
+import cloud.minicloud.hypervisor.VolumeNames;
 import cloud.minicloud.hypervisor.xml.DiskConfig;
 import cloud.minicloud.hypervisor.xml.DomainConfig;
 import cloud.minicloud.hypervisor.xml.InterfaceConfig;
@@ -50,7 +51,6 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
 
     private static final long GIB = 1L << 30;
     private final Map<UUID, Object> networkLocks = new ConcurrentHashMap<>();
-    private static final String TEMPLATE_PREFIX = "template-";
 
     private static final int CONSOLE_LOG_BYTES = 256 * 1024;
     private static final int START_ATTEMPTS = 4;
@@ -177,7 +177,7 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
         }
         node.run(NodeCall.TEMPLATE_UPLOAD, "upload template " + name, connect -> {
             StoragePool pool = pool(connect);
-            String volumeName = templateVolume(name);
+            String volumeName = VolumeNames.template(name);
             if (volume(pool, volumeName).isPresent()) {
                 throw new HypervisorException("template " + name + " already exists on this node");
             }
@@ -199,14 +199,14 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
 
     @Override
     public boolean hasTemplate(String name) {
-        return node.call(NodeCall.TEMPLATE_LOOKUP, "look up template " + name, connect -> volume(pool(connect), templateVolume(name)).isPresent());
+        return node.call(NodeCall.TEMPLATE_LOOKUP, "look up template " + name, connect -> volume(pool(connect), VolumeNames.template(name)).isPresent());
     }
 
     @Override
     public void deleteTemplate(String name) {
         node.run(NodeCall.TEMPLATE_DELETE, "delete template " + name, connect -> {
             StoragePool pool = pool(connect);
-            Optional<StorageVol> template = volume(pool, templateVolume(name));
+            Optional<StorageVol> template = volume(pool, VolumeNames.template(name));
             if (template.isEmpty()) {
                 return;
             }
@@ -312,14 +312,14 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
                 created.add(system);
                 disks.add(DiskConfig.virtio(system.getPath(), "vda"));
                 for (int i = 0; i < spec.dataDisksGib().size(); i++) {
-                    VolumeConfig data = VolumeConfig.qcow2(volumeName(spec.id(), "data" + (i + 1)),
+                    VolumeConfig data = VolumeConfig.qcow2(VolumeNames.data(spec.id(), i + 1),
                             spec.dataDisksGib().get(i) * GIB, null);
                     StorageVol volume = pool.storageVolCreateXML(data.toXml(), 0);
                     created.add(volume);
                     disks.add(DiskConfig.virtio(volume.getPath(), "vd" + (char) ('b' + i)));
                 }
                 if (spec.firstBoot() != null) {
-                    StorageVol seed = SeedVolumes.create(connect, pool, seedVolume(spec.id()),
+                    StorageVol seed = SeedVolumes.create(connect, pool, VolumeNames.seed(spec.id()),
                             NoCloudSeed.files(spec.id(), spec.firstBoot()));
                     created.add(seed);
                     disks.add(DiskConfig.seed(seed.getPath(), "vd" + (char) ('b' + spec.dataDisksGib().size())));
@@ -338,7 +338,7 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
     }
 
     private StorageVol systemDisk(StoragePool pool, InstanceSpec spec) throws LibvirtException {
-        StorageVol template = volume(pool, templateVolume(spec.template()))
+        StorageVol template = volume(pool, VolumeNames.template(spec.template()))
                 .orElseThrow(() -> new HypervisorException("no template " + spec.template() + " on this node"));
         long templateBytes = template.getInfo().capacity;
         long bytes = spec.systemDiskGib() * GIB;
@@ -346,7 +346,7 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
             throw new HypervisorException("the system disk (" + spec.systemDiskGib() + " GiB) cannot be smaller than template "
                     + spec.template() + " (" + templateBytes + " bytes)");
         }
-        String name = volumeName(spec.id(), "system");
+        String name = VolumeNames.system(spec.id());
         return switch (spec.cloneMode()) {
             case LINKED -> pool.storageVolCreateXML(VolumeConfig.qcow2(name, bytes, template.getPath()).toXml(), 0);
             case FULL -> pool.storageVolCreateXMLFrom(VolumeConfig.qcow2(name, bytes, null).toXml(), template, 0);
@@ -484,7 +484,7 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
             // By name, not by listing: libvirt-java lists in two calls and can drop names that a
             // concurrent create adds in between.
             StoragePool pool = pool(connect);
-            for (String name : instanceVolumes(id)) {
+            for (String name : VolumeNames.ofInstance(id)) {
                 Optional<StorageVol> volume = volume(pool, name);
                 if (volume.isPresent()) {
                     volume.get().delete(0);
@@ -638,32 +638,6 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
         return virtType() == VirtType.TEST || settings.serialLogDir() == null
                 ? null
                 : settings.serialLogDir() + "/" + id + "-serial.log";
-    }
-
-    static String templateVolume(String template) {
-        if (!template.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
-            throw new IllegalArgumentException("not a template name: " + template);
-        }
-        return TEMPLATE_PREFIX + template + ".qcow2";
-    }
-
-    /** Every volume an instance can have: system disk, data disks and first-boot seed. */
-    private static List<String> instanceVolumes(UUID id) {
-        List<String> names = new ArrayList<>();
-        names.add(volumeName(id, "system"));
-        for (int i = 1; i <= InstanceSpec.MAX_DATA_DISKS; i++) {
-            names.add(volumeName(id, "data" + i));
-        }
-        names.add(seedVolume(id));
-        return names;
-    }
-
-    private static String seedVolume(UUID id) {
-        return id + "-seed.iso";
-    }
-
-    private static String volumeName(UUID id, String role) {
-        return id + "-" + role + ".qcow2";
     }
 
     private static HypervisorException missing(UUID id) {

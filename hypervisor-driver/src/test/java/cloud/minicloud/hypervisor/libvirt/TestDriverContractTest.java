@@ -33,7 +33,7 @@ class TestDriverContractTest extends HypervisorDriverContract {
         driver.ensureStoragePool();
         // The test driver cannot receive uploads: the fixture puts a template volume in place.
         keeper.storagePoolLookupByName(NODE.poolName())
-                .storageVolCreateXML(VolumeConfig.qcow2(LibvirtHypervisorDriver.templateVolume("tiny"), 1L << 28, null).toXml(), 0);
+                .storageVolCreateXML(VolumeConfig.qcow2(cloud.minicloud.hypervisor.VolumeNames.template("tiny"), 1L << 28, null).toXml(), 0);
     }
 
     @AfterAll

@@ -14,8 +14,9 @@ import java.util.Map;
  * @param reapUnknown        whether guests of this cloud that no instance accounts for are removed
  * @param placement          spread (most free memory first) or pack (fullest node that fits)
  * @param taskWorkers        task workers per server
- * @param tasksPerNode       tasks one server runs on one node at once: more wait in the queue, so a
- *                           slow node holds at most this many workers
+ * @param tasksPerNode       the most tasks one server runs on one node at once (fewer where the
+ *                           node's libvirtd serves fewer calls per client): more wait in the queue,
+ *                           so a slow node holds at most that many workers
  * @param nodePatience       how long a task waits for an unreachable node before it fails and is undone
  * @param segmentRange       the segment ids new networks get ("first-last"), or null for all
  * @param localNodeUri       the compute node deploy/ prepared on this machine, or null for none
@@ -34,7 +35,7 @@ public record CloudSettings(Duration stopGrace, Duration sweep, boolean reapUnkn
     public enum Placement { SPREAD, PACK }
 
     public static CloudSettings defaults() {
-        return new CloudSettings(Duration.ofSeconds(30), Duration.ofSeconds(30), false, Placement.SPREAD, 8, 4,
+        return new CloudSettings(Duration.ofSeconds(30), Duration.ofSeconds(30), false, Placement.SPREAD, 16, 16,
                 Duration.ofMinutes(10), null, null, "/var/lib/minicloud/pool", 5, null, false, java.util.List.of());
     }
 

@@ -157,6 +157,11 @@ public class ComputeNode {
         clientRequests = requests;
     }
 
+    /** How many calls its libvirtd serves per client at once. */
+    public int clientRequests() {
+        return clientRequests;
+    }
+
     /** Whether a virt type was decided for this node (by this run or an earlier one). */
     boolean virtTypeKnown() {
         return virtType != null && virtFingerprint != null;

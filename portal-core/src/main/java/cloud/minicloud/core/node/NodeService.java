@@ -66,6 +66,17 @@ public class NodeService {
         return nodes.all().stream().anyMatch(ComputeNode::reachable);
     }
 
+    /**
+     * How many tasks may drive each node at once from one server: as many slow calls as one
+     * connection to it carries (its libvirtd's per-client limit decides), for every node.
+     */
+    @Transactional
+    public Map<Long, Integer> taskSlots() {
+        Map<Long, Integer> slots = new java.util.HashMap<>();
+        nodes.all().forEach(node -> slots.put(node.id(), cloud.minicloud.hypervisor.CallGate.slowSlots(node.clientRequests())));
+        return slots;
+    }
+
     /** Every node's id, for the periodic sweep. */
     @Transactional
     public List<Long> nodeIds() {

@@ -32,8 +32,10 @@ import java.util.stream.Collectors;
 /**
  * The pool of workers that run queued tasks, and the heartbeat that keeps their leases. Any number
  * of servers may run one against the same database: a task is claimed by one worker at a time.
- * One server runs at most {@link CloudSettings#tasksPerNode()} tasks on a node at once, so a slow
- * node holds only that many workers while the others serve the other nodes. A task whose node
+ * One server runs at most as many tasks on a node at once as one connection to it carries slow
+ * calls (fewer for a node that serves fewer calls per client; at most
+ * {@link CloudSettings#tasksPerNode()}), so a slow node holds only that many workers while the
+ * others serve the other nodes. A task whose node
  * cannot be reached, or is too busy to take a call, waits and says so; it fails (and is undone)
  * only once the node has kept it waiting longer than {@link CloudSettings#nodePatience()}.
  */
@@ -44,6 +46,7 @@ public class TaskWorkers {
     private static final long IDLE_POLL_MILLIS = 500;
     private static final int MAX_WAIT_SECONDS = 30;
     private static final int COMPENSATION_RETRY_SECONDS = 30;
+    private static final Duration NODE_SLOTS_FRESH = Duration.ofSeconds(30);
 
     @Resource
     ManagedThreadFactory managedThreads;
@@ -63,6 +66,9 @@ public class TaskWorkers {
     @Inject
     ControlPlaneMetrics metrics;
 
+    @Inject
+    cloud.minicloud.core.node.NodeService nodes;
+
     /** Identifies this server's workers in task leases; new at every start. */
     private final String workerId = UUID.randomUUID().toString();
     private final Semaphore wakeUp = new Semaphore(0);
@@ -71,6 +77,9 @@ public class TaskWorkers {
     private final List<Thread> running = new ArrayList<>();
     private volatile boolean stopping;
     private volatile Instant lastHeartbeat;
+    /** Per node id, how many tasks may drive it at once; read again now and then (nodes come and change). */
+    private volatile Map<Long, Integer> nodeSlots = Map.of();
+    private volatile Instant nodeSlotsRead = Instant.EPOCH;
 
     public synchronized void start() {
         start(managedThreads);
@@ -120,17 +129,27 @@ public class TaskWorkers {
 
     /** Claims the next task, skipping nodes this server already runs its share of tasks on. */
     private synchronized Optional<Long> claim() {
+        Map<Long, Integer> slots = nodeSlots();
         Set<Long> fullNodes = inHand.values().stream()
                 .filter(node -> node != 0)
                 .collect(Collectors.groupingBy(node -> node, Collectors.counting()))
                 .entrySet().stream()
-                .filter(entry -> entry.getValue() >= settings.tasksPerNode())
+                .filter(entry -> entry.getValue() >= Math.min(settings.tasksPerNode(),
+                        slots.getOrDefault(entry.getKey(), settings.tasksPerNode())))
                 .map(Map.Entry::getKey)
                 .collect(Collectors.toSet());
         Optional<Long> task = journal.claimNext(workerId, fullNodes);
         // Registered before the claim returns: the next claim counts it against its node.
         task.ifPresent(id -> inHand.put(id, journal.nodesOf(List.of(id)).getOrDefault(id, 0L)));
         return task;
+    }
+
+    private Map<Long, Integer> nodeSlots() {
+        if (Duration.between(nodeSlotsRead, Instant.now()).compareTo(NODE_SLOTS_FRESH) > 0) {
+            nodeSlots = nodes.taskSlots();
+            nodeSlotsRead = Instant.now();
+        }
+        return nodeSlots;
     }
 
     private void run(long taskId) {

@@ -30,8 +30,7 @@ class LifecycleTest {
     void aRunningInstance() {
         node = cloud.addNode("n1");
         cloud.startWorkers();
-        instance = cloud.launch(ANN, "entry", 1).get(0);
-        cloud.await(ANN, instance.id(), InstanceState.RUNNING);
+        instance = cloud.runningInstance(ANN);
     }
 
     @AfterEach

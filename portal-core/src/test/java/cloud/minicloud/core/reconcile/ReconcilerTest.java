@@ -28,8 +28,7 @@ class ReconcilerTest {
         node = cloud.addNode("n1");
         nodeId = cloud.nodes.nodeIds().get(0);
         cloud.startWorkers();
-        instance = cloud.launch(ANN, "entry", 1).get(0);
-        cloud.await(ANN, instance.id(), InstanceState.RUNNING);
+        instance = cloud.runningInstance(ANN);
     }
 
     @AfterEach

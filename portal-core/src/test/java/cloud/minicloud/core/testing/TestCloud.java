@@ -131,8 +131,13 @@ public final class TestCloud implements AutoCloseable {
      * client, as deploy/ configures the local one; probes it and answers it.
      */
     public FakeNode addNode(String name) {
+        return addNode(name, 32);
+    }
+
+    /** Adds a fake compute node whose libvirtd serves {@code clientRequests} calls per client. */
+    public FakeNode addNode(String name, int clientRequests) {
         String uri = "fake://" + name;
-        long id = nodes.register(name, uri, "/pool", null, 32);
+        long id = nodes.register(name, uri, "/pool", null, clientRequests);
         nodes.probe(id);
         return fakeNodes.node(uri);
     }
@@ -160,6 +165,12 @@ public final class TestCloud implements AutoCloseable {
                 .orElseGet(() -> networks.create(caller, "net").id());
         return instances.launch(caller, new LaunchOrder("vm", flavor, "tiny", network.toString(), null,
                 "Secret-pass-1", null, count, null));
+    }
+
+    /** One entry instance of the caller's, launched and RUNNING (the workers must run). */
+    public InstanceView runningInstance(Caller caller) {
+        InstanceView instance = launch(caller, "entry", 1).get(0);
+        return await(caller, instance.id(), InstanceState.RUNNING);
     }
 
     public InstanceView await(Caller caller, UUID id, InstanceState state) {
