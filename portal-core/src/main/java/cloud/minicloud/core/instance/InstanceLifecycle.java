@@ -124,8 +124,11 @@ public class InstanceLifecycle {
         }
     }
 
-    public void forgetLogin(UUID id) {
-        instances.lock(id).orElseThrow().forgetLogin();
+    /** The launch starts its guest: the seed holding the login is written, so the login is forgotten. */
+    public void starting(UUID id, String reason) {
+        Instance instance = instances.lock(id).orElseThrow();
+        instance.forgetLogin();
+        move(instance, InstanceState.STARTING, reason);
     }
 
     /**

@@ -82,6 +82,9 @@ public class InstanceService {
     @Inject
     InstanceChanges changes;
 
+    @Inject
+    cloud.minicloud.core.AfterCommit afterCommit;
+
     /**
      * Orders {@code count} instances: all or none. Refused before anything is created if the order
      * is malformed, over the quota, or no node has room.
@@ -133,7 +136,7 @@ public class InstanceService {
             ordered.add(id);
             changes.changed(tenant.id(), id);
         }
-        workers.wake();
+        wakeWorkersOnCommit();
         return ordered.stream().map(instances::view).toList();
     }
 
@@ -261,7 +264,12 @@ public class InstanceService {
         instance.begin(action, caller.username());
         changes.changed(instance.tenantId(), instance.id());
         journal.enqueue(instance.id(), instance.nodeId(), kind, flavorId, null, null);
-        workers.wake();
+        wakeWorkersOnCommit();
+    }
+
+    /** Idle workers look for the new task once it is committed: woken before, they would find nothing and sleep on. */
+    private void wakeWorkersOnCommit() {
+        afterCommit.run(workers::wake);
     }
 
     private Instance owned(Caller caller, UUID id) {

@@ -95,15 +95,19 @@ public class InstanceTasks implements TaskHandler {
         });
         task.step("CREATE_DOMAIN", () -> {
             wanted(id);
-            // A create cut short by a crash may have left disks: start from nothing.
-            node.delete(id);
+            if (task.triedBefore("CREATE_DOMAIN")) {
+                // A create cut short (a crash, a lost connection) may have left disks: start from nothing.
+                node.delete(id);
+            }
             node.create(lifecycle.launchSpec(id));
         });
         task.step("START", () -> {
             wanted(id);
-            lifecycle.forgetLogin(id);
-            lifecycle.moveTo(id, InstanceState.STARTING, "starting on node " + facts.node().name());
-            startIfOff(node, id);
+            lifecycle.starting(id, "starting on node " + facts.node().name());
+            // Just created it is off; only a start tried before may have got the guest running already.
+            if (!task.triedBefore("START") || node.powerState(id) != PowerState.RUNNING) {
+                node.start(id);
+            }
         });
         lifecycle.moveTo(id, InstanceState.RUNNING, "launched on node " + facts.node().name());
         metrics.launched(facts.orderedAt());

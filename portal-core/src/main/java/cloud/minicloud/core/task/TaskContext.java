@@ -10,19 +10,21 @@ public final class TaskContext {
 
     /** A task as its runner loaded it. */
     public record Snapshot(long taskId, UUID instance, TaskKind kind, Long targetFlavorId, int attempts,
-                           java.time.Instant waitingSince, List<String> doneSteps) {
+                           java.time.Instant waitingSince, List<String> doneSteps, List<String> triedSteps) {
     }
 
     private final Snapshot snapshot;
     private final TaskJournal journal;
     private final Failpoints failpoints;
     private final Set<String> done;
+    private final Set<String> tried;
 
     TaskContext(Snapshot snapshot, TaskJournal journal, Failpoints failpoints) {
         this.snapshot = snapshot;
         this.journal = journal;
         this.failpoints = failpoints;
         this.done = new HashSet<>(snapshot.doneSteps());
+        this.tried = new HashSet<>(snapshot.triedSteps());
     }
 
     public UUID instance() {
@@ -35,6 +37,14 @@ public final class TaskContext {
 
     public Long targetFlavorId() {
         return snapshot.targetFlavorId();
+    }
+
+    /**
+     * Whether an earlier run of this task started the step and did not finish it (the server died,
+     * or the node failed it): then it may have left something behind that a rerun must clear first.
+     */
+    public boolean triedBefore(String step) {
+        return tried.contains(step) && !done.contains(step);
     }
 
     /**

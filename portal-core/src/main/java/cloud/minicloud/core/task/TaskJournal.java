@@ -57,12 +57,13 @@ public class TaskJournal {
     /** What a runner needs to know about a task it took, including which steps are already done. */
     public TaskContext.Snapshot snapshot(long taskId) {
         Task task = tasks.find(taskId).orElseThrow();
-        List<String> done = tasks.steps(taskId).stream()
+        List<TaskStep> steps = tasks.steps(taskId);
+        List<String> done = steps.stream()
                 .filter(step -> step.status() == TaskStep.Status.DONE)
                 .map(TaskStep::step)
                 .toList();
         return new TaskContext.Snapshot(taskId, task.instanceId(), task.kind(), task.targetFlavorId(), task.attempts(),
-                task.waitingSince(), done);
+                task.waitingSince(), done, steps.stream().map(TaskStep::step).distinct().toList());
     }
 
     long stepStarted(long taskId, String step) {
