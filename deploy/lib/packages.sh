@@ -5,7 +5,7 @@ PACKAGES=(
   mariadb-server mariadb-client
   libvirt-daemon-system libvirt-clients qemu-system-x86 qemu-utils dnsmasq-base
   chromium chromium-driver
-  jq curl rsync iproute2 nftables unzip openssl procps
+  jq curl rsync iproute2 nftables unzip openssl procps python3
   syslinux syslinux-common mtools dosfstools fdisk cpio xz-utils genisoimage
 )
 # Tools that may come from elsewhere than Debian (Node's own packages bring npm): checked by command.

@@ -16,6 +16,23 @@ fail() { printf 'FAIL fresh host drill: %s\n' "$*" >&2; exit 1; }
 
 portal_was_running=0
 pid_alive "$WF_PIDFILE" && portal_was_running=1
+api=http://127.0.0.1:$WF_PORT/api/v1
+name=fresh-host-drill-$$
+# Whatever happens, the host is left set up and the portal as it was; what the drill made is deleted.
+cleanup() {
+  host_prepare
+  if [ -n "${auth:-}" ]; then
+    [ -z "${instance:-}" ] || curl -s -o /dev/null -H "$auth" -X DELETE "$api/instances/$instance" || true
+    for _ in $(seq 1 60); do
+      [ -z "${instance:-}" ] && break
+      [ "$(curl -s -o /dev/null -w '%{http_code}' -H "$auth" "$api/instances/$instance")" = 404 ] && break
+      sleep 1
+    done
+    [ -z "${network:-}" ] || curl -s -o /dev/null -H "$auth" -X DELETE "$api/networks/$network" || true
+  fi
+  [ "$portal_was_running" = 1 ] || wildfly_stop >/dev/null
+}
+trap cleanup EXIT
 if [ -e /dev/kvm ]; then
   chown root:root /dev/kvm && chmod 0600 /dev/kvm
   say "fresh host drill: /dev/kvm reset to $(stat -c '%a %U:%G' /dev/kvm), as on a host without udev"
@@ -26,29 +43,17 @@ deploy/minicloud up >/dev/null || fail "'up' failed on a host without udev's dev
 up_took=$((SECONDS - started))
 [ -z "$(host_problems)" ] || fail "the host is still misconfigured after 'up': $(host_problems)"
 
-api=http://127.0.0.1:$WF_PORT/api/v1
-token=$(keycloak_token ann ann)
+token=$(keycloak_token ann ann) || fail "no token for ann from Keycloak"
 auth="Authorization: Bearer $token"
-network=$(curl -sf -H "$auth" -H 'Content-Type: application/json' "$api/networks" -d '{"name":"fresh-host-drill"}' | jq -r .id) \
+network=$(curl -sf -H "$auth" -H 'Content-Type: application/json' "$api/networks" -d '{"name":"'"$name"'"}' | jq -r .id) \
   || fail "could not create a network"
-cleanup() {
-  curl -s -o /dev/null -H "$auth" -X DELETE "$api/instances/${instance:-none}" || true
-  for _ in $(seq 1 60); do
-    [ "$(curl -s -H "$auth" "$api/instances/${instance:-none}" | jq -r .state)" = DELETED ] && break
-    [ "$(curl -s -o /dev/null -w '%{http_code}' -H "$auth" "$api/instances/${instance:-none}")" = 404 ] && break
-    sleep 1
-  done
-  curl -s -o /dev/null -H "$auth" -X DELETE "$api/networks/$network" || true
-  [ "$portal_was_running" = 1 ] || wildfly_stop >/dev/null
-}
-trap cleanup EXIT
 ordered=$SECONDS
-instance=$(curl -sf -H "$auth" -H 'Content-Type: application/json' "$api/instances" -d '{"name":"fresh-host-drill",
+instance=$(curl -sf -H "$auth" -H 'Content-Type: application/json' "$api/instances" -d '{"name":"'"$name"'",
   "flavor":"entry","image":"tiny-linux","network":"'"$network"'","systemDiskGib":1,"password":"Fresh-host-1"}' \
   | jq -r '.instances[0].id') || fail "the order was refused"
 state=PENDING
 until [ "$state" = RUNNING ]; do
-  state=$(curl -sf -H "$auth" "$api/instances/$instance" | jq -r .state)
+  state=$(curl -s -H "$auth" "$api/instances/$instance" | jq -r '.state // "unknown"' || echo unknown)
   case "$state" in
     ERROR) fail "the launch ended in ERROR: $(curl -s -H "$auth" "$api/instances/$instance" | jq -r .stateReason)" ;;
   esac

@@ -15,6 +15,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,6 +24,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -29,7 +32,9 @@ import java.util.logging.Logger;
  * Copies images to compute nodes as templates, once per node, however many launches ask at once.
  * The copy runs outside any transaction: one launch takes a claim on the node's record (a lease
  * renewed every few seconds while it works), the others wait until the record says ready, and a
- * claim whose copier died runs out, so the next launch copies again, removing what the dead one left.
+ * claim whose copier died runs out, so the next launch copies again, removing what the dead one
+ * left. A copier that could not renew its claim for most of a lease stops before anyone can take
+ * it over, so two copies of one template never overlap; waiting for another's copy is bounded.
  */
 @ApplicationScoped
 public class TemplateDistribution {
@@ -37,6 +42,10 @@ public class TemplateDistribution {
     private static final Logger LOG = Logger.getLogger(TemplateDistribution.class.getName());
     private static final long WAIT_MILLIS = 500;
     private static final long RENEW_SECONDS = 5;
+    /** A copier without a confirmed renewal this long gives up: others may take its claim at 20 s. */
+    private static final Duration UNCONFIRMED = Duration.ofSeconds(NodeTemplateRecords.LEASE_SECONDS - 6);
+    /** How long a launch waits for another launch's copy before it waits in the queue instead. */
+    private static final Duration WAIT_FOR_COPY = Duration.ofMinutes(10);
 
     @Inject
     NodeDrivers drivers;
@@ -59,6 +68,7 @@ public class TemplateDistribution {
         Image image = records.image(imageId);
         HypervisorDriver driver = drivers.of(node);
         String copier = UUID.randomUUID().toString();
+        Instant waitUntil = Instant.now().plus(WAIT_FOR_COPY);
         while (true) {
             switch (records.claim(nodeId, imageId, copier)) {
                 case READY -> {
@@ -68,7 +78,13 @@ public class TemplateDistribution {
                     // Finished once, gone since (removed on the node): copy it again.
                     records.missing(nodeId, imageId);
                 }
-                case BEING_COPIED -> pause();
+                case BEING_COPIED -> {
+                    if (Instant.now().isAfter(waitUntil)) {
+                        throw new NodeBusyException("another launch has been copying image " + image.name() + " to node "
+                                + node.name() + " for over " + WAIT_FOR_COPY.toMinutes() + " min");
+                    }
+                    pause();
+                }
                 case YOURS -> {
                     copyHoldingTheClaim(node, image, driver, copier);
                     return;
@@ -79,17 +95,27 @@ public class TemplateDistribution {
 
     private void copyHoldingTheClaim(ComputeNode node, Image image, HypervisorDriver driver, String copier) {
         AtomicBoolean lost = new AtomicBoolean();
+        AtomicReference<Instant> confirmed = new AtomicReference<>(Instant.now());
         ScheduledFuture<?> renewal = renewals().scheduleWithFixedDelay(() -> {
             try {
-                if (!records.renew(node.id(), image.id(), copier)) {
+                if (records.renew(node.id(), image.id(), copier)) {
+                    confirmed.set(Instant.now());
+                } else {
                     lost.set(true);
                 }
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "could not renew the claim on copying " + image.name() + " to " + node.name(), e);
             }
         }, RENEW_SECONDS, RENEW_SECONDS, TimeUnit.SECONDS);
+        // Checked as the bytes flow: a copier that may have lost its claim stops before another starts.
+        Runnable stillMine = () -> {
+            if (lost.get() || Duration.between(confirmed.get(), Instant.now()).compareTo(UNCONFIRMED) > 0) {
+                throw new NodeBusyException("the claim on copying image " + image.name() + " to node " + node.name()
+                        + " could not be kept (the database did not confirm it); the copy stopped and is tried again");
+            }
+        };
         try {
-            copy(node, image, driver);
+            copy(node, image, driver, stillMine);
         } catch (RuntimeException e) {
             renewal.cancel(false);
             records.abandoned(node.id(), image.id(), copier);
@@ -103,7 +129,7 @@ public class TemplateDistribution {
         }
     }
 
-    private void copy(ComputeNode node, Image image, HypervisorDriver driver) {
+    private void copy(ComputeNode node, Image image, HypervisorDriver driver, Runnable stillMine) {
         String template = image.templateName();
         if (driver.hasTemplate(template)) {
             if (!driver.capabilities().templateUpload() || keptInUse(driver, template)) {
@@ -114,8 +140,10 @@ public class TemplateDistribution {
             throw new HypervisorException("node " + node.name() + " lacks image " + image.name() + " and cannot receive it");
         }
         try (InputStream file = Files.newInputStream(Path.of(image.location()))) {
-            driver.uploadTemplate(template, file, image.sizeBytes(), image.sha256(),
-                    (done, total) -> failpoints.reach("during:ENSURE_TEMPLATE"));
+            driver.uploadTemplate(template, file, image.sizeBytes(), image.sha256(), (done, total) -> {
+                failpoints.reach("during:ENSURE_TEMPLATE");
+                stillMine.run();
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read image " + image.name() + " at " + image.location(), e);
         }

@@ -26,7 +26,6 @@ public class Failpoints {
     CloudSettings settings;
     private final Set<String> armed = ConcurrentHashMap.newKeySet();
     private final List<String> reached = new CopyOnWriteArrayList<>();
-    private final java.util.concurrent.atomic.AtomicBoolean armedAtStart = new java.util.concurrent.atomic.AtomicBoolean();
 
     public boolean enabled() {
         return settings.failpoints();
@@ -44,11 +43,21 @@ public class Failpoints {
         return List.copyOf(reached);
     }
 
-    /** Hangs the calling worker here if a test armed this point (e.g. "during:ENSURE_TEMPLATE"). */
-    public void reach(String point) {
-        if (enabled() && armedAtStart.compareAndSet(false, true)) {
+    /** The points a restarted test server was told to arm, armed before any worker runs. */
+    @jakarta.annotation.PostConstruct
+    void armAtStart() {
+        if (enabled()) {
             armed.addAll(settings.armedFailpoints());
         }
+    }
+
+    /** Disarms every point: a test that failed before reaching its point leaves none behind. */
+    public void disarmAll() {
+        armed.clear();
+    }
+
+    /** Hangs the calling worker here if a test armed this point (e.g. "during:ENSURE_TEMPLATE"). */
+    public void reach(String point) {
         if (!enabled() || !armed.remove(point)) {
             return;
         }

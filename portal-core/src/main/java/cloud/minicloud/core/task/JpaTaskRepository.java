@@ -35,10 +35,12 @@ public class JpaTaskRepository implements TaskRepository {
     }
 
     @Override
-    public List<Long> claimable(int max, Set<Long> fullNodes) {
-        // Node ids are numbers this server holds, never user input: safe to write into the query.
+    public List<Long> claimable(int max, Set<Long> fullNodes, Set<Long> held) {
+        // Node and task ids are numbers this server holds, never user input: safe to write into the query.
         String notOnFullNodes = fullNodes.isEmpty() ? "" : " AND (t.node_id IS NULL OR t.node_id NOT IN ("
                 + fullNodes.stream().map(String::valueOf).collect(Collectors.joining(",")) + "))";
+        notOnFullNodes += held.isEmpty() ? "" : " AND t.id NOT IN ("
+                + held.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")";
         return em.createNativeQuery("SELECT t.id FROM task t WHERE t.state IN ('QUEUED', 'RUNNING') AND " + DUE
                         + notOnFullNodes + """
                          AND NOT EXISTS (SELECT 1 FROM task e WHERE e.instance_id = t.instance_id AND e.id < t.id
@@ -51,11 +53,28 @@ public class JpaTaskRepository implements TaskRepository {
     }
 
     @Override
-    public void waitForNode(long id, int delaySeconds, String why) {
-        retryLater(id, delaySeconds, why);
-        em.createNativeQuery("UPDATE task SET waiting_since = COALESCE(waiting_since, NOW(3)) WHERE id = ?1")
+    public void waitForNode(long id, String worker, int delaySeconds, String why, java.time.Instant since) {
+        // The waiting time is the JVM's clock, like the one it is compared with.
+        em.createNativeQuery("UPDATE task SET waiting_since = COALESCE(waiting_since, ?3) WHERE id = ?1 AND worker = ?2")
                 .setParameter(1, id)
+                .setParameter(2, worker)
+                .setParameter(3, java.sql.Timestamp.from(since))
                 .executeUpdate();
+        retryLater(id, worker, delaySeconds, why);
+    }
+
+    @Override
+    public Optional<Task> lockHeld(long id, String worker) {
+        return em.createNativeQuery("SELECT id FROM task WHERE id = ?1 AND worker = ?2 AND state = 'RUNNING' FOR UPDATE")
+                .setParameter(1, id)
+                .setParameter(2, worker)
+                .getResultStream()
+                .findFirst()
+                .map(locked -> {
+                    Task task = em.find(Task.class, id);
+                    em.refresh(task);
+                    return task;
+                });
     }
 
     @Override
@@ -110,14 +129,15 @@ public class JpaTaskRepository implements TaskRepository {
     }
 
     @Override
-    public void retryLater(long id, int delaySeconds, String waiting) {
+    public void retryLater(long id, String worker, int delaySeconds, String waiting) {
         em.createNativeQuery("""
                         UPDATE task SET state = 'QUEUED', worker = NULL, lease_until = NULL,
                                not_before = NOW(3) + INTERVAL ?2 SECOND, waiting = ?3
-                        WHERE id = ?1""")
+                        WHERE id = ?1 AND worker = ?4 AND state = 'RUNNING'""")
                 .setParameter(1, id)
                 .setParameter(2, delaySeconds)
                 .setParameter(3, waiting == null ? null : waiting.substring(0, Math.min(waiting.length(), 512)))
+                .setParameter(4, worker)
                 .executeUpdate();
     }
 

@@ -37,9 +37,9 @@ public class TaskJournal {
         return task.id();
     }
 
-    /** Takes the oldest due task for this worker, if there is one, on none of the full nodes. */
-    public Optional<Long> claimNext(String worker, Set<Long> fullNodes) {
-        for (long id : tasks.claimable(8, fullNodes)) {
+    /** Takes the oldest due task for this worker, if there is one, on none of the full nodes and none it holds. */
+    public Optional<Long> claimNext(String worker, Set<Long> fullNodes, Set<Long> held) {
+        for (long id : tasks.claimable(8, fullNodes, held)) {
             if (tasks.claim(id, worker, LEASE_SECONDS)) {
                 return Optional.of(id);
             }
@@ -81,16 +81,17 @@ public class TaskJournal {
         }
     }
 
-    void finished(long taskId, TaskState outcome, String why) {
-        tasks.find(taskId).orElseThrow().finish(outcome, why);
+    /** The task ended, if the worker still holds it: a run whose lease ran out does not end another's. */
+    void finished(long taskId, String worker, TaskState outcome, String why) {
+        tasks.lockHeld(taskId, worker).ifPresent(task -> task.finish(outcome, why));
     }
 
-    void retryLater(long taskId, int delaySeconds, String why) {
-        tasks.retryLater(taskId, delaySeconds, why);
+    void retryLater(long taskId, String worker, int delaySeconds, String why) {
+        tasks.retryLater(taskId, worker, delaySeconds, why);
     }
 
-    void waitForNode(long taskId, int delaySeconds, String why) {
-        tasks.waitForNode(taskId, delaySeconds, why);
+    void waitForNode(long taskId, String worker, int delaySeconds, String why, Instant since) {
+        tasks.waitForNode(taskId, worker, delaySeconds, why, since);
     }
 
     /** The node each task drives, for the tasks given. */

@@ -15,9 +15,10 @@ public interface TaskRepository {
     /**
      * Tasks a worker could take now, oldest first: queued ones that are due, and running ones
      * whose worker's lease ran out. Only the oldest unfinished task of each instance qualifies,
-     * and none on the nodes given (this server runs as many tasks on them as it may).
+     * and none on the nodes given (this server runs as many tasks on them as it may), nor the
+     * tasks this server holds already (their lease may have run out while the database was away).
      */
-    List<Long> claimable(int max, Set<Long> fullNodes);
+    List<Long> claimable(int max, Set<Long> fullNodes, Set<Long> held);
 
     /** Takes the task for the worker with a fresh lease, unless another worker got it first. */
     boolean claim(long id, String worker, int leaseSeconds);
@@ -25,11 +26,17 @@ public interface TaskRepository {
     /** Extends the task's lease, if the worker still holds it. */
     void renewLease(long taskId, String worker, int leaseSeconds);
 
-    /** Puts a task back in the queue, due after the delay, saying why (or null). */
-    void retryLater(long id, int delaySeconds, String waiting);
+    /** Puts a task the worker holds back in the queue, due after the delay, saying why (or null). */
+    void retryLater(long id, String worker, int delaySeconds, String waiting);
 
-    /** Puts a task back in the queue because its node did not answer: it waits from now, if it did not already. */
-    void waitForNode(long id, int delaySeconds, String why);
+    /**
+     * Puts a task the worker holds back in the queue because its node did not answer: it waits
+     * from {@code since}, or from when it began to wait if it already did.
+     */
+    void waitForNode(long id, String worker, int delaySeconds, String why, java.time.Instant since);
+
+    /** The task, locked, if the worker still holds it (it is RUNNING under that worker's lease). */
+    Optional<Task> lockHeld(long id, String worker);
 
     /** The task's node answered: it no longer waits for it. */
     void stopWaiting(long id);

@@ -47,6 +47,8 @@ public class TaskWorkers {
     private static final int MAX_WAIT_SECONDS = 30;
     private static final int COMPENSATION_RETRY_SECONDS = 30;
     private static final Duration NODE_SLOTS_FRESH = Duration.ofSeconds(30);
+    /** A task the database keeps failing this often is failed after all: the trouble may be its own. */
+    private static final int MAX_DATABASE_RETRIES = 10;
 
     @Resource
     ManagedThreadFactory managedThreads;
@@ -101,7 +103,11 @@ public class TaskWorkers {
 
     /** Tells idle workers that a task was queued, so they need not wait for their next poll. */
     public void wake() {
-        wakeUp.release(settings.taskWorkers());
+        // One permit per worker at most: permits left over only cost a look at the queue.
+        int missing = settings.taskWorkers() - wakeUp.availablePermits();
+        if (missing > 0) {
+            wakeUp.release(missing);
+        }
     }
 
     private void work() {
@@ -112,7 +118,6 @@ public class TaskWorkers {
                     run(task.get());
                 } else {
                     wakeUp.tryAcquire(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
-                    wakeUp.drainPermits();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -138,7 +143,7 @@ public class TaskWorkers {
                         slots.getOrDefault(entry.getKey(), settings.tasksPerNode())))
                 .map(Map.Entry::getKey)
                 .collect(Collectors.toSet());
-        Optional<Long> task = journal.claimNext(workerId, fullNodes);
+        Optional<Long> task = journal.claimNext(workerId, fullNodes, Set.copyOf(inHand.keySet()));
         // Registered before the claim returns: the next claim counts it against its node.
         task.ifPresent(id -> inHand.put(id, journal.nodesOf(List.of(id)).getOrDefault(id, 0L)));
         return task;
@@ -172,10 +177,10 @@ public class TaskWorkers {
         } catch (NodeUnreachableException | NodeBusyException e) {
             waitForNode(task, e);
         } catch (RuntimeException e) {
-            if (stopping) {
-                // The server is going down and interrupted this run: the task is not a failure,
-                // its lease runs out and the next server resumes it.
-                LOG.info(() -> "task " + taskId + " left for the next server: " + e.getMessage());
+            if (stopping || DatabaseTrouble.in(e) && task.attempts() < MAX_DATABASE_RETRIES) {
+                // Not the task's failure: the server is going down, or the database went away
+                // under it. What the node did stands; the lease runs out and a worker resumes it.
+                LOG.log(Level.INFO, "task " + taskId + " left for its lease to run out", e);
                 return;
             }
             fail(task, e);
@@ -184,7 +189,8 @@ public class TaskWorkers {
 
     /** The node did not answer: try again later, saying why, unless it kept the task waiting too long. */
     private void waitForNode(TaskContext task, RuntimeException why) {
-        Instant since = task.waitingSince() == null ? Instant.now() : task.waitingSince();
+        Instant now = Instant.now();
+        Instant since = task.waitingSince() == null ? now : task.waitingSince();
         Duration waited = Duration.between(since, Instant.now());
         if (waited.compareTo(settings.nodePatience()) > 0) {
             fail(task, new HypervisorException("its compute node did not answer for " + waited.toSeconds() + " s ("
@@ -195,7 +201,7 @@ public class TaskWorkers {
         String note = "waiting for its compute node since " + LocalTime.ofInstant(since, ZoneId.systemDefault())
                 .truncatedTo(ChronoUnit.SECONDS) + ": " + why.getMessage() + "; next try in " + delay + " s";
         LOG.info(() -> "task " + task.taskId() + " " + note);
-        journal.waitForNode(task.taskId(), delay, note);
+        journal.waitForNode(task.taskId(), workerId, delay, note, now);
     }
 
     private void fail(TaskContext task, RuntimeException failure) {
@@ -205,7 +211,7 @@ public class TaskWorkers {
         } catch (RuntimeException e) {
             // Undoing needs the node too; try the whole task again later rather than leave half of it.
             LOG.log(Level.WARNING, "undoing task " + task.taskId() + " failed; it is retried", e);
-            journal.retryLater(task.taskId(), COMPENSATION_RETRY_SECONDS, "undoing it failed (" + e.getMessage()
+            journal.retryLater(task.taskId(), workerId, COMPENSATION_RETRY_SECONDS, "undoing it failed (" + e.getMessage()
                     + "); tried again in " + COMPENSATION_RETRY_SECONDS + " s");
             return;
         }
@@ -213,7 +219,7 @@ public class TaskWorkers {
     }
 
     private void finished(TaskContext task, TaskState outcome, String why) {
-        journal.finished(task.taskId(), outcome, why);
+        journal.finished(task.taskId(), workerId, outcome, why);
         metrics.taskFinished(task.kind(), outcome);
     }
 

@@ -49,10 +49,10 @@ public class MemoryTaskRepository implements TaskRepository {
     }
 
     @Override
-    public synchronized List<Long> claimable(int max, Set<Long> fullNodes) {
+    public synchronized List<Long> claimable(int max, Set<Long> fullNodes, Set<Long> held) {
         Instant now = Instant.now();
         return tasks.values().stream()
-                .filter(t -> unfinished(t) && due(t, now))
+                .filter(t -> unfinished(t) && due(t, now) && !held.contains(t.id()))
                 .filter(t -> Entities.get(t, "nodeId") == null || !fullNodes.contains((Long) Entities.get(t, "nodeId")))
                 .filter(t -> tasks.values().stream().noneMatch(e -> e.instanceId().equals(t.instanceId())
                         && e.id() < t.id() && unfinished(e)))
@@ -84,7 +84,10 @@ public class MemoryTaskRepository implements TaskRepository {
     }
 
     @Override
-    public synchronized void retryLater(long id, int delaySeconds, String waiting) {
+    public synchronized void retryLater(long id, String worker, int delaySeconds, String waiting) {
+        if (!worker.equals(workers.get(id))) {
+            return;
+        }
         Task task = tasks.get(id);
         Entities.set(task, "state", TaskState.QUEUED);
         Entities.set(task, "waiting", waiting);
@@ -94,12 +97,21 @@ public class MemoryTaskRepository implements TaskRepository {
     }
 
     @Override
-    public synchronized void waitForNode(long id, int delaySeconds, String why) {
-        retryLater(id, delaySeconds, why);
+    public synchronized void waitForNode(long id, String worker, int delaySeconds, String why, Instant since) {
+        if (!worker.equals(workers.get(id))) {
+            return;
+        }
         Task task = tasks.get(id);
         if (Entities.get(task, "waitingSince") == null) {
-            Entities.set(task, "waitingSince", Instant.now());
+            Entities.set(task, "waitingSince", since);
         }
+        retryLater(id, worker, delaySeconds, why);
+    }
+
+    @Override
+    public synchronized Optional<Task> lockHeld(long id, String worker) {
+        Task task = tasks.get(id);
+        return worker.equals(workers.get(id)) && state(task) == TaskState.RUNNING ? Optional.of(task) : Optional.empty();
     }
 
     @Override

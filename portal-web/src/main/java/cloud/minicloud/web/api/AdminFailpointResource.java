@@ -35,6 +35,14 @@ public class AdminFailpointResource {
         return Response.noContent().build();
     }
 
+    /** Disarms every point (a test cleaning up after itself). */
+    @jakarta.ws.rs.DELETE
+    public Response disarmAll() {
+        available();
+        failpoints.disarmAll();
+        return Response.noContent().build();
+    }
+
     /** The points tasks have reached (and hang at). */
     @GET
     public List<String> reached() {

@@ -30,14 +30,22 @@ final class Daemons {
     record Daemon(long pid, List<String> commandLine) {
     }
 
-    static Daemon find(String executable) throws IOException, InterruptedException {
-        String pid = Host.run("pgrep", "-o", "-x", executable).output().strip();
-        if (pid.isEmpty()) {
-            throw new AssertionError(executable + " is not running");
+    /**
+     * The daemon whose pid deploy/ recorded in the file under the state directory, if it runs
+     * (never another MariaDB or libvirtd of the machine's).
+     */
+    static Optional<Daemon> recorded(String pidFile) throws IOException {
+        Path file = STATE.resolve(pidFile);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        String pid = Files.readString(file).strip();
+        if (pid.isEmpty() || !Files.exists(Path.of("/proc", pid, "cmdline"))) {
+            return Optional.empty();
         }
         byte[] raw = Files.readAllBytes(Path.of("/proc", pid, "cmdline"));
         List<String> args = Arrays.stream(new String(raw, StandardCharsets.UTF_8).split("\0")).filter(a -> !a.isEmpty()).toList();
-        return new Daemon(Long.parseLong(pid), args);
+        return Optional.of(new Daemon(Long.parseLong(pid), args));
     }
 
     /** Sends the signal and waits until the process is gone. */
