@@ -88,7 +88,7 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
             long storageGib = 0;
             long freeStorageGib = 0;
             if (pool.isPresent()) {
-                pool.get().refresh(0);
+                refreshUnlessBusy(pool.get());
                 StoragePoolInfo storage = pool.get().getInfo();
                 storageGib = (long) (storage.capacity / GIB);
                 freeStorageGib = (long) (storage.available / GIB);
@@ -189,7 +189,7 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
                     throw new HypervisorException("template " + name + " arrived with SHA-256 " + arrived
                             + ", not the expected " + sha256 + "; it was removed");
                 }
-                pool.refresh(0);
+                refreshUnlessBusy(pool);
             } catch (LibvirtException | RuntimeException e) {
                 volume.delete(0);
                 throw e;
@@ -223,6 +223,11 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
     @Override
     public void ensureNetwork(TenantNetworkSpec spec) {
         node.run(NodeCall.NETWORK_ENSURE, "ensure network " + spec.id(), connect -> {
+            // Almost always there and active already: two calls, no lock.
+            Optional<Network> existing = network(connect, spec.id());
+            if (existing.isPresent() && existing.get().isActive() == 1) {
+                return;
+            }
             // Concurrent launches on one network: one of them defines and starts it.
             synchronized (networkLocks.computeIfAbsent(spec.id(), id -> new Object())) {
                 ensureNetwork(connect, spec);
@@ -611,6 +616,20 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
         return Libvirt.lookup(() -> connect.storagePoolLookupByName(settings.poolName()), VIR_ERR_NO_STORAGE_POOL)
                 .orElseThrow(() -> new HypervisorException(
                         "storage pool " + settings.poolName() + " is missing: ensureStoragePool first"));
+    }
+
+    /**
+     * Refreshes the pool's figures, unless volumes are being written into it right now: libvirt
+     * then refuses ("pool has asynchronous jobs running") and the last figures serve.
+     */
+    private static void refreshUnlessBusy(StoragePool pool) throws LibvirtException {
+        try {
+            pool.refresh(0);
+        } catch (LibvirtException e) {
+            if (e.getMessage() == null || !e.getMessage().contains("asynchronous jobs running")) {
+                throw e;
+            }
+        }
     }
 
     private static Optional<StorageVol> volume(StoragePool pool, String name) throws LibvirtException {

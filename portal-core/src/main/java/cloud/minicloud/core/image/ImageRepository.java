@@ -25,6 +25,8 @@ public interface ImageRepository {
 
     /** Where a node's copy of an image stands, for one who wants to make sure it is there. */
     enum TemplateCopy {
+        /** The node has no record of the image yet: add it first. */
+        NO_RECORD,
         /** The copy was finished before. */
         READY,
         /** Another copier holds an unexpired claim on copying it: wait for it. */
@@ -34,8 +36,8 @@ public interface ImageRepository {
     }
 
     /**
-     * Looks at the node's record of the image (which must exist) under its row lock, and if no one
-     * else copies it (or their claim ran out: a copier that died), gives the claim to {@code copier}.
+     * Looks at the node's record of the image under its row lock, and if no one else copies it
+     * (or their claim ran out: a copier that died), gives the claim to {@code copier}.
      */
     TemplateCopy claimTemplateCopy(long nodeId, long imageId, String copier, int leaseSeconds);
 

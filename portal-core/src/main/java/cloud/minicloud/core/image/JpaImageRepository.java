@@ -65,10 +65,14 @@ public class JpaImageRepository implements ImageRepository {
 
     @Override
     public TemplateCopy claimTemplateCopy(long nodeId, long imageId, String copier, int leaseSeconds) {
-        Object[] row = (Object[]) em.createNativeQuery("""
+        List<?> rows = em.createNativeQuery("""
                         SELECT ready, COALESCE(copier IS NOT NULL AND copier <> ?3 AND copying_until > NOW(3), FALSE)
                         FROM node_template WHERE node_id = ?1 AND image_id = ?2 FOR UPDATE""")
-                .setParameter(1, nodeId).setParameter(2, imageId).setParameter(3, copier).getSingleResult();
+                .setParameter(1, nodeId).setParameter(2, imageId).setParameter(3, copier).getResultList();
+        if (rows.isEmpty()) {
+            return TemplateCopy.NO_RECORD;
+        }
+        Object[] row = (Object[]) rows.get(0);
         if (truth(row[0])) {
             return TemplateCopy.READY;
         }

@@ -1,7 +1,5 @@
 package cloud.minicloud.core.image;
 
-import cloud.minicloud.core.node.ComputeNode;
-import cloud.minicloud.core.node.NodeRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -22,15 +20,8 @@ public class NodeTemplateRecords {
     @Inject
     ImageRepository images;
 
-    @Inject
-    NodeRepository nodes;
-
     public void add(long nodeId, long imageId) {
         images.recordTemplateOnNode(nodeId, imageId);
-    }
-
-    public ComputeNode node(long nodeId) {
-        return nodes.find(nodeId).orElseThrow();
     }
 
     public Image image(long imageId) {

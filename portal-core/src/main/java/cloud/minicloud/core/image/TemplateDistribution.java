@@ -62,15 +62,15 @@ public class TemplateDistribution {
     private ScheduledExecutorService renewals;
 
     /** Makes sure the node holds the image as a template; returns once it does. */
-    public void ensure(long nodeId, long imageId) {
-        records.add(nodeId, imageId);
-        ComputeNode node = records.node(nodeId);
+    public void ensure(ComputeNode node, long imageId) {
+        long nodeId = node.id();
         Image image = records.image(imageId);
         HypervisorDriver driver = drivers.of(node);
         String copier = UUID.randomUUID().toString();
         Instant waitUntil = Instant.now().plus(WAIT_FOR_COPY);
         while (true) {
             switch (records.claim(nodeId, imageId, copier)) {
+                case NO_RECORD -> records.add(nodeId, imageId);
                 case READY -> {
                     if (driver.hasTemplate(image.templateName())) {
                         return;

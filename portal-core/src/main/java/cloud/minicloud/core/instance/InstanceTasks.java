@@ -91,7 +91,7 @@ public class InstanceTasks implements TaskHandler {
         });
         task.step("ENSURE_TEMPLATE", () -> {
             wanted(id);
-            templates.ensure(facts.node().id(), facts.imageId());
+            templates.ensure(facts.node(), facts.imageId());
         });
         task.step("CREATE_DOMAIN", () -> {
             wanted(id);

@@ -127,8 +127,8 @@ public class ComputeNode {
         becomes(NodeHealth.UNREACHABLE, lastError, at);
     }
 
-    /** Records that the node answers too slowly to be probed: degraded, but not gone. */
-    void slow(String reason, Instant at) {
+    /** Records that the node answered a probe with an error, or too slowly: degraded, but not gone. */
+    void degraded(String reason, Instant at) {
         lastProbeAt = at;
         becomes(NodeHealth.DEGRADED, reason, at);
     }

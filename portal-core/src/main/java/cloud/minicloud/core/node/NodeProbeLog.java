@@ -32,9 +32,9 @@ public class NodeProbeLog {
         load(nodeId).unreachable(reason, Instant.now());
     }
 
-    /** The node answered too slowly to be probed: degraded, still counted as reachable. */
-    public void busy(long nodeId, String reason) {
-        load(nodeId).slow(reason, Instant.now());
+    /** The node answered, but with an error or too slowly to be probed: degraded, its reachability unchanged. */
+    public void degraded(long nodeId, String reason) {
+        load(nodeId).degraded(reason, Instant.now());
     }
 
     public NodeView view(String name) {

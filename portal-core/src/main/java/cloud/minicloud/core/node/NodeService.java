@@ -5,7 +5,7 @@ import cloud.minicloud.core.identity.Caller;
 import cloud.minicloud.core.identity.Role;
 import cloud.minicloud.hypervisor.HypervisorDriver;
 import cloud.minicloud.hypervisor.HypervisorException;
-import cloud.minicloud.hypervisor.NodeBusyException;
+import cloud.minicloud.hypervisor.NodeUnreachableException;
 import cloud.minicloud.hypervisor.NodeInfo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,6 +19,8 @@ import java.util.Map;
 /** Compute nodes for cloud admins, and the probe that asks each node what it is. */
 @ApplicationScoped
 public class NodeService {
+
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(NodeService.class.getName());
 
     @Inject
     NodeRepository nodes;
@@ -132,11 +134,13 @@ public class NodeService {
             NodeInfo info = driver.nodeInfo();
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             probeLog.found(nodeId, info, driver.capabilities().templateUpload(), problem(node, info, took));
-        } catch (NodeBusyException e) {
-            // It answers, slowly: degraded, not gone.
-            probeLog.busy(nodeId, e.getMessage());
-        } catch (HypervisorException | UnsupportedOperationException e) {
+        } catch (NodeUnreachableException e) {
+            LOG.warning(() -> "node " + node.name() + " is unreachable: " + e.getMessage());
             probeLog.failed(nodeId, e.getMessage());
+        } catch (HypervisorException | UnsupportedOperationException e) {
+            // It answered, with an error or too slowly to take the call: degraded, not gone.
+            LOG.warning(() -> "node " + node.name() + " could not be probed: " + e.getMessage());
+            probeLog.degraded(nodeId, e.getMessage());
         }
     }
 

@@ -66,6 +66,9 @@ public class MemoryImageRepository implements ImageRepository {
     @Override
     public synchronized TemplateCopy claimTemplateCopy(long nodeId, long imageId, String copier, int leaseSeconds) {
         Record record = templates.get(key(nodeId, imageId));
+        if (record == null) {
+            return TemplateCopy.NO_RECORD;
+        }
         if (record.ready) {
             return TemplateCopy.READY;
         }

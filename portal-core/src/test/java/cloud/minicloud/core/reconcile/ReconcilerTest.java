@@ -8,6 +8,7 @@ import cloud.minicloud.core.instance.InstanceState;
 import cloud.minicloud.core.instance.InstanceView;
 import cloud.minicloud.core.node.NodeHealth;
 import cloud.minicloud.core.testing.TestCloud;
+import cloud.minicloud.hypervisor.NodeCall;
 import cloud.minicloud.hypervisor.fake.FakeNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,6 +62,18 @@ class ReconcilerTest {
         node.reconnect();
         cloud.reconciler.sweep(nodeId);
         assertEquals(NodeHealth.UP, cloud.nodes.list(TestCloud.admin()).get(0).health());
+    }
+
+    @Test
+    void a_node_that_answers_a_probe_with_an_error_is_degraded_and_keeps_taking_orders() {
+        node.failNext(NodeCall.NODE_INFO, "internal error: pool 'minicloud' has asynchronous jobs running.");
+
+        cloud.reconciler.sweep(nodeId);
+
+        var view = cloud.nodes.list(TestCloud.admin()).get(0);
+        assertEquals(NodeHealth.DEGRADED, view.health());
+        assertTrue(view.reachable(), "it answered: not unreachable");
+        cloud.await(ANN, cloud.launch(ANN, "entry", 1).get(0).id(), InstanceState.RUNNING);
     }
 
     @Test

@@ -66,7 +66,8 @@ public final class LaunchBenchmark {
                         Api.Reply reply = Api.post("/api/v1/instances", token,
                                 Instances.order(run + "-" + Instances.randomName(), "entry", networks.get(user), 1));
                         if (reply.status() != 202) {
-                            failures.merge("refused: " + reply.problem(), 1, Integer::sum);
+                            failures.merge("refused: " + reply.problem() + " (" + reply.object().getString("detail", "") + ")",
+                                    1, Integer::sum);
                         } else {
                             launched.add(new String[] {user, reply.object().getJsonArray("instances").getJsonObject(0).getString("id")});
                         }
