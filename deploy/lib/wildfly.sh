@@ -25,10 +25,18 @@ portal_environment() {
   export JAVA_HOME=$JAVA25_HOME
 }
 
+# Whether any source file is newer than the last build: the files git knows (tracked, or new and
+# not ignored), so that what builds write outside target/ (Vaadin's generated frontend files)
+# does not count; every file but build output where this is no git checkout.
 sources_changed() {
   [ -f "$BUILD_STAMP" ] || return 0
-  [ -n "$(find "$REPO" -path "$REPO/.git" -prune -o -path '*/target' -prune -o -path '*/node_modules' -prune \
-    -o -type f -newer "$BUILD_STAMP" -print -quit)" ]
+  if git -C "$REPO" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+    (cd "$REPO" && git ls-files -z --cached --others --exclude-standard \
+      | xargs -0 -r sh -c 'find "$@" -maxdepth 0 -newer "$0" -print 2>/dev/null' "$BUILD_STAMP" | grep -q .)
+  else
+    [ -n "$(find "$REPO" -path '*/target' -prune -o -path '*/node_modules' -prune -o -path '*/frontend/generated' -prune \
+      -o -type f -newer "$BUILD_STAMP" -print -quit)" ]
+  fi
 }
 
 wildfly_build() {
