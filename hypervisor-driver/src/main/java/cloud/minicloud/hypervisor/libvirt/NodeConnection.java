@@ -1,8 +1,5 @@
 package cloud.minicloud.hypervisor.libvirt;
 
-import static org.libvirt.Error.ErrorNumber.VIR_ERR_NO_CONNECT;
-import static org.libvirt.Error.ErrorNumber.VIR_ERR_RPC;
-import static org.libvirt.Error.ErrorNumber.VIR_ERR_SYSTEM_ERROR;
 
 import cloud.minicloud.hypervisor.CallGate;
 import cloud.minicloud.hypervisor.HypervisorException;
@@ -84,7 +81,7 @@ final class NodeConnection implements AutoCloseable {
                 succeeded = true;
                 return result;
             } catch (LibvirtException e) {
-                if (lost(current, e)) {
+                if (lost(current)) {
                     forget(current);
                     throw new NodeUnreachableException(uri, e);
                 }
@@ -176,15 +173,17 @@ final class NodeConnection implements AutoCloseable {
         }
     }
 
-    private static boolean lost(Connect connect, LibvirtException e) {
-        if (Libvirt.is(e, VIR_ERR_SYSTEM_ERROR) || Libvirt.is(e, VIR_ERR_RPC) || Libvirt.is(e, VIR_ERR_NO_CONNECT)) {
-            try {
-                return !connect.isAlive();
-            } catch (LibvirtException notAlive) {
-                return true;
-            }
+    /**
+     * Whether the call failed because the connection went. Any error code counts: a call in
+     * flight when libvirtd died has been seen to end in "the cause is unknown" (an internal
+     * error), so the connection itself is asked; that is a local check, not a call to the node.
+     */
+    private static boolean lost(Connect connect) {
+        try {
+            return !connect.isAlive();
+        } catch (LibvirtException notAlive) {
+            return true;
         }
-        return false;
     }
 
     private synchronized void forget(Connect lost) {

@@ -20,12 +20,16 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The contract against real QEMU on this machine (qemu:///system), with a template uploaded through the driver. */
 class QemuDriverContractIT extends HypervisorDriverContract {
 
     private static final String TEMPLATE = "contract-blank";
     private static LibvirtHypervisorDriver driver;
+
+    @TempDir
+    static Path scratch;
 
     @BeforeAll
     static void openNodeAndUploadATemplate() throws Exception {
@@ -105,7 +109,7 @@ class QemuDriverContractIT extends HypervisorDriverContract {
     }
 
     private static Path blankQcow2(int mib) throws Exception {
-        Path image = Files.createTempFile("minicloud-template", ".qcow2");
+        Path image = Files.createTempFile(scratch, "template", ".qcow2");
         Process qemuImg = new ProcessBuilder("qemu-img", "create", "-q", "-f", "qcow2", image.toString(), mib + "M")
                 .inheritIO().start();
         assertEquals(0, qemuImg.waitFor(), "qemu-img create");

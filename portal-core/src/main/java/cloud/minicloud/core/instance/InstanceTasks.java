@@ -3,6 +3,7 @@ package cloud.minicloud.core.instance;
 import cloud.minicloud.core.config.CloudSettings;
 import cloud.minicloud.core.image.TemplateDistribution;
 import cloud.minicloud.core.node.NodeDrivers;
+import cloud.minicloud.core.task.NodeOutwaitedException;
 import cloud.minicloud.core.task.TaskCancelledException;
 import cloud.minicloud.core.task.TaskContext;
 import cloud.minicloud.core.task.TaskHandler;
@@ -125,6 +126,11 @@ public class InstanceTasks implements TaskHandler {
                         driver(facts).delete(id);
                     }
                 } catch (NodeUnreachableException | NodeBusyException nodeAway) {
+                    if (!(failure instanceof NodeOutwaitedException)) {
+                        // A step failed and then the node went: most likely the step failed because
+                        // it went. The launch is tried again once the node answers.
+                        throw nodeAway;
+                    }
                     // What the launch made may still be on the node: the instance keeps its quota
                     // and address until a delete has cleaned the node up.
                     lifecycle.launchAbandoned(id, "launch failed: " + why + "; its node did not answer, so "

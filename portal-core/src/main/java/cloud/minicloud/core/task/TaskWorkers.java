@@ -2,7 +2,6 @@ package cloud.minicloud.core.task;
 
 import cloud.minicloud.core.config.CloudSettings;
 import cloud.minicloud.core.metrics.ControlPlaneMetrics;
-import cloud.minicloud.hypervisor.HypervisorException;
 import cloud.minicloud.hypervisor.NodeBusyException;
 import cloud.minicloud.hypervisor.NodeUnreachableException;
 import jakarta.annotation.PreDestroy;
@@ -193,7 +192,7 @@ public class TaskWorkers {
         Instant since = task.waitingSince() == null ? now : task.waitingSince();
         Duration waited = Duration.between(since, Instant.now());
         if (waited.compareTo(settings.nodePatience()) > 0) {
-            fail(task, new HypervisorException("its compute node did not answer for " + waited.toSeconds() + " s ("
+            fail(task, new NodeOutwaitedException("its compute node did not answer for " + waited.toSeconds() + " s ("
                     + why.getMessage() + ")"));
             return;
         }
@@ -208,6 +207,11 @@ public class TaskWorkers {
         LOG.log(Level.WARNING, "task " + task.taskId() + " (" + task.kind() + " of " + task.instance() + ") failed; undoing it", failure);
         try {
             handler.compensate(task, failure);
+        } catch (NodeUnreachableException | NodeBusyException e) {
+            // The node went while the task was undone: it most likely failed because the node
+            // went, so the task waits for the node like any other and then tries again.
+            waitForNode(task, e);
+            return;
         } catch (RuntimeException e) {
             // Undoing needs the node too; try the whole task again later rather than leave half of it.
             LOG.log(Level.WARNING, "undoing task " + task.taskId() + " failed; it is retried", e);

@@ -156,6 +156,23 @@ class LaunchTest {
     }
 
     @Test
+    void a_step_that_fails_as_its_node_goes_away_is_tried_again_once_the_node_is_back() {
+        // As when libvirtd is killed during a call: the call ends in an error, then nothing answers.
+        FakeNode node = cloud.addNode("n1");
+        node.failNext(NodeCall.NETWORK_ENSURE, "An error occurred, but the cause is unknown");
+        node.cutConnectionAt(NodeCall.DELETE, false);
+        cloud.startWorkers();
+        InstanceView ordered = cloud.launch(ANN, "general", 1).get(0);
+
+        awaitTrue(() -> waiting(ordered.id()) != null, () -> "the launch never waited for its node");
+        assertEquals(InstanceState.PENDING, cloud.instances.get(ANN, ordered.id()).state(), "not failed for the node's going");
+        node.reconnect();
+
+        cloud.await(ANN, ordered.id(), InstanceState.RUNNING);
+        assertEquals(List.of(ordered.id()), node.domainIds());
+    }
+
+    @Test
     void a_launch_whose_node_never_comes_back_ends_in_error_and_keeps_its_quota_until_deleted() throws Exception {
         cloud.close();
         cloud = new TestCloud(CloudSettings.defaults().withNodePatience(Duration.ofSeconds(2)));

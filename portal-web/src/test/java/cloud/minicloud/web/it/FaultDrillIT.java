@@ -39,18 +39,13 @@ class FaultDrillIT {
         Instances.awaitLocalNode();
     }
 
-    /** A drill that failed midway leaves no armed failpoint for the next test's tasks to hang at. */
-    @AfterEach
-    void disarm() {
-        Api.delete("/api/v1/admin/failpoints", Api.tokenFor("admin"));
-    }
-
     /**
-     * Whatever a failed drill left on its network is deleted, then the network: other tests (the
-     * networks page's empty state) expect the tenants to have no networks of ours left.
+     * A drill that failed midway leaves no armed failpoint for the next test's tasks to hang at,
+     * and no instance holding the quota the next drill needs.
      */
-    @AfterAll
-    static void removeWhatTheDrillsMade() throws InterruptedException {
+    @AfterEach
+    void removeWhatTheDrillLeft() throws InterruptedException {
+        Api.delete("/api/v1/admin/failpoints", Api.tokenFor("admin"));
         String ann = Api.tokenFor("ann");
         List<String> left = Api.get("/api/v1/instances?limit=100", ann).object().getJsonArray("items").stream()
                 .map(i -> i.asJsonObject())
@@ -58,6 +53,11 @@ class FaultDrillIT {
                 .map(i -> i.getString("id"))
                 .toList();
         Instances.deleteAll(ann, left);
+    }
+
+    /** Other tests (the networks page's empty state) expect the tenants to have no networks of ours left. */
+    @AfterAll
+    static void removeTheNetwork() throws InterruptedException {
         Instances.deleteNetwork("ann", NETWORK);
     }
 
