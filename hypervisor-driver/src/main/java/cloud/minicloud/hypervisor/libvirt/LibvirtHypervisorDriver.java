@@ -30,6 +30,7 @@ import cloud.minicloud.hypervisor.xml.PoolConfig;
 import cloud.minicloud.hypervisor.xml.VolumeConfig;
 import cloud.minicloud.hypervisor.xml.Xml;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
 import org.libvirt.Domain;
 import org.libvirt.DomainInfo;
 import org.libvirt.LibvirtException;
@@ -52,11 +54,12 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
     private static final long GIB = 1L << 30;
     private final Map<UUID, Object> networkLocks = new ConcurrentHashMap<>();
 
+    private static final Logger LOG = Logger.getLogger(LibvirtHypervisorDriver.class.getName());
     private static final int CONSOLE_LOG_BYTES = 256 * 1024;
     private static final int START_ATTEMPTS = 4;
 
     private final NodeSettings settings;
-    private final java.util.Map<UUID, ConsoleLog> consoles = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<UUID, ConsoleLog> consoles = new ConcurrentHashMap<>();
     private final NodeConnection node;
     private final Object virtTypeDecision = new Object();
     /** The decision and the fingerprint and connection it was made or confirmed on. */
@@ -150,18 +153,36 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
         node.run(NodeCall.STORAGE_POOL, "ensure storage pool " + settings.poolName(), connect -> {
             Optional<StoragePool> existing = Libvirt.lookup(() -> connect.storagePoolLookupByName(settings.poolName()),
                     VIR_ERR_NO_STORAGE_POOL);
-            StoragePool pool;
+            if (existing.isPresent() && !elsewhere(existing.get())) {
+                StoragePool pool = existing.get();
+                if (pool.isActive() == 0) {
+                    pool.build(0);
+                    pool.create(0);
+                }
+                pool.setAutostart(1);
+                return;
+            }
             if (existing.isPresent()) {
-                pool = existing.get();
-            } else {
-                pool = connect.storagePoolDefineXML(new PoolConfig(settings.poolName(), settings.poolPath()).toXml(), 0);
-                pool.build(0);
+                // Left by a cloud whose state directory was elsewhere (libvirt keeps pool definitions
+                // in /etc): this cloud's directory is the pool now; the old files stay where they are.
+                LOG.warning(() -> "storage pool " + settings.poolName() + " on " + settings.uri() + " pointed at another "
+                        + "directory; it now points at " + settings.poolPath());
+                if (existing.get().isActive() != 0) {
+                    existing.get().destroy();
+                }
+                existing.get().undefine();
             }
-            if (pool.isActive() == 0) {
-                pool.create(0);
-            }
+            StoragePool pool = connect.storagePoolDefineXML(new PoolConfig(settings.poolName(), settings.poolPath()).toXml(), 0);
+            pool.build(0);
+            pool.create(0);
             pool.setAutostart(1);
         });
+    }
+
+    /** Whether a pool of this name keeps its volumes in another directory than this cloud's. */
+    private boolean elsewhere(StoragePool pool) throws LibvirtException {
+        String path = Xml.text(Xml.parse(pool.getXMLDesc(0)), "target", "path");
+        return settings.poolPath() != null && path != null && !Path.of(path).equals(Path.of(settings.poolPath()));
     }
 
     @Override
