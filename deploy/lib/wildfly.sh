@@ -91,6 +91,34 @@ wildfly_start() {
   fi
 }
 
+# Ready once the database answers and at least one compute node does (MicroProfile Health).
+portal_ready() {
+  curl -sf -o /dev/null "http://127.0.0.1:$((WF_PORT + 1910))/health/ready"
+}
+
+# What the portal's readiness check says about the cloud, e.g. {"database":"UP","reachableNode":"DOWN"}.
+portal_readiness() {
+  curl -s "http://127.0.0.1:$((WF_PORT + 1910))/health/ready" | grep -o '"minicloud"[^}]*}' | grep -o '{.*' || true
+}
+
+# The portal probes the local node once it runs (the first probe also decides its virt type);
+# a node that never answers is reported, not fatal: an admin can fix it with the cloud up.
+wildfly_await_node() {
+  local start=$SECONDS
+  printf '    waiting for the local compute node '
+  until portal_ready; do
+    if (( SECONDS - start >= 180 )); then
+      printf '\n'
+      warn "the portal runs, but no compute node answers: $(portal_readiness)"
+      warn "the admin nodes page says why; deploy/minicloud status checks the host, deploy/minicloud logs wildfly has the details"
+      return 0
+    fi
+    printf '.'
+    sleep 2
+  done
+  printf ' up after %ss\n' $((SECONDS - start))
+}
+
 # Done waiting once the portal answers, or once WildFly says it started with errors.
 wildfly_up_or_failed() {
   wildfly_healthy || grep -q 'started (with errors)' "$WF_LOG"
