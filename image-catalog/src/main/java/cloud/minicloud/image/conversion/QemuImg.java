@@ -136,7 +136,7 @@ public final class QemuImg {
     private static JsonObject json(String text, String what) {
         try {
             return parse(text);
-        } catch (RuntimeException e) {
+        } catch (jakarta.json.stream.JsonParsingException | ClassCastException e) {
             throw new InvalidImageException(what + " gave no answer about the image: refused");
         }
     }

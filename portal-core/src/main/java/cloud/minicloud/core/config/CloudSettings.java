@@ -25,18 +25,20 @@ import java.util.Map;
  * @param imagesDir          where deploy/ put the bundled images (and the KVM canary's files), or null
  * @param failpoints         whether tests may make a task hang at a step (only the test server)
  * @param armedFailpoints    the points armed when the server starts (a test restarting it), if failpoints are on
+ * @param images             where uploaded images and their templates are kept, and how large they may be
  */
 public record CloudSettings(Duration stopGrace, Duration sweep, boolean reapUnknown, Placement placement,
                             int taskWorkers, int tasksPerNode, Duration nodePatience, String segmentRange,
                             String localNodeUri, String localNodePool, int localNodeRequests, String imagesDir,
-                            boolean failpoints, java.util.List<String> armedFailpoints) {
+                            boolean failpoints, java.util.List<String> armedFailpoints, ImageSettings images) {
 
     /** How placement weighs the nodes that have room. */
     public enum Placement { SPREAD, PACK }
 
     public static CloudSettings defaults() {
         return new CloudSettings(Duration.ofSeconds(30), Duration.ofSeconds(30), false, Placement.SPREAD, 16, 16,
-                Duration.ofMinutes(10), null, null, "/var/lib/minicloud/pool", 5, null, false, java.util.List.of());
+                Duration.ofMinutes(10), null, null, "/var/lib/minicloud/pool", 5, null, false, java.util.List.of(),
+                ImageSettings.defaults(null));
     }
 
     /**
@@ -60,29 +62,36 @@ public record CloudSettings(Duration stopGrace, Duration sweep, boolean reapUnkn
                 number(env, "MINICLOUD_LOCAL_NODE_REQUESTS", d.localNodeRequests()),
                 blankToNull(env.get("MINICLOUD_IMAGES")),
                 failpoints,
-                armed == null || armed.isBlank() ? java.util.List.of() : java.util.List.of(armed.strip().split("\\s*,\\s*")));
+                armed == null || armed.isBlank() ? java.util.List.of() : java.util.List.of(armed.strip().split("\\s*,\\s*")),
+                ImageSettings.from(env, blankToNull(env.get("MINICLOUD_IMAGES"))));
+    }
+
+    public CloudSettings withImages(ImageSettings imageSettings) {
+        return new CloudSettings(stopGrace, sweep, reapUnknown, placement, taskWorkers, tasksPerNode, nodePatience,
+                segmentRange, localNodeUri, localNodePool, localNodeRequests, imagesDir, failpoints, armedFailpoints,
+                imageSettings);
     }
 
     public CloudSettings withSweep(Duration every) {
         return new CloudSettings(stopGrace, every, reapUnknown, placement, taskWorkers, tasksPerNode, nodePatience,
-                segmentRange, localNodeUri, localNodePool, localNodeRequests, imagesDir, failpoints, armedFailpoints);
+                segmentRange, localNodeUri, localNodePool, localNodeRequests, imagesDir, failpoints, armedFailpoints, images);
     }
 
     public CloudSettings withNodePatience(Duration patience) {
         return new CloudSettings(stopGrace, sweep, reapUnknown, placement, taskWorkers, tasksPerNode, patience,
-                segmentRange, localNodeUri, localNodePool, localNodeRequests, imagesDir, failpoints, armedFailpoints);
+                segmentRange, localNodeUri, localNodePool, localNodeRequests, imagesDir, failpoints, armedFailpoints, images);
     }
 
     public CloudSettings withPlacement(Placement policy) {
         return new CloudSettings(stopGrace, sweep, reapUnknown, policy, taskWorkers, tasksPerNode, nodePatience,
-                segmentRange, localNodeUri, localNodePool, localNodeRequests, imagesDir, failpoints, armedFailpoints);
+                segmentRange, localNodeUri, localNodePool, localNodeRequests, imagesDir, failpoints, armedFailpoints, images);
     }
 
     private static Duration seconds(Map<String, String> env, String name, Duration fallback) {
         return Duration.ofSeconds(number(env, name, (int) fallback.toSeconds()));
     }
 
-    private static int number(Map<String, String> env, String name, int fallback) {
+    static int number(Map<String, String> env, String name, int fallback) {
         String value = env.get(name);
         if (value == null || value.isBlank()) {
             return fallback;

@@ -8,7 +8,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A validated qcow2 template: public (no owner) or one tenant's custom image. */
+/**
+ * An image: public (no owner) or one tenant's custom image. It is registered first, its file
+ * arrives next and is validated; only an ACTIVE image has a template nodes copy and boot from.
+ */
 @Entity
 @Table(name = "image")
 public class Image {
@@ -18,6 +21,26 @@ public class Image {
     private Long id;
 
     private String name;
+
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    private ImageState state = ImageState.ACTIVE;
+
+    @Column(name = "state_reason")
+    private String stateReason;
+
+    @Column(name = "disk_format")
+    private String diskFormat = "qcow2";
+
+    private String architecture = "x86_64";
+
+    @Column(name = "expected_sha256")
+    private String expectedSha256;
+
+    @Column(name = "upload_sha256")
+    private String uploadSha256;
+
+    @Column(name = "uploaded_bytes")
+    private long uploadedBytes;
 
     @Column(name = "owner_tenant_id")
     private Long ownerTenantId;
@@ -63,6 +86,83 @@ public class Image {
         image.sha256 = sha256;
         image.location = location;
         return image;
+    }
+
+    /** An image whose file is still to come: a tenant's ({@code ownerTenantId}) or public (null). */
+    public static Image queued(String name, Long ownerTenantId, String os, String osVersion, String diskFormat,
+                               String architecture, int minDiskGib, int minMemoryMib, String expectedSha256) {
+        Image image = new Image();
+        image.name = name;
+        image.ownerTenantId = ownerTenantId;
+        image.os = os;
+        image.osVersion = osVersion;
+        image.diskFormat = diskFormat;
+        image.architecture = architecture;
+        image.minDiskGib = minDiskGib;
+        image.minMemoryMib = minMemoryMib;
+        image.expectedSha256 = expectedSha256;
+        image.state = ImageState.QUEUED;
+        return image;
+    }
+
+    void uploading() {
+        state = ImageState.UPLOADING;
+        stateReason = null;
+    }
+
+    /** The upload stopped short: the image waits for its file again, saying what happened. */
+    void uploadCut(String why) {
+        state = ImageState.QUEUED;
+        stateReason = why + "; upload the file again, or delete the image";
+    }
+
+    void validating(long bytes, String sha256) {
+        state = ImageState.VALIDATING;
+        uploadedBytes = bytes;
+        uploadSha256 = sha256;
+        stateReason = null;
+    }
+
+    /** Validated: its template is at {@code location}; the minimum disk grows to what the image needs. */
+    void accepted(String location, String templateSha256, long virtualSize, long templateBytes, long neededDiskGib) {
+        state = ImageState.ACTIVE;
+        stateReason = null;
+        this.location = location;
+        sha256 = templateSha256;
+        virtualSizeBytes = virtualSize;
+        sizeBytes = templateBytes;
+        minDiskGib = (int) Math.max(minDiskGib, neededDiskGib);
+    }
+
+    void rejected(String why) {
+        state = ImageState.REJECTED;
+        stateReason = why;
+        location = null;
+    }
+
+    void deleted() {
+        state = ImageState.DELETED;
+        location = null;
+    }
+
+    public ImageState state() {
+        return state;
+    }
+
+    public java.util.Optional<Long> ownerTenantId() {
+        return java.util.Optional.ofNullable(ownerTenantId);
+    }
+
+    String diskFormat() {
+        return diskFormat;
+    }
+
+    String expectedSha256() {
+        return expectedSha256;
+    }
+
+    String uploadSha256() {
+        return uploadSha256;
     }
 
     /** Takes the facts of a rebuilt file of a bundled image; answers whether anything changed. */
@@ -115,7 +215,8 @@ public class Image {
     }
 
     public ImageView view() {
-        return new ImageView(name, ownerTenantId == null ? "public" : "custom", os, osVersion, minDiskGib, minMemoryMib,
-                sizeBytes, sha256);
+        return new ImageView(id, name, ownerTenantId == null ? "public" : "private", state.name(), stateReason, os,
+                osVersion, diskFormat, architecture, minDiskGib, minMemoryMib, virtualSizeBytes, sizeBytes, sha256,
+                uploadSha256, createdAt);
     }
 }

@@ -6,16 +6,33 @@ import java.util.Optional;
 /** Where images are kept. */
 public interface ImageRepository {
 
-    /** Public images and those of the tenant, by name. */
+    /** The ACTIVE images a tenant may launch from (public and its own), by name. */
     List<Image> visibleTo(long tenantId);
 
+    /** The ACTIVE public images, by name. */
     List<Image> publicImages();
 
+    /** The public image of that name that is not deleted, whatever its state. */
     Optional<Image> publicImage(String name);
+
+    /**
+     * Images in the catalog (not deleted) in any state, newest first: the public ones and the
+     * tenant's, or, for a null tenant, every image of the cloud.
+     */
+    List<Image> catalog(Long tenantId);
+
+    /** Whether an image that is not deleted has this name in the scope (a tenant, or public for null). */
+    boolean nameTaken(Long ownerTenantId, String name);
+
+    /** How many instances that are not deleted were launched from the image. */
+    long instancesUsing(long imageId);
+
+    /** Images left in a state a server works through, for a restarted server to take up. */
+    List<Image> inState(ImageState state);
 
     void add(Image image);
 
-    /** A public image or one of the tenant's, by name. */
+    /** An ACTIVE public image or one of the tenant's, by name: what a launch may use. */
     Optional<Image> visibleByName(long tenantId, String name);
 
     Optional<Image> find(long id);

@@ -1,7 +1,12 @@
 package cloud.minicloud.core.image;
 
+import cloud.minicloud.core.InvalidRequestException;
+import cloud.minicloud.core.NotFoundException;
+import cloud.minicloud.core.identity.AccessDeniedException;
 import cloud.minicloud.core.identity.Caller;
+import cloud.minicloud.core.identity.Role;
 import cloud.minicloud.core.quota.TenantEnrolment;
+import cloud.minicloud.image.DiskFormat;
 import cloud.minicloud.image.ImageFacts;
 import cloud.minicloud.image.ImageInspector;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,15 +15,23 @@ import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 
-/** The images a caller may launch from, and the publishing of images that come with the cloud. */
+/**
+ * The image catalog as callers see it: what they may launch from, registering an image, and
+ * the states its file moves it through ({@link ImageUploads} moves the bytes, outside transactions).
+ */
 @ApplicationScoped
 @Transactional
 public class ImageService {
 
     private static final Logger LOG = Logger.getLogger(ImageService.class.getName());
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+    private static final int MAX_MIN_DISK_GIB = 1024;
 
     @Inject
     ImageRepository images;
@@ -26,12 +39,138 @@ public class ImageService {
     @Inject
     TenantEnrolment enrolment;
 
-    /** Public images, and the caller's tenant's own. */
+    /** The ACTIVE images the caller may launch from: public ones, and the caller's tenant's own. */
     public List<ImageView> available(Caller caller) {
         List<Image> visible = caller.tenant().isPresent()
                 ? images.visibleTo(enrolment.tenantOf(caller).id())
                 : images.publicImages();
         return visible.stream().map(Image::view).toList();
+    }
+
+    /**
+     * The catalog in every state, newest first: a tenant's members see the ACTIVE public images
+     * and all of their own; a cloud admin of no tenant sees every image of the cloud.
+     */
+    public List<ImageView> catalog(Caller caller) {
+        boolean everything = caller.has(Role.CLOUD_ADMIN) && caller.tenant().isEmpty();
+        Long tenant = everything ? null : enrolment.tenantOf(caller).id();
+        return images.catalog(tenant).stream()
+                .filter(image -> everything || image.ownerTenantId().isPresent() || image.state() == ImageState.ACTIVE)
+                .map(Image::view)
+                .toList();
+    }
+
+    public ImageView get(Caller caller, long id) {
+        return visible(caller, id).view();
+    }
+
+    /** Glance's first step: the image exists, QUEUED, and waits for its file. */
+    public ImageView register(Caller caller, NewImage request) {
+        if (request == null) {
+            throw new InvalidRequestException("send the image's name, os and format");
+        }
+        String visibility = request.visibility() == null
+                ? (caller.tenant().isPresent() ? "private" : "public") : request.visibility();
+        Long owner = switch (visibility) {
+            case "public" -> {
+                caller.require(Role.CLOUD_ADMIN);
+                yield null;
+            }
+            case "private" -> {
+                caller.require(Role.TENANT_ADMIN);
+                yield enrolment.tenantOf(caller).id();
+            }
+            default -> throw new InvalidRequestException("visibility is public or private, not '" + visibility + "'");
+        };
+        String name = request.name();
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new InvalidRequestException("an image name is 1 to 63 letters, digits, '.', '_' or '-', starting with "
+                    + "a letter or digit");
+        }
+        String format = format(request.format());
+        String architecture = request.architecture() == null ? "x86_64" : request.architecture();
+        if (!architecture.equals("x86_64")) {
+            throw new InvalidRequestException("only x86_64 images run on this cloud's nodes, not " + architecture);
+        }
+        int minDisk = request.minDiskGib() == null ? 0 : request.minDiskGib();
+        if (minDisk < 0 || minDisk > MAX_MIN_DISK_GIB) {
+            throw new InvalidRequestException("minDiskGib is 0 to " + MAX_MIN_DISK_GIB);
+        }
+        int minMemory = request.minMemoryMib() == null ? 0 : request.minMemoryMib();
+        if (minMemory < 0 || minMemory > 65536) {
+            throw new InvalidRequestException("minMemoryMib is 0 to 65536");
+        }
+        String expected = request.expectedSha256() == null ? null : request.expectedSha256().toLowerCase(Locale.ROOT);
+        if (expected != null && !SHA256.matcher(expected).matches()) {
+            throw new InvalidRequestException("expectedSha256 is 64 hexadecimal digits");
+        }
+        if (images.nameTaken(owner, name)) {
+            throw new ImageConflictException("name-taken", "an image named '" + name + "' exists already"
+                    + (owner == null ? " among the public images" : " in your tenant") + "; choose another name");
+        }
+        Image image = Image.queued(name, owner, text(request.os(), "os"), text(request.osVersion(), "osVersion"), format,
+                architecture, minDisk, minMemory, expected);
+        images.add(image);
+        return image.view();
+    }
+
+    /** Deletes an image no instance uses; its files go once the transaction is committed. */
+    public ImageView delete(Caller caller, long id) {
+        Image image = manageable(caller, id);
+        if (image.state() == ImageState.UPLOADING || image.state() == ImageState.VALIDATING) {
+            throw new ImageConflictException("invalid-state", "image '" + image.name() + "' is " + image.state()
+                    + "; delete it once that has ended");
+        }
+        long using = images.instancesUsing(id);
+        if (using > 0) {
+            throw new ImageConflictException("in-use", "image '" + image.name() + "' is used by " + using
+                    + " instance(s); delete them first");
+        }
+        image.deleted();
+        return image.view();
+    }
+
+    // ---- the states its file moves it through; ImageUploads calls these, each its own transaction ----
+
+    /** The file starts to arrive: only the caller who may manage the image, and only while QUEUED. */
+    UploadTicket startUpload(Caller caller, long id) {
+        Image image = manageable(caller, id);
+        if (image.state() != ImageState.QUEUED) {
+            throw new ImageConflictException("invalid-state", "image '" + image.name() + "' is " + image.state()
+                    + "; a file is uploaded once, to a QUEUED image (register a new image for another file)");
+        }
+        image.uploading();
+        return new UploadTicket(id, DiskFormat.of(image.diskFormat()), image.expectedSha256(), null);
+    }
+
+    void uploadCut(long id, String why) {
+        images.find(id).filter(i -> i.state() == ImageState.UPLOADING).ifPresent(image -> image.uploadCut(why));
+    }
+
+    void uploaded(long id, long bytes, String sha256) {
+        images.find(id).orElseThrow().validating(bytes, sha256);
+    }
+
+    /** What validating the image needs to know; empty once it is no longer VALIDATING (deleted meanwhile). */
+    Optional<UploadTicket> toValidate(long id) {
+        return images.find(id).filter(i -> i.state() == ImageState.VALIDATING)
+                .map(i -> new UploadTicket(id, DiskFormat.of(i.diskFormat()), i.expectedSha256(), i.uploadSha256()));
+    }
+
+    void accepted(long id, Path template, String sha256, long virtualSize, long bytes, long neededDiskGib) {
+        images.find(id).orElseThrow().accepted(template.toString(), sha256, virtualSize, bytes, neededDiskGib);
+    }
+
+    void rejected(long id, String why) {
+        images.find(id).orElseThrow().rejected(why);
+    }
+
+    List<Long> inState(ImageState state) {
+        return images.inState(state).stream().map(Image::id).toList();
+    }
+
+    /** What an upload and its validation carry from one transaction to the next. */
+    record UploadTicket(long imageId, DiskFormat format, String expectedSha256, String uploadSha256) {
     }
 
     /**
@@ -51,5 +190,51 @@ public class ImageService {
         images.add(Image.publicImage(name, os, osVersion, (int) facts.minDiskGib(), minMemoryMib,
                 facts.virtualSizeBytes(), facts.fileSizeBytes(), facts.sha256(), file.toString()));
         LOG.info(() -> "published image " + name + " from " + file + " (sha256 " + facts.sha256() + ")");
+    }
+
+    /** An image the caller may see: public ACTIVE ones, their tenant's, or any for a cloud admin. */
+    private Image visible(Caller caller, long id) {
+        Image image = images.find(id).filter(i -> i.state() != ImageState.DELETED)
+                .orElseThrow(() -> new NotFoundException("image", String.valueOf(id)));
+        if (caller.has(Role.CLOUD_ADMIN) && caller.tenant().isEmpty()) {
+            return image;
+        }
+        Optional<Long> owner = image.ownerTenantId();
+        boolean seen = owner.isEmpty()
+                ? image.state() == ImageState.ACTIVE || caller.has(Role.CLOUD_ADMIN)
+                : caller.tenant().isPresent() && owner.get() == enrolment.tenantOf(caller).id();
+        if (!seen) {
+            throw new NotFoundException("image", String.valueOf(id));
+        }
+        return image;
+    }
+
+    /** An image the caller may change: public ones for cloud admins, a tenant's for its tenant admins. */
+    private Image manageable(Caller caller, long id) {
+        Image image = visible(caller, id);
+        Role needed = image.ownerTenantId().isEmpty() ? Role.CLOUD_ADMIN : Role.TENANT_ADMIN;
+        if (!caller.has(needed) && !caller.has(Role.CLOUD_ADMIN)) {
+            throw new AccessDeniedException(caller.username() + " lacks the role " + needed.realmName()
+                    + " to change image '" + image.name() + "'");
+        }
+        return image;
+    }
+
+    private static String format(String format) {
+        if (format == null) {
+            throw new InvalidRequestException("format is one of qcow2, raw, vmdk, iso");
+        }
+        try {
+            return DiskFormat.of(format).apiName();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(e.getMessage());
+        }
+    }
+
+    private static String text(String value, String field) {
+        if (value == null || value.isBlank() || value.length() > 64) {
+            throw new InvalidRequestException(field + " is 1 to 64 characters");
+        }
+        return value.strip();
     }
 }

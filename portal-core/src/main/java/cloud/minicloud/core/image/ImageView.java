@@ -1,6 +1,17 @@
 package cloud.minicloud.core.image;
 
-/** An image as the console and the API show it. */
-public record ImageView(String name, String visibility, String os, String osVersion, int minDiskGib, int minMemoryMib,
-                        long sizeBytes, String sha256) {
+import java.time.Instant;
+
+/**
+ * An image as the console and the API show it.
+ *
+ * @param visibility   public (every tenant) or private (its tenant's)
+ * @param state        QUEUED, UPLOADING, VALIDATING, ACTIVE or REJECTED
+ * @param stateReason  for REJECTED why, for a QUEUED image whose upload was cut off what happened
+ * @param sha256       of the template instances boot from, once ACTIVE
+ * @param uploadSha256 of the file as uploaded (what an uploader compares with their own)
+ */
+public record ImageView(long id, String name, String visibility, String state, String stateReason, String os,
+                        String osVersion, String format, String architecture, int minDiskGib, int minMemoryMib,
+                        long virtualSizeBytes, long sizeBytes, String sha256, String uploadSha256, Instant createdAt) {
 }

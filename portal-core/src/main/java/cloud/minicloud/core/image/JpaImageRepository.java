@@ -15,24 +15,63 @@ public class JpaImageRepository implements ImageRepository {
     @Override
     public List<Image> visibleTo(long tenantId) {
         return em.createQuery("""
-                        select i from Image i where i.ownerTenantId is null or i.ownerTenantId = :tenant
-                        order by i.name""", Image.class)
+                        select i from Image i where (i.ownerTenantId is null or i.ownerTenantId = :tenant)
+                        and i.state = cloud.minicloud.core.image.ImageState.ACTIVE order by i.name""", Image.class)
                 .setParameter("tenant", tenantId)
                 .getResultList();
     }
 
     @Override
     public List<Image> publicImages() {
-        return em.createQuery("select i from Image i where i.ownerTenantId is null order by i.name", Image.class)
+        return em.createQuery("""
+                        select i from Image i where i.ownerTenantId is null
+                        and i.state = cloud.minicloud.core.image.ImageState.ACTIVE order by i.name""", Image.class)
                 .getResultList();
     }
 
     @Override
     public Optional<Image> publicImage(String name) {
-        return em.createQuery("select i from Image i where i.ownerTenantId is null and i.name = :name", Image.class)
+        return em.createQuery("""
+                        select i from Image i where i.ownerTenantId is null and i.name = :name
+                        and i.state <> cloud.minicloud.core.image.ImageState.DELETED""", Image.class)
                 .setParameter("name", name)
                 .getResultStream()
                 .findFirst();
+    }
+
+    @Override
+    public List<Image> catalog(Long tenantId) {
+        return em.createQuery("""
+                        select i from Image i where i.state <> cloud.minicloud.core.image.ImageState.DELETED
+                        and (:all = true or i.ownerTenantId is null or i.ownerTenantId = :tenant)
+                        order by i.id desc""", Image.class)
+                .setParameter("all", tenantId == null)
+                .setParameter("tenant", tenantId == null ? -1L : tenantId)
+                .getResultList();
+    }
+
+    @Override
+    public boolean nameTaken(Long ownerTenantId, String name) {
+        return em.createQuery("""
+                        select count(i) from Image i where i.name = :name
+                        and i.state <> cloud.minicloud.core.image.ImageState.DELETED
+                        and ((:owner is null and i.ownerTenantId is null) or i.ownerTenantId = :owner)""", Long.class)
+                .setParameter("name", name)
+                .setParameter("owner", ownerTenantId)
+                .getSingleResult() > 0;
+    }
+
+    @Override
+    public long instancesUsing(long imageId) {
+        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM instance WHERE image_id = ?1 AND state <> 'DELETED'")
+                .setParameter(1, imageId).getSingleResult()).longValue();
+    }
+
+    @Override
+    public List<Image> inState(ImageState state) {
+        return em.createQuery("select i from Image i where i.state = :state", Image.class)
+                .setParameter("state", state)
+                .getResultList();
     }
 
     @Override
@@ -44,6 +83,7 @@ public class JpaImageRepository implements ImageRepository {
     public Optional<Image> visibleByName(long tenantId, String name) {
         return em.createQuery("""
                         select i from Image i where (i.ownerTenantId is null or i.ownerTenantId = :tenant)
+                        and i.state = cloud.minicloud.core.image.ImageState.ACTIVE
                         and i.name = :name order by i.ownerTenantId desc""", Image.class)
                 .setParameter("tenant", tenantId)
                 .setParameter("name", name)

@@ -26,20 +26,52 @@ public class MemoryImageRepository implements ImageRepository {
         return nodeId + "/" + imageId;
     }
 
+    /** How many live instances use an image: the instances' repository answers, where a test wires one. */
+    public java.util.function.ToLongFunction<Long> instancesUsing = id -> 0;
+
+    private static Long owner(Image image) {
+        return (Long) Entities.get(image, "ownerTenantId");
+    }
+
+    private java.util.stream.Stream<Image> live() {
+        return images.stream().filter(i -> i.state() != ImageState.DELETED);
+    }
+
     @Override
     public List<Image> visibleTo(long tenantId) {
-        return images.stream().filter(i -> Entities.get(i, "ownerTenantId") == null
-                || Long.valueOf(tenantId).equals(Entities.get(i, "ownerTenantId"))).toList();
+        return live().filter(i -> i.state() == ImageState.ACTIVE)
+                .filter(i -> owner(i) == null || Long.valueOf(tenantId).equals(owner(i))).toList();
     }
 
     @Override
     public List<Image> publicImages() {
-        return images.stream().filter(i -> Entities.get(i, "ownerTenantId") == null).toList();
+        return live().filter(i -> i.state() == ImageState.ACTIVE && owner(i) == null).toList();
     }
 
     @Override
     public Optional<Image> publicImage(String name) {
-        return publicImages().stream().filter(i -> i.name().equals(name)).findFirst();
+        return live().filter(i -> owner(i) == null && i.name().equals(name)).findFirst();
+    }
+
+    @Override
+    public List<Image> catalog(Long tenantId) {
+        return live().filter(i -> tenantId == null || owner(i) == null || tenantId.equals(owner(i)))
+                .sorted(java.util.Comparator.comparing(Image::id).reversed()).toList();
+    }
+
+    @Override
+    public boolean nameTaken(Long ownerTenantId, String name) {
+        return live().anyMatch(i -> i.name().equals(name) && java.util.Objects.equals(owner(i), ownerTenantId));
+    }
+
+    @Override
+    public long instancesUsing(long imageId) {
+        return instancesUsing.applyAsLong(imageId);
+    }
+
+    @Override
+    public List<Image> inState(ImageState state) {
+        return images.stream().filter(i -> i.state() == state).toList();
     }
 
     @Override

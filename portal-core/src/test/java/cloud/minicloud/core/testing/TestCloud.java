@@ -6,6 +6,8 @@ import cloud.minicloud.core.flavor.MemoryFlavorRepository;
 import cloud.minicloud.core.identity.Caller;
 import cloud.minicloud.core.identity.Role;
 import cloud.minicloud.core.image.Image;
+import cloud.minicloud.core.image.ImageService;
+import cloud.minicloud.core.image.ImageUploads;
 import cloud.minicloud.core.image.MemoryImageRepository;
 import cloud.minicloud.core.image.NodeTemplateRecords;
 import cloud.minicloud.core.image.TemplateDistribution;
@@ -81,6 +83,10 @@ public final class TestCloud implements AutoCloseable {
     public final InstanceLifecycle lifecycle = new InstanceLifecycle();
     public final SimpleMeterRegistry metricsRegistry = new SimpleMeterRegistry();
     public final ControlPlaneMetrics metrics = new ControlPlaneMetrics();
+    public final ImageService imageService = new ImageService();
+    public final ImageUploads imageUploads = new ImageUploads();
+    /** The image store's directory, made for this cloud and removed with it. */
+    public final Path imageStore;
     private final List<Object> components = new ArrayList<>();
     private final Path imageFile;
 
@@ -89,13 +95,19 @@ public final class TestCloud implements AutoCloseable {
     }
 
     public TestCloud(CloudSettings settings) {
-        this.settings = settings;
+        try {
+            imageStore = Files.createTempDirectory("image-store");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        this.settings = settings.withImages(settings.images().withStoreDir(imageStore.toString()));
         AfterCommit now = Runnable::run;
-        components.addAll(List.of(settings, fakeNodes, now, tenants, quotas, flavors, images, networkRepository,
+        components.addAll(List.of(this.settings, fakeNodes, now, tenants, quotas, flavors, images, networkRepository,
                 nodeRepository, instanceRepository, tasks, instances, networks, nodes, quotaService, workers, reconciler,
                 lifecycle, new TenantEnrolment(), new InstanceChanges(), new InstanceTasks(), new Placement(),
                 new TaskJournal(), new Failpoints(), new TemplateDistribution(), new NodeTemplateRecords(),
-                new NodeDrivers(), new NodeCalls(), new NodeProbeLog(), metricsRegistry, metrics, new MetricsQueries()));
+                new NodeDrivers(), new NodeCalls(), new NodeProbeLog(), metricsRegistry, metrics, new MetricsQueries(),
+                imageService, imageUploads));
         components.forEach(this::inject);
         metrics.start();
         try {
@@ -204,5 +216,11 @@ public final class TestCloud implements AutoCloseable {
         workers.stop();
         reconciler.stop();
         Files.deleteIfExists(imageFile);
+        if (!Files.exists(imageStore)) {
+            return;
+        }
+        try (var files = Files.walk(imageStore)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        }
     }
 }

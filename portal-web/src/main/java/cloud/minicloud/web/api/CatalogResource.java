@@ -2,8 +2,6 @@ package cloud.minicloud.web.api;
 
 import cloud.minicloud.core.flavor.FlavorService;
 import cloud.minicloud.core.flavor.FlavorView;
-import cloud.minicloud.core.image.ImageService;
-import cloud.minicloud.core.image.ImageView;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,7 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
-/** What can be ordered: flavors and the images the caller may launch from. */
+/** What can be ordered: the flavors (images have their own resource). */
 @Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class CatalogResource {
@@ -22,18 +20,9 @@ public class CatalogResource {
     @Inject
     FlavorService flavors;
 
-    @Inject
-    ImageService images;
-
     @GET
     @Path("/flavors")
     public List<FlavorView> flavors() {
         return flavors.available(caller.get());
-    }
-
-    @GET
-    @Path("/images")
-    public List<ImageView> images() {
-        return images.available(caller.get());
     }
 }

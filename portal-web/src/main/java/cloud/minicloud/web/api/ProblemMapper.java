@@ -3,6 +3,7 @@ package cloud.minicloud.web.api;
 import cloud.minicloud.core.InvalidRequestException;
 import cloud.minicloud.core.NotFoundException;
 import cloud.minicloud.core.identity.AccessDeniedException;
+import cloud.minicloud.core.image.ImageConflictException;
 import cloud.minicloud.core.identity.NoTenantException;
 import cloud.minicloud.core.instance.InvalidStateException;
 import cloud.minicloud.core.network.NetworkInUseException;
@@ -25,6 +26,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
 
+    /** Yasson's words for a property the call does not take: "Json property x can not be mapped to a class ...". */
+    private static final java.util.regex.Pattern UNKNOWN = java.util.regex.Pattern.compile("Json property (\\S+) can not be mapped");
+
     @Override
     public Response toResponse(Throwable failure) {
         return switch (failure) {
@@ -40,9 +44,21 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             case WebApplicationException e -> fromJaxRs(e);
             // RESTEasy reports a body that JSON-B cannot read this way.
             case ProcessingException e -> Problem.response(Status.BAD_REQUEST, "invalid-request",
-                    "the request body is not valid JSON for this call; see /openapi for its shape");
+                    "the request body is not valid JSON for this call" + unknownProperty(e) + "; see /openapi for its shape");
+            case ImageConflictException e -> Problem.response(Status.CONFLICT, e.kind(), e.getMessage());
             default -> unexpected(failure);
         };
+    }
+
+    /** Names the property the request sent that the call does not take, if that was the trouble. */
+    private static String unknownProperty(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            java.util.regex.Matcher unknown = UNKNOWN.matcher(String.valueOf(cause.getMessage()));
+            if (unknown.find()) {
+                return ": it has no property '" + unknown.group(1) + "'";
+            }
+        }
+        return "";
     }
 
     /** JAX-RS's own refusals: unknown paths, wrong methods, JSON that does not parse. */

@@ -2,6 +2,7 @@ package cloud.minicloud.web.startup;
 
 import cloud.minicloud.core.config.CloudSettings;
 import cloud.minicloud.core.image.ImageService;
+import cloud.minicloud.core.image.ImageUploads;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -15,7 +16,8 @@ import java.util.logging.Logger;
 
 /**
  * Publishes the images deploy/ built for this cloud (MINICLOUD_IMAGES, e.g. tiny-linux) once the
- * schema is in place. Without the variable there is nothing to publish.
+ * schema is in place, and takes up uploads a previous run of the server left halfway. Without the
+ * variable there is nothing to publish.
  */
 @ApplicationScoped
 public class BundledImages {
@@ -28,7 +30,11 @@ public class BundledImages {
     @Inject
     CloudSettings settings;
 
+    @Inject
+    ImageUploads uploads;
+
     void publishOnStartup(@Observes @Priority(SchemaMigration.ORDER + 1) @Initialized(ApplicationScoped.class) Object started) {
+        uploads.resume();
         String dir = settings.imagesDir();
         if (dir == null) {
             return;

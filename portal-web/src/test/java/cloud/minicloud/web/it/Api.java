@@ -55,6 +55,16 @@ final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    /** Sends a file as the body of a PUT, streamed from disk. */
+    static Reply putFile(String path, String token, java.nio.file.Path file) {
+        try {
+            return send(authorized(path, token).header("Content-Type", "application/octet-stream")
+                    .PUT(HttpRequest.BodyPublishers.ofFile(file)).build());
+        } catch (java.io.FileNotFoundException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static HttpRequest.Builder authorized(String path, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(PORTAL + path));
         return token == null ? builder : builder.header("Authorization", "Bearer " + token);

@@ -1,0 +1,41 @@
+package cloud.minicloud.core.config;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where the catalog keeps image files, and how large an image may be.
+ *
+ * @param storeDir            uploads as they arrive and validated templates ({@code MINICLOUD_IMAGE_STORE};
+ *                            by default {@code catalog/} beside deploy's bundled images)
+ * @param maxUploadBytes      the largest file an upload may send ({@code MINICLOUD_IMAGE_MAX_UPLOAD_GIB}, 20)
+ * @param maxVirtualSizeBytes the largest disk an image may describe ({@code MINICLOUD_IMAGE_MAX_DISK_GIB}, 1024)
+ */
+public record ImageSettings(String storeDir, long maxUploadBytes, long maxVirtualSizeBytes) {
+
+    private static final int DEFAULT_UPLOAD_GIB = 20;
+    private static final int DEFAULT_DISK_GIB = 1024;
+
+    static ImageSettings defaults(String imagesDir) {
+        return new ImageSettings(defaultStore(imagesDir), (long) DEFAULT_UPLOAD_GIB << 30, (long) DEFAULT_DISK_GIB << 30);
+    }
+
+    static ImageSettings from(Map<String, String> env, String imagesDir) {
+        String store = env.get("MINICLOUD_IMAGE_STORE");
+        return new ImageSettings(store == null || store.isBlank() ? defaultStore(imagesDir) : store.strip(),
+                (long) CloudSettings.number(env, "MINICLOUD_IMAGE_MAX_UPLOAD_GIB", DEFAULT_UPLOAD_GIB) << 30,
+                (long) CloudSettings.number(env, "MINICLOUD_IMAGE_MAX_DISK_GIB", DEFAULT_DISK_GIB) << 30);
+    }
+
+    public ImageSettings withMaxUploadBytes(long bytes) {
+        return new ImageSettings(storeDir, bytes, maxVirtualSizeBytes);
+    }
+
+    public ImageSettings withStoreDir(String dir) {
+        return new ImageSettings(dir, maxUploadBytes, maxVirtualSizeBytes);
+    }
+
+    private static String defaultStore(String imagesDir) {
+        return imagesDir == null ? "/var/lib/minicloud/images" : Path.of(imagesDir, "catalog").toString();
+    }
+}

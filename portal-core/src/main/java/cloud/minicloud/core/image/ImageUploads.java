@@ -1,0 +1,153 @@
+package cloud.minicloud.core.image;
+
+import cloud.minicloud.core.config.CloudSettings;
+import cloud.minicloud.core.identity.Caller;
+import cloud.minicloud.image.ImageLimits;
+import cloud.minicloud.image.InvalidImageException;
+import cloud.minicloud.image.conversion.ImageValidation;
+import cloud.minicloud.image.store.ImageStore;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Moves image files, never inside a transaction: an upload is streamed to the store (state
+ * UPLOADING), then validated and converted on a managed thread (VALIDATING) into an ACTIVE or
+ * REJECTED image. Each state change is its own short transaction in {@link ImageService}.
+ */
+@ApplicationScoped
+public class ImageUploads {
+
+    private static final Logger LOG = Logger.getLogger(ImageUploads.class.getName());
+
+    @Inject
+    ImageService service;
+
+    @Inject
+    CloudSettings settings;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    private ImageStore store;
+    private final ImageValidation validation = new ImageValidation();
+    /** How far each validation running here has got, 0 to 1, for the catalog to show. */
+    private final Map<Long, Double> progress = new ConcurrentHashMap<>();
+
+    /** The store, opened on first use: its directory is made then. */
+    private synchronized ImageStore store() {
+        if (store == null) {
+            try {
+                store = new ImageStore(Path.of(settings.images().storeDir()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot use the image store " + settings.images().storeDir()
+                        + ": make it writable for the portal or set MINICLOUD_IMAGE_STORE", e);
+            }
+        }
+        return store;
+    }
+
+    /**
+     * Glance's second step: streams the body into the store and starts validating it. A body cut
+     * off or over the limit leaves no file; the image says what happened.
+     */
+    public ImageView receive(Caller caller, long id, InputStream body) {
+        ImageService.UploadTicket ticket = service.startUpload(caller, id);
+        ImageStore.Received received;
+        try {
+            received = store().receive(id, body, settings.images().maxUploadBytes());
+        } catch (ImageStore.TooLargeException tooLarge) {
+            service.rejected(id, tooLarge.getMessage());
+            return service.get(caller, id);
+        } catch (IOException | RuntimeException cut) {
+            LOG.log(Level.INFO, "upload of image " + id + " stopped short", cut);
+            service.uploadCut(id, cut instanceof ImageStore.CutOffException off ? off.getMessage()
+                    : "the upload failed (" + cut.getMessage() + ")");
+            throw cut instanceof RuntimeException runtime ? runtime : new UncheckedIOException((IOException) cut);
+        }
+        service.uploaded(id, received.bytes(), received.sha256());
+        validateLater(ticket.imageId());
+        return service.get(caller, id);
+    }
+
+    /** Deletes the image from the catalog, then its files. */
+    public ImageView delete(Caller caller, long id) {
+        ImageView deleted = service.delete(caller, id);
+        try {
+            store().discard(id);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "could not remove the files of deleted image " + id, e);
+        }
+        return deleted;
+    }
+
+    /** How far validating the image has got here, 0 to 1, if it is being validated here. */
+    public java.util.Optional<Double> progress(long id) {
+        return java.util.Optional.ofNullable(progress.get(id));
+    }
+
+    /**
+     * After a restart: uploads the crash cut off wait for their file again; validations it
+     * interrupted start over from the uploaded file.
+     */
+    public void resume() {
+        for (long id : service.inState(ImageState.UPLOADING)) {
+            store().discardUploadQuietly(id);
+            service.uploadCut(id, "the server restarted during the upload");
+        }
+        for (long id : service.inState(ImageState.VALIDATING)) {
+            validateLater(id);
+        }
+    }
+
+    private void validateLater(long id) {
+        Executor runner = executor == null ? Runnable::run : executor;
+        runner.execute(() -> validate(id));
+    }
+
+    /** Inspects, checks and converts the upload; the image ends ACTIVE or REJECTED with the reason. */
+    void validate(long id) {
+        ImageService.UploadTicket ticket = service.toValidate(id).orElse(null);
+        if (ticket == null) {
+            return;
+        }
+        Path upload = store().upload(id);
+        progress.put(id, 0.0);
+        try {
+            if (!Files.exists(upload)) {
+                service.rejected(id, "the uploaded file is gone (removed from the store): upload it again as a new image");
+                return;
+            }
+            if (ticket.expectedSha256() != null && !ticket.expectedSha256().equals(ticket.uploadSha256())) {
+                service.rejected(id, "the file's SHA-256 is " + ticket.uploadSha256() + ", not the expected " + ticket.expectedSha256()
+                        + ": it was damaged or is another file");
+                return;
+            }
+            ImageValidation.Template template = validation.validate(upload, ticket.format(),
+                    new ImageLimits(settings.images().maxVirtualSizeBytes()), store().template(id), done -> progress.put(id, done));
+            service.accepted(id, template.file(), template.sha256(), template.virtualSizeBytes(), template.sizeBytes(),
+                    template.minDiskGib());
+            LOG.info(() -> "image " + id + " validated: template " + template.file() + " sha256 " + template.sha256());
+        } catch (InvalidImageException refused) {
+            service.rejected(id, refused.getMessage());
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "validating image " + id + " failed", e);
+            service.rejected(id, "validating the image failed on the server (" + e.getMessage() + "); upload it again, "
+                    + "and if it fails again give the image id to a cloud admin");
+        } finally {
+            progress.remove(id);
+            store().discardUploadQuietly(id);
+        }
+    }
+}

@@ -1,0 +1,197 @@
+package cloud.minicloud.core.image;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cloud.minicloud.core.NotFoundException;
+import cloud.minicloud.core.identity.AccessDeniedException;
+import cloud.minicloud.core.identity.Caller;
+import cloud.minicloud.core.identity.Role;
+import cloud.minicloud.core.instance.InstanceState;
+import cloud.minicloud.core.instance.InstanceView;
+import cloud.minicloud.core.instance.LaunchOrder;
+import cloud.minicloud.core.testing.TestCloud;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Images registered, uploaded, validated, launched and deleted, over the fake node and a real qemu-img. */
+class ImageCatalogTest {
+
+    private static final Caller ALICE = new Caller("alice", "acme", Set.of(Role.TENANT_ADMIN, Role.TENANT_USER));
+    private static final Caller ANN = TestCloud.member("ann", "acme");
+    private static final Caller BOB = new Caller("bob", "globex", Set.of(Role.TENANT_ADMIN, Role.TENANT_USER));
+
+    @TempDir
+    Path dir;
+
+    private final TestCloud cloud = new TestCloud();
+
+    @AfterEach
+    void close() throws Exception {
+        cloud.close();
+    }
+
+    @Test
+    void a_tenant_admins_upload_becomes_a_private_image_its_tenant_launches_and_no_other_tenant_sees() throws Exception {
+        ImageView queued = cloud.imageService.register(ALICE, image("team-base", "qcow2", null));
+        assertEquals("QUEUED", queued.state());
+        assertEquals("private", queued.visibility());
+
+        ImageView uploaded = upload(ALICE, queued.id(), qcow2("2G"));
+
+        assertEquals("ACTIVE", uploaded.state(), uploaded.stateReason());
+        assertEquals(2, uploaded.minDiskGib(), "the minimum disk grows to what the image needs");
+        assertEquals(List.of(), uploads(), "the upload file is gone once validated");
+        assertTrue(cloud.imageService.available(ANN).stream().anyMatch(i -> i.name().equals("team-base")),
+                "every member of the tenant may launch it");
+        assertThrows(NotFoundException.class, () -> cloud.imageService.get(BOB, queued.id()));
+        assertFalse(cloud.imageService.catalog(BOB).stream().anyMatch(i -> i.id() == queued.id()));
+
+        cloud.addNode("n1");
+        cloud.startWorkers();
+        var network = cloud.networks.create(ANN, "net").id().toString();
+        InstanceView launched = cloud.instances.launch(ANN, new LaunchOrder("vm", "standard", "team-base", network,
+                2, "Secret-pass-1", null, 1, null)).get(0);
+        cloud.await(ANN, launched.id(), InstanceState.RUNNING);
+
+        cloud.images.instancesUsing = id -> 1;
+        ImageConflictException inUse = assertThrows(ImageConflictException.class,
+                () -> cloud.imageUploads.delete(ALICE, queued.id()));
+        assertEquals("in-use", inUse.kind());
+    }
+
+    @Test
+    void a_hostile_file_is_rejected_with_its_reason_and_leaves_no_file() throws Exception {
+        ImageView queued = cloud.imageService.register(ALICE, image("sneaky", "raw", null));
+        Path overlay = dir.resolve("overlay.qcow2");
+        run("qemu-img", "create", "-q", "-f", "qcow2", "-b", "/etc/passwd", "-F", "raw", "-u", overlay.toString(), "1G");
+
+        ImageView rejected = upload(ALICE, queued.id(), overlay);
+
+        assertEquals("REJECTED", rejected.state());
+        assertTrue(rejected.stateReason().contains("qcow2"), rejected.stateReason());
+        assertEquals(List.of(), storeFiles());
+        assertFalse(cloud.imageService.available(ANN).stream().anyMatch(i -> i.name().equals("sneaky")));
+        cloud.imageUploads.delete(ALICE, queued.id());
+        assertThrows(NotFoundException.class, () -> cloud.imageService.get(ALICE, queued.id()));
+    }
+
+    @Test
+    void a_file_with_another_checksum_than_expected_is_rejected() throws Exception {
+        ImageView queued = cloud.imageService.register(ALICE, image("checked", "qcow2", "0".repeat(64)));
+        ImageView rejected = upload(ALICE, queued.id(), qcow2("1G"));
+        assertEquals("REJECTED", rejected.state());
+        assertTrue(rejected.stateReason().contains("not the expected"), rejected.stateReason());
+        assertEquals(List.of(), storeFiles());
+    }
+
+    @Test
+    void an_upload_cut_off_midway_leaves_no_file_and_the_image_waiting_for_it_again() throws Exception {
+        ImageView queued = cloud.imageService.register(ALICE, image("flaky", "qcow2", null));
+        InputStream cutOff = new InputStream() {
+            private int sent;
+
+            @Override
+            public int read() throws IOException {
+                if (sent++ > 100_000) {
+                    throw new IOException("connection reset by peer");
+                }
+                return 0;
+            }
+        };
+
+        assertThrows(UncheckedIOException.class, () -> cloud.imageUploads.receive(ALICE, queued.id(), cutOff));
+
+        ImageView after = cloud.imageService.get(ALICE, queued.id());
+        assertEquals("QUEUED", after.state());
+        assertTrue(after.stateReason().contains("cut off"), after.stateReason());
+        assertEquals(List.of(), storeFiles());
+        assertEquals("ACTIVE", upload(ALICE, queued.id(), qcow2("1G")).state(), "the file can be sent again");
+    }
+
+    @Test
+    void a_file_over_the_admins_limit_is_rejected_as_it_arrives() throws Exception {
+        cloud.close();
+        TestCloud small = new TestCloud(cloud.settings.withImages(cloud.settings.images().withMaxUploadBytes(64 * 1024)));
+        try {
+            ImageView queued = small.imageService.register(ALICE, image("big", "qcow2", null));
+            ImageView rejected = small.imageUploads.receive(ALICE, queued.id(), Files.newInputStream(qcow2("1G")));
+            assertEquals("REJECTED", rejected.state());
+            assertTrue(rejected.stateReason().contains("larger than"), rejected.stateReason());
+            assertEquals(List.of(), files(small.imageStore));
+        } finally {
+            small.close();
+        }
+    }
+
+    @Test
+    void only_admins_register_images_and_only_cloud_admins_public_ones() {
+        assertThrows(AccessDeniedException.class, () -> cloud.imageService.register(ANN, image("mine", "qcow2", null)));
+        assertThrows(AccessDeniedException.class, () -> cloud.imageService.register(ALICE,
+                new NewImage("pub", "Linux", "1", "qcow2", null, null, null, "public", null)));
+        ImageView published = cloud.imageService.register(TestCloud.admin(), image("debian-12", "qcow2", null));
+        assertEquals("public", published.visibility());
+        assertFalse(cloud.imageService.catalog(ANN).stream().anyMatch(i -> i.id() == published.id()),
+                "a public image is seen by tenants only once ACTIVE");
+        ImageConflictException taken = assertThrows(ImageConflictException.class,
+                () -> cloud.imageService.register(TestCloud.admin(), image("debian-12", "qcow2", null)));
+        assertEquals("name-taken", taken.kind());
+        assertThrows(NotFoundException.class, () -> cloud.imageUploads.receive(ANN, published.id(),
+                new ByteArrayInputStream(new byte[0])), "a public image not yet ACTIVE is not there for a member");
+        ImageView own = cloud.imageService.register(ALICE, image("team", "qcow2", null));
+        assertThrows(AccessDeniedException.class, () -> cloud.imageUploads.receive(ANN, own.id(),
+                new ByteArrayInputStream(new byte[0])), "a member sees the tenant's image but may not change it");
+    }
+
+    private static NewImage image(String name, String format, String expectedSha256) {
+        return new NewImage(name, "Linux", "1", format, null, null, null, null, expectedSha256);
+    }
+
+    private ImageView upload(Caller caller, long id, Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return cloud.imageUploads.receive(caller, id, in);
+        }
+    }
+
+    private Path qcow2(String size) throws Exception {
+        Path file = Files.createTempFile(dir, "image", ".qcow2");
+        run("qemu-img", "create", "-q", "-f", "qcow2", file.toString(), size);
+        return file;
+    }
+
+    private List<Path> uploads() throws IOException {
+        return files(cloud.imageStore.resolve("uploads"));
+    }
+
+    private List<Path> storeFiles() throws IOException {
+        return files(cloud.imageStore);
+    }
+
+    private static List<Path> files(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile).toList();
+        }
+    }
+
+    private static void run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), output);
+    }
+}

@@ -1,0 +1,85 @@
+package cloud.minicloud.web.api;
+
+import cloud.minicloud.core.NotFoundException;
+import cloud.minicloud.core.image.ImageService;
+import cloud.minicloud.core.image.ImageUploads;
+import cloud.minicloud.core.image.ImageView;
+import cloud.minicloud.core.image.NewImage;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.util.List;
+
+/**
+ * The image catalog, in Glance's two steps: register the metadata ({@code POST}, 201, QUEUED),
+ * then send the file ({@code PUT .../file}, 202) while the image moves on to VALIDATING and ends
+ * ACTIVE or REJECTED with a reason. Another tenant's private image is always 404.
+ */
+@Path("/v1/images")
+@Produces(MediaType.APPLICATION_JSON)
+public class ImageResource {
+
+    @Inject
+    ApiCaller caller;
+
+    @Inject
+    ImageService images;
+
+    @Inject
+    ImageUploads uploads;
+
+    @jakarta.ws.rs.core.Context
+    UriInfo uri;
+
+    @GET
+    public List<ImageView> list() {
+        return images.catalog(caller.get());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response register(NewImage request) {
+        ImageView created = images.register(caller.get(), request);
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
+                .entity(created).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    public ImageView get(@PathParam("id") String id) {
+        return images.get(caller.get(), imageId(id));
+    }
+
+    /** The file, streamed to the store as it arrives (never whole in memory). */
+    @PUT
+    @Path("/{id}/file")
+    @Consumes(MediaType.APPLICATION_OCTET_STREAM)
+    public Response upload(@PathParam("id") String id, InputStream body) {
+        return Response.accepted(uploads.receive(caller.get(), imageId(id), body)).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Response delete(@PathParam("id") String id) {
+        uploads.delete(caller.get(), imageId(id));
+        return Response.noContent().build();
+    }
+
+    private static long imageId(String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw new NotFoundException("image", id);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package cloud.minicloud.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The image catalog through the REST API, in Glance's two steps, on the real server: a tenant
+ * admin's upload validated and launched from, a hostile file rejected, another tenant kept out.
+ */
+class ImageApiIT {
+
+    private static final Path STATE = Path.of(System.getProperty("it.state.dir", "/var/lib/minicloud"));
+
+    @TempDir
+    Path dir;
+
+    private final List<Long> made = new ArrayList<>();
+
+    @AfterEach
+    void deleteWhatTheTestMade() {
+        for (long id : made) {
+            Api.delete("/api/v1/images/" + id, Api.tokenFor("alice"));
+        }
+    }
+
+    @Test
+    void a_tenant_admin_uploads_an_image_that_validates_and_an_instance_launches_from_it() throws Exception {
+        Path tiny = STATE.resolve("images/tiny-linux.qcow2");
+        Assumptions.assumeTrue(Files.isRegularFile(tiny), "no tiny-linux image in " + STATE);
+        Instances.awaitLocalNode();
+        String alice = Api.tokenFor("alice");
+        String name = Instances.randomName();
+
+        Api.Reply registered = Api.post("/api/v1/images", alice, """
+                {"name":"%s","os":"Linux","osVersion":"tiny","format":"qcow2","minMemoryMib":128}""".formatted(name));
+        assertEquals(201, registered.status(), registered.body());
+        long id = registered.object().getJsonNumber("id").longValue();
+        made.add(id);
+        assertEquals("QUEUED", registered.object().getString("state"));
+
+        Api.Reply uploaded = Api.putFile("/api/v1/images/" + id + "/file", alice, tiny);
+        assertEquals(202, uploaded.status(), uploaded.body());
+        JsonObject active = await(alice, id);
+        assertEquals("ACTIVE", active.getString("state"), active.toString());
+        assertEquals(64, active.getString("uploadSha256").length());
+
+        assertEquals(404, Api.get("/api/v1/images/" + id, Api.tokenFor("bob")).status(), "another tenant's image");
+        assertTrue(Api.get("/api/v1/images", Api.tokenFor("bob")).json().asJsonArray().stream()
+                .noneMatch(i -> i.asJsonObject().getString("name").equals(name)));
+
+        String ann = Api.tokenFor("ann");
+        String network = Instances.network(ann, "it-images");
+        Api.Reply order = Api.post("/api/v1/instances", ann, Instances.order(Instances.randomName(), "entry", network, 1)
+                .replace("\"tiny-linux\"", "\"" + name + "\""));
+        assertEquals(202, order.status(), order.body());
+        String instance = order.object().getJsonArray("instances").getJsonObject(0).getString("id");
+        Instances.await(ann, instance, "RUNNING", 120);
+
+        Api.Reply inUse = Api.delete("/api/v1/images/" + id, alice);
+        assertEquals(409, inUse.status(), inUse.body());
+        Instances.deleteAll(ann, List.of(instance));
+        Instances.deleteNetwork("ann", "it-images");
+        assertEquals(204, Api.delete("/api/v1/images/" + id, alice).status());
+        assertEquals(404, Api.get("/api/v1/images/" + id, alice).status());
+    }
+
+    @Test
+    void a_shell_script_uploaded_as_qcow2_is_rejected_saying_why() throws Exception {
+        String alice = Api.tokenFor("alice");
+        Api.Reply registered = Api.post("/api/v1/images", alice, """
+                {"name":"%s","os":"Linux","osVersion":"1","format":"qcow2"}""".formatted(Instances.randomName()));
+        long id = registered.object().getJsonNumber("id").longValue();
+        made.add(id);
+        Path script = Files.writeString(dir.resolve("setup.qcow2"), "#!/bin/sh\nrm -rf /\n");
+
+        assertEquals(202, Api.putFile("/api/v1/images/" + id + "/file", alice, script).status());
+        JsonObject rejected = await(alice, id);
+
+        assertEquals("REJECTED", rejected.getString("state"));
+        assertTrue(rejected.getString("stateReason").contains("not a qcow2 image"), rejected.toString());
+        Api.Reply again = Api.putFile("/api/v1/images/" + id + "/file", alice, script);
+        assertEquals(409, again.status(), "a rejected image takes no other file: " + again.body());
+    }
+
+    @Test
+    void a_member_cannot_register_and_unknown_properties_are_refused() {
+        Api.Reply member = Api.post("/api/v1/images", Api.tokenFor("ann"), """
+                {"name":"mine","os":"Linux","osVersion":"1","format":"qcow2"}""");
+        assertEquals(403, member.status(), member.body());
+        Api.Reply unknown = Api.post("/api/v1/images", Api.tokenFor("alice"), """
+                {"name":"typo","os":"Linux","osVersion":"1","fromat":"qcow2"}""");
+        assertEquals(400, unknown.status(), unknown.body());
+        assertTrue(unknown.body().contains("fromat"), unknown.body());
+    }
+
+    /** Waits for the image to leave UPLOADING and VALIDATING. */
+    private static JsonObject await(String token, long id) throws InterruptedException {
+        for (int i = 0; i < 120; i++) {
+            JsonObject image = Api.get("/api/v1/images/" + id, token).object();
+            String state = image.getString("state");
+            if (!state.equals("UPLOADING") && !state.equals("VALIDATING")) {
+                return image;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("image " + id + " still being validated after 60 s");
+    }
+}
