@@ -31,10 +31,10 @@ public final class ImageStore {
     public record Received(Path file, long bytes, String sha256) {
     }
 
-    /** More bytes arrived than the cloud takes; the partial file is gone already. */
+    /** More bytes arrived than the limit given; the partial file is gone already. */
     public static final class TooLargeException extends IOException {
         public TooLargeException(long limit) {
-            super("the file is larger than this cloud takes (" + (limit >> 20) + " MiB; a cloud admin sets the limit)");
+            super("the file is larger than " + limit + " bytes");
         }
     }
 

@@ -42,6 +42,10 @@ public class Image {
     @Column(name = "uploaded_bytes")
     private long uploadedBytes;
 
+    /** The image storage its tenant's quota is charged for it, in GiB (none for a public image). */
+    @Column(name = "charged_gib")
+    private long chargedGib;
+
     @Column(name = "owner_tenant_id")
     private Long ownerTenantId;
 
@@ -138,6 +142,19 @@ public class Image {
         state = ImageState.REJECTED;
         stateReason = why;
         location = null;
+    }
+
+    void charged(long gib) {
+        chargedGib = gib;
+    }
+
+    /** What its tenant's quota holds for it: the image itself and the storage charged. */
+    cloud.minicloud.core.quota.ResourceAmounts quotaHeld() {
+        return cloud.minicloud.core.quota.ResourceAmounts.image(chargedGib);
+    }
+
+    long chargedGib() {
+        return chargedGib;
     }
 
     void deleted() {

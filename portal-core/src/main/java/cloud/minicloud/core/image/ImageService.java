@@ -5,6 +5,10 @@ import cloud.minicloud.core.NotFoundException;
 import cloud.minicloud.core.identity.AccessDeniedException;
 import cloud.minicloud.core.identity.Caller;
 import cloud.minicloud.core.identity.Role;
+import cloud.minicloud.core.quota.Quota;
+import cloud.minicloud.core.quota.QuotaExceededException;
+import cloud.minicloud.core.quota.QuotaRepository;
+import cloud.minicloud.core.quota.ResourceAmounts;
 import cloud.minicloud.core.quota.TenantEnrolment;
 import cloud.minicloud.image.DiskFormat;
 import cloud.minicloud.image.ImageFacts;
@@ -38,6 +42,9 @@ public class ImageService {
 
     @Inject
     TenantEnrolment enrolment;
+
+    @Inject
+    QuotaRepository quotas;
 
     /** The ACTIVE images the caller may launch from: public ones, and the caller's tenant's own. */
     public List<ImageView> available(Caller caller) {
@@ -110,6 +117,9 @@ public class ImageService {
         }
         Image image = Image.queued(name, owner, text(request.os(), "os"), text(request.osVersion(), "osVersion"), format,
                 architecture, minDisk, minMemory, expected);
+        if (owner != null) {
+            lockedQuota(owner).reserve(ResourceAmounts.image(0));
+        }
         images.add(image);
         return image.view();
     }
@@ -126,6 +136,7 @@ public class ImageService {
             throw new ImageConflictException("in-use", "image '" + image.name() + "' is used by " + using
                     + " instance(s); delete them first");
         }
+        image.ownerTenantId().ifPresent(owner -> lockedQuota(owner).release(image.quotaHeld()));
         image.deleted();
         return image.view();
     }
@@ -140,37 +151,72 @@ public class ImageService {
                     + "; a file is uploaded once, to a QUEUED image (register a new image for another file)");
         }
         image.uploading();
-        return new UploadTicket(id, DiskFormat.of(image.diskFormat()), image.expectedSha256(), null);
+        return new UploadTicket(id, DiskFormat.of(image.diskFormat()), image.expectedSha256(), null,
+                image.ownerTenantId().map(this::imageStorageLeft).orElse(Long.MAX_VALUE));
+    }
+
+    /** How many bytes the tenant's image storage quota has left. */
+    private long imageStorageLeft(long tenantId) {
+        Quota quota = quotas.find(tenantId).orElseThrow();
+        return Math.max(0, quota.limits().imageGib() - quota.used().imageGib()) << 30;
     }
 
     void uploadCut(long id, String why) {
         images.find(id).filter(i -> i.state() == ImageState.UPLOADING).ifPresent(image -> image.uploadCut(why));
     }
 
-    void uploaded(long id, long bytes, String sha256) {
-        images.find(id).orElseThrow().validating(bytes, sha256);
+    /**
+     * The file arrived: its tenant's quota is charged for the storage (whole GiB) and the image
+     * goes on to VALIDATING; false, and REJECTED, where the quota no longer has room.
+     */
+    boolean uploaded(long id, long bytes, String sha256) {
+        Image image = images.find(id).orElseThrow();
+        if (image.ownerTenantId().isPresent()) {
+            long gib = Math.max(1, Math.ceilDiv(bytes, 1L << 30));
+            try {
+                lockedQuota(image.ownerTenantId().get()).reserve(ResourceAmounts.imageStorage(gib));
+            } catch (QuotaExceededException full) {
+                image.rejected(full.getMessage());
+                return false;
+            }
+            image.charged(gib);
+        }
+        image.validating(bytes, sha256);
+        return true;
     }
 
     /** What validating the image needs to know; empty once it is no longer VALIDATING (deleted meanwhile). */
     Optional<UploadTicket> toValidate(long id) {
         return images.find(id).filter(i -> i.state() == ImageState.VALIDATING)
-                .map(i -> new UploadTicket(id, DiskFormat.of(i.diskFormat()), i.expectedSha256(), i.uploadSha256()));
+                .map(i -> new UploadTicket(id, DiskFormat.of(i.diskFormat()), i.expectedSha256(), i.uploadSha256(), 0));
     }
 
     void accepted(long id, Path template, String sha256, long virtualSize, long bytes, long neededDiskGib) {
         images.find(id).orElseThrow().accepted(template.toString(), sha256, virtualSize, bytes, neededDiskGib);
     }
 
+    /** Refused: its storage goes back to the quota; the image itself counts until deleted. */
     void rejected(long id, String why) {
-        images.find(id).orElseThrow().rejected(why);
+        Image image = images.find(id).orElseThrow();
+        image.ownerTenantId().ifPresent(owner -> lockedQuota(owner).release(ResourceAmounts.imageStorage(image.chargedGib())));
+        image.charged(0);
+        image.rejected(why);
+    }
+
+    private Quota lockedQuota(long tenantId) {
+        return quotas.findForUpdate(tenantId).orElseThrow();
     }
 
     List<Long> inState(ImageState state) {
         return images.inState(state).stream().map(Image::id).toList();
     }
 
-    /** What an upload and its validation carry from one transaction to the next. */
-    record UploadTicket(long imageId, DiskFormat format, String expectedSha256, String uploadSha256) {
+    /**
+     * What an upload and its validation carry from one transaction to the next.
+     *
+     * @param storageLeft how many bytes the owner's image storage quota has left (unbounded for public images)
+     */
+    record UploadTicket(long imageId, DiskFormat format, String expectedSha256, String uploadSha256, long storageLeft) {
     }
 
     /**

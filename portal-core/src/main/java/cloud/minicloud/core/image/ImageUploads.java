@@ -65,10 +65,14 @@ public class ImageUploads {
     public ImageView receive(Caller caller, long id, InputStream body) {
         ImageService.UploadTicket ticket = service.startUpload(caller, id);
         ImageStore.Received received;
+        long limit = Math.min(settings.images().maxUploadBytes(), ticket.storageLeft());
         try {
-            received = store().receive(id, body, settings.images().maxUploadBytes());
+            received = store().receive(id, body, limit);
         } catch (ImageStore.TooLargeException tooLarge) {
-            service.rejected(id, tooLarge.getMessage());
+            service.rejected(id, limit < settings.images().maxUploadBytes()
+                    ? "the file is larger than your tenant's image storage quota leaves (" + (limit >> 30)
+                            + " GiB): delete other images or ask a cloud admin for more"
+                    : "the file is larger than this cloud takes (" + (limit >> 20) + " MiB; a cloud admin sets the limit)");
             return service.get(caller, id);
         } catch (IOException | RuntimeException cut) {
             LOG.log(Level.INFO, "upload of image " + id + " stopped short", cut);
@@ -76,8 +80,11 @@ public class ImageUploads {
                     : "the upload failed (" + cut.getMessage() + ")");
             throw cut instanceof RuntimeException runtime ? runtime : new UncheckedIOException((IOException) cut);
         }
-        service.uploaded(id, received.bytes(), received.sha256());
-        validateLater(ticket.imageId());
+        if (service.uploaded(id, received.bytes(), received.sha256())) {
+            validateLater(ticket.imageId());
+        } else {
+            store().discardUploadQuietly(id);
+        }
         return service.get(caller, id);
     }
 

@@ -238,7 +238,7 @@ public class Instance {
 
     /** What this instance holds of its tenant's quota. */
     public ResourceAmounts quotaAmounts() {
-        return new ResourceAmounts(1, vcpus, memoryMib, systemDiskGib, 0);
+        return new ResourceAmounts(1, vcpus, memoryMib, systemDiskGib, 0, 0, 0);
     }
 
     void placedOn(long node, String address) {

@@ -196,7 +196,7 @@ public class InstanceLifecycle {
     }
 
     static ResourceAmounts flavorAmounts(Instance instance, Flavor flavor) {
-        return new ResourceAmounts(1, flavor.vcpus(), flavor.memoryMib(), instance.systemDiskGib(), 0);
+        return new ResourceAmounts(1, flavor.vcpus(), flavor.memoryMib(), instance.systemDiskGib(), 0, 0, 0);
     }
 
     /**

@@ -114,7 +114,7 @@ public class InstanceService {
                     .formatted(image.name(), image.minMemoryMib(), flavor.name(), flavor.memoryMib()));
         }
 
-        ResourceAmounts each = new ResourceAmounts(1, flavor.vcpus(), flavor.memoryMib(), disk, 0);
+        ResourceAmounts each = new ResourceAmounts(1, flavor.vcpus(), flavor.memoryMib(), disk, 0, 0, 0);
         Quota quota = quotas.findForUpdate(tenant.id()).orElseThrow();
         quota.reserve(times(each, count));
         List<UUID> ordered = new ArrayList<>();
@@ -293,7 +293,7 @@ public class InstanceService {
 
     private static ResourceAmounts times(ResourceAmounts each, int count) {
         return new ResourceAmounts(each.instances() * count, each.vcpus() * count, each.memoryMib() * count,
-                each.diskGib() * count, each.networks() * count);
+                each.diskGib() * count, each.networks() * count, each.images() * count, each.imageGib() * count);
     }
 
     private static String required(String value, String what) {

@@ -25,7 +25,7 @@ import java.util.UUID;
 @Transactional
 public class NetworkService {
 
-    private static final ResourceAmounts ONE_NETWORK = new ResourceAmounts(0, 0, 0, 0, 1);
+    private static final ResourceAmounts ONE_NETWORK = new ResourceAmounts(0, 0, 0, 0, 1, 0, 0);
     private static final int MAX_NAME = 64;
     private static final Logger LOG = Logger.getLogger(NetworkService.class.getName());
 

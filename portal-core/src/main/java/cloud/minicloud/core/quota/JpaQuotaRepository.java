@@ -37,14 +37,16 @@ public class JpaQuotaRepository implements QuotaRepository {
         ResourceAmounts limits = quota.limits();
         em.createNativeQuery("""
                         INSERT IGNORE INTO quota (tenant_id, limit_instances, limit_vcpus, limit_memory_mib,
-                                                  limit_disk_gib, limit_networks)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6)""")
+                                                  limit_disk_gib, limit_networks, limit_images, limit_image_gib)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)""")
                 .setParameter(1, quota.tenantId())
                 .setParameter(2, limits.instances())
                 .setParameter(3, limits.vcpus())
                 .setParameter(4, limits.memoryMib())
                 .setParameter(5, limits.diskGib())
                 .setParameter(6, limits.networks())
+                .setParameter(7, limits.images())
+                .setParameter(8, limits.imageGib())
                 .executeUpdate();
     }
 

@@ -18,7 +18,7 @@ import jakarta.persistence.Version;
 public class Quota {
 
     /** What a new tenant may use until a cloud admin says otherwise. */
-    public static final ResourceAmounts DEFAULT_LIMITS = new ResourceAmounts(10, 20, 40 * 1024, 500, 5);
+    public static final ResourceAmounts DEFAULT_LIMITS = new ResourceAmounts(10, 20, 40 * 1024, 500, 5, 10, 50);
 
     @Id
     @Column(name = "tenant_id")
@@ -30,7 +30,9 @@ public class Quota {
         @AttributeOverride(name = "vcpus", column = @Column(name = "limit_vcpus", nullable = false)),
         @AttributeOverride(name = "memoryMib", column = @Column(name = "limit_memory_mib", nullable = false)),
         @AttributeOverride(name = "diskGib", column = @Column(name = "limit_disk_gib", nullable = false)),
-        @AttributeOverride(name = "networks", column = @Column(name = "limit_networks", nullable = false))
+        @AttributeOverride(name = "networks", column = @Column(name = "limit_networks", nullable = false)),
+        @AttributeOverride(name = "images", column = @Column(name = "limit_images", nullable = false)),
+        @AttributeOverride(name = "imageGib", column = @Column(name = "limit_image_gib", nullable = false))
     })
     private ResourceAmounts limits;
 
@@ -40,7 +42,9 @@ public class Quota {
         @AttributeOverride(name = "vcpus", column = @Column(name = "used_vcpus", nullable = false)),
         @AttributeOverride(name = "memoryMib", column = @Column(name = "used_memory_mib", nullable = false)),
         @AttributeOverride(name = "diskGib", column = @Column(name = "used_disk_gib", nullable = false)),
-        @AttributeOverride(name = "networks", column = @Column(name = "used_networks", nullable = false))
+        @AttributeOverride(name = "networks", column = @Column(name = "used_networks", nullable = false)),
+        @AttributeOverride(name = "images", column = @Column(name = "used_images", nullable = false)),
+        @AttributeOverride(name = "imageGib", column = @Column(name = "used_image_gib", nullable = false))
     })
     private ResourceAmounts used;
 

@@ -6,7 +6,9 @@ public enum ResourceKind {
     VCPUS("vCPUs", ""),
     MEMORY("memory", "MiB"),
     DISK("disk", "GiB"),
-    NETWORKS("networks", "");
+    NETWORKS("networks", ""),
+    IMAGES("custom images", ""),
+    IMAGE_STORAGE("image storage", "GiB");
 
     private final String label;
     private final String unit;

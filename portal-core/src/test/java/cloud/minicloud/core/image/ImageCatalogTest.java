@@ -12,6 +12,8 @@ import cloud.minicloud.core.identity.Role;
 import cloud.minicloud.core.instance.InstanceState;
 import cloud.minicloud.core.instance.InstanceView;
 import cloud.minicloud.core.instance.LaunchOrder;
+import cloud.minicloud.core.quota.QuotaExceededException;
+import cloud.minicloud.core.quota.ResourceAmounts;
 import cloud.minicloud.core.testing.TestCloud;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -154,6 +156,32 @@ class ImageCatalogTest {
         ImageView own = cloud.imageService.register(ALICE, image("team", "qcow2", null));
         assertThrows(AccessDeniedException.class, () -> cloud.imageUploads.receive(ANN, own.id(),
                 new ByteArrayInputStream(new byte[0])), "a member sees the tenant's image but may not change it");
+    }
+
+    @Test
+    void custom_images_and_their_storage_count_against_the_tenants_quota_until_deleted() throws Exception {
+        ImageView first = cloud.imageService.register(ALICE, image("first", "qcow2", null));
+        assertEquals("ACTIVE", upload(ALICE, first.id(), qcow2("1G")).state());
+        assertEquals(new ResourceAmounts(0, 0, 0, 0, 0, 1, 1), imageUse(), "one image, its file charged as 1 GiB");
+
+        cloud.quotaService.changeLimits(TestCloud.admin(), "acme", new ResourceAmounts(10, 20, 40960, 500, 5, 2, 1));
+        ImageView second = cloud.imageService.register(ALICE, image("second", "qcow2", null));
+        QuotaExceededException full = assertThrows(QuotaExceededException.class,
+                () -> cloud.imageService.register(ALICE, image("third", "qcow2", null)));
+        assertTrue(full.getMessage().contains("custom images"), full.getMessage());
+        ImageView refused = upload(ALICE, second.id(), qcow2("1G"));
+        assertEquals("REJECTED", refused.state());
+        assertTrue(refused.stateReason().contains("image storage quota"), refused.stateReason());
+        assertEquals(List.of(), uploads());
+
+        cloud.imageUploads.delete(ALICE, second.id());
+        cloud.imageUploads.delete(ALICE, first.id());
+        assertEquals(ResourceAmounts.NONE, imageUse(), "everything given back");
+    }
+
+    private ResourceAmounts imageUse() {
+        ResourceAmounts used = cloud.quotaService.quotaOf(ALICE).used();
+        return new ResourceAmounts(0, 0, 0, 0, 0, used.images(), used.imageGib());
     }
 
     private static NewImage image(String name, String format, String expectedSha256) {

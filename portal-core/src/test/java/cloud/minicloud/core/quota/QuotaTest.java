@@ -9,31 +9,31 @@ import org.junit.jupiter.api.Test;
 
 class QuotaTest {
 
-    private final Quota quota = new Quota(1, new ResourceAmounts(2, 4, 4096, 100, 1));
+    private final Quota quota = new Quota(1, new ResourceAmounts(2, 4, 4096, 100, 1, 0, 0));
 
     @Test
     void a_reservation_within_every_limit_is_counted_as_used() {
-        quota.reserve(new ResourceAmounts(1, 2, 2048, 40, 0));
-        quota.reserve(new ResourceAmounts(1, 2, 2048, 40, 1));
+        quota.reserve(new ResourceAmounts(1, 2, 2048, 40, 0, 0, 0));
+        quota.reserve(new ResourceAmounts(1, 2, 2048, 40, 1, 0, 0));
 
-        assertEquals(new ResourceAmounts(2, 4, 4096, 80, 1), quota.used());
+        assertEquals(new ResourceAmounts(2, 4, 4096, 80, 1, 0, 0), quota.used());
     }
 
     @Test
     void a_reservation_over_the_vcpu_limit_is_refused_naming_vcpus_and_the_excess() {
-        quota.reserve(new ResourceAmounts(1, 3, 1024, 10, 0));
+        quota.reserve(new ResourceAmounts(1, 3, 1024, 10, 0, 0, 0));
 
         QuotaExceededException refusal = assertThrows(QuotaExceededException.class,
-                () -> quota.reserve(new ResourceAmounts(1, 2, 1024, 10, 0)));
+                () -> quota.reserve(new ResourceAmounts(1, 2, 1024, 10, 0, 0, 0)));
 
         assertEquals(ResourceKind.VCPUS, refusal.kind());
         assertTrue(refusal.getMessage().contains("1 over the limit"), refusal.getMessage());
-        assertEquals(new ResourceAmounts(1, 3, 1024, 10, 0), quota.used(), "a refusal takes nothing");
+        assertEquals(new ResourceAmounts(1, 3, 1024, 10, 0, 0, 0), quota.used(), "a refusal takes nothing");
     }
 
     @Test
     void a_release_gives_back_exactly_what_was_reserved() {
-        ResourceAmounts order = new ResourceAmounts(1, 2, 2048, 40, 0);
+        ResourceAmounts order = new ResourceAmounts(1, 2, 2048, 40, 0, 0, 0);
         quota.reserve(order);
         quota.release(order);
 
@@ -42,15 +42,15 @@ class QuotaTest {
 
     @Test
     void limits_below_current_use_refuse_new_orders_but_take_nothing_away() {
-        quota.reserve(new ResourceAmounts(2, 2, 1024, 10, 0));
-        quota.changeLimits(new ResourceAmounts(1, 4, 4096, 100, 1));
+        quota.reserve(new ResourceAmounts(2, 2, 1024, 10, 0, 0, 0));
+        quota.changeLimits(new ResourceAmounts(1, 4, 4096, 100, 1, 0, 0));
 
         assertEquals(2, quota.used().instances());
-        assertThrows(QuotaExceededException.class, () -> quota.reserve(new ResourceAmounts(1, 1, 512, 1, 0)));
+        assertThrows(QuotaExceededException.class, () -> quota.reserve(new ResourceAmounts(1, 1, 512, 1, 0, 0, 0)));
     }
 
     @Test
     void negative_amounts_are_an_invalid_request() {
-        assertThrows(InvalidRequestException.class, () -> new ResourceAmounts(1, -1, 0, 0, 0));
+        assertThrows(InvalidRequestException.class, () -> new ResourceAmounts(1, -1, 0, 0, 0, 0, 0));
     }
 }

@@ -46,6 +46,7 @@ public class AdminTenantResource {
         if (limits == null) {
             throw new InvalidRequestException("send the new limits as JSON");
         }
-        return QuotaJson.of(quotas.changeLimits(caller.get(), tenant, limits.toDomain()));
+        return QuotaJson.of(quotas.changeLimits(caller.get(), tenant,
+                limits.toDomain(quotas.quotaOfTenant(caller.get(), tenant).limits())));
     }
 }

@@ -10,20 +10,25 @@ public record QuotaJson(String tenant, Amounts limits, Amounts used) {
         return new QuotaJson(view.tenant(), Amounts.of(view.limits()), Amounts.of(view.used()));
     }
 
-    /** Amounts of each resource; on input every field is required and none may be negative. */
-    public record Amounts(Long instances, Long vcpus, Long memoryMib, Long diskGib, Long networks) {
+    /**
+     * Amounts of each resource; on input every field but the image ones is required (those keep
+     * the tenant's current limits when left out) and none may be negative.
+     */
+    public record Amounts(Long instances, Long vcpus, Long memoryMib, Long diskGib, Long networks, Long images,
+                          Long imageGib) {
 
         static Amounts of(ResourceAmounts amounts) {
             return new Amounts(amounts.instances(), amounts.vcpus(), amounts.memoryMib(), amounts.diskGib(),
-                    amounts.networks());
+                    amounts.networks(), amounts.images(), amounts.imageGib());
         }
 
-        ResourceAmounts toDomain() {
+        ResourceAmounts toDomain(ResourceAmounts current) {
             if (instances == null || vcpus == null || memoryMib == null || diskGib == null || networks == null) {
                 throw new cloud.minicloud.core.InvalidRequestException(
-                        "give every limit: instances, vcpus, memoryMib, diskGib and networks");
+                        "give every limit: instances, vcpus, memoryMib, diskGib and networks (images and imageGib may be left out)");
             }
-            return new ResourceAmounts(instances, vcpus, memoryMib, diskGib, networks);
+            return new ResourceAmounts(instances, vcpus, memoryMib, diskGib, networks,
+                    images == null ? current.images() : images, imageGib == null ? current.imageGib() : imageGib);
         }
     }
 }

@@ -75,9 +75,9 @@ class QuotaServiceIT {
         String tenant = newTenantAlias();
         quotas.quotaOf(member(tenant));
 
-        quotas.changeLimits(ADMIN, tenant, new ResourceAmounts(2, 4, 4096, 50, 1));
+        quotas.changeLimits(ADMIN, tenant, new ResourceAmounts(2, 4, 4096, 50, 1, 0, 0));
 
-        assertEquals(new ResourceAmounts(2, 4, 4096, 50, 1), quotas.quotaOf(member(tenant)).limits());
+        assertEquals(new ResourceAmounts(2, 4, 4096, 50, 1, 0, 0), quotas.quotaOf(member(tenant)).limits());
         assertEquals(4096, limitInDatabase(tenant, "limit_memory_mib"));
     }
 
@@ -87,14 +87,14 @@ class QuotaServiceIT {
         quotas.quotaOf(member(tenant));
 
         assertThrows(AccessDeniedException.class,
-                () -> quotas.changeLimits(member(tenant), tenant, new ResourceAmounts(99, 99, 99, 99, 99)));
+                () -> quotas.changeLimits(member(tenant), tenant, new ResourceAmounts(99, 99, 99, 99, 99, 0, 0)));
         assertEquals(Quota.DEFAULT_LIMITS.instances(), limitInDatabase(tenant, "limit_instances"));
     }
 
     @Test
     void changing_the_quota_of_an_unknown_tenant_is_not_found() {
         assertThrows(NotFoundException.class,
-                () -> quotas.changeLimits(ADMIN, newTenantAlias(), new ResourceAmounts(1, 1, 1, 1, 1)));
+                () -> quotas.changeLimits(ADMIN, newTenantAlias(), new ResourceAmounts(1, 1, 1, 1, 1, 0, 0)));
     }
 
     @Test
