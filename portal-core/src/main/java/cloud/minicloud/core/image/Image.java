@@ -144,6 +144,34 @@ public class Image {
         location = null;
     }
 
+    void deactivated() {
+        state = ImageState.DEACTIVATED;
+    }
+
+    void reactivated() {
+        state = ImageState.ACTIVE;
+    }
+
+    /** New facts about it; what is null stays. The minimum disk never drops below what its file needs. */
+    void describe(String newName, String newOs, String newOsVersion, Integer newMinDiskGib, Integer newMinMemoryMib) {
+        if (newName != null) {
+            name = newName;
+        }
+        if (newOs != null) {
+            os = newOs;
+        }
+        if (newOsVersion != null) {
+            osVersion = newOsVersion;
+        }
+        if (newMinDiskGib != null) {
+            long needed = (virtualSizeBytes + (1L << 30) - 1) >> 30;
+            minDiskGib = (int) Math.max(needed, newMinDiskGib);
+        }
+        if (newMinMemoryMib != null) {
+            minMemoryMib = newMinMemoryMib;
+        }
+    }
+
     void charged(long gib) {
         chargedGib = gib;
     }

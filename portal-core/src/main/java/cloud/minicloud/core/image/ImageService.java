@@ -90,30 +90,20 @@ public class ImageService {
             default -> throw new InvalidRequestException("visibility is public or private, not '" + visibility + "'");
         };
         String name = request.name();
-        if (name == null || !NAME.matcher(name).matches()) {
-            throw new InvalidRequestException("an image name is 1 to 63 letters, digits, '.', '_' or '-', starting with "
-                    + "a letter or digit");
-        }
+        checkName(name);
         String format = format(request.format());
         String architecture = request.architecture() == null ? "x86_64" : request.architecture();
         if (!architecture.equals("x86_64")) {
             throw new InvalidRequestException("only x86_64 images run on this cloud's nodes, not " + architecture);
         }
-        int minDisk = request.minDiskGib() == null ? 0 : request.minDiskGib();
-        if (minDisk < 0 || minDisk > MAX_MIN_DISK_GIB) {
-            throw new InvalidRequestException("minDiskGib is 0 to " + MAX_MIN_DISK_GIB);
-        }
-        int minMemory = request.minMemoryMib() == null ? 0 : request.minMemoryMib();
-        if (minMemory < 0 || minMemory > 65536) {
-            throw new InvalidRequestException("minMemoryMib is 0 to 65536");
-        }
+        int minDisk = minDisk(request.minDiskGib() == null ? 0 : request.minDiskGib());
+        int minMemory = minMemory(request.minMemoryMib() == null ? 0 : request.minMemoryMib());
         String expected = request.expectedSha256() == null ? null : request.expectedSha256().toLowerCase(Locale.ROOT);
         if (expected != null && !SHA256.matcher(expected).matches()) {
             throw new InvalidRequestException("expectedSha256 is 64 hexadecimal digits");
         }
         if (images.nameTaken(owner, name)) {
-            throw new ImageConflictException("name-taken", "an image named '" + name + "' exists already"
-                    + (owner == null ? " among the public images" : " in your tenant") + "; choose another name");
+            throw nameTaken(name, owner);
         }
         Image image = Image.queued(name, owner, text(request.os(), "os"), text(request.osVersion(), "osVersion"), format,
                 architecture, minDisk, minMemory, expected);
@@ -122,6 +112,52 @@ public class ImageService {
         }
         images.add(image);
         return image.view();
+    }
+
+    /** No new launches from the image; instances launched from it keep running. Only an ACTIVE image. */
+    public ImageView deactivate(Caller caller, long id) {
+        Image image = manageable(caller, id);
+        requireState(image, ImageState.ACTIVE, "only an ACTIVE image is deactivated");
+        image.deactivated();
+        return image.view();
+    }
+
+    public ImageView reactivate(Caller caller, long id) {
+        Image image = manageable(caller, id);
+        requireState(image, ImageState.DEACTIVATED, "only a DEACTIVATED image is reactivated");
+        image.reactivated();
+        return image.view();
+    }
+
+    /** Changes what is said of the image (name, OS, minimums); its file and state stay. */
+    public ImageView describe(Caller caller, long id, NewImage change) {
+        Image image = manageable(caller, id);
+        if (change == null) {
+            throw new InvalidRequestException("send what changes: name, os, osVersion, minDiskGib, minMemoryMib");
+        }
+        if (change.format() != null || change.architecture() != null || change.visibility() != null
+                || change.expectedSha256() != null) {
+            throw new InvalidRequestException("format, architecture, visibility and expectedSha256 are fixed once an image "
+                    + "is registered: register a new image instead");
+        }
+        String name = change.name();
+        if (name != null && !name.equals(image.name())) {
+            checkName(name);
+            if (images.nameTaken(image.ownerTenantId().orElse(null), name)) {
+                throw nameTaken(name, image.ownerTenantId().orElse(null));
+            }
+        }
+        image.describe(name, change.os() == null ? null : text(change.os(), "os"),
+                change.osVersion() == null ? null : text(change.osVersion(), "osVersion"),
+                change.minDiskGib() == null ? null : minDisk(change.minDiskGib()),
+                change.minMemoryMib() == null ? null : minMemory(change.minMemoryMib()));
+        return image.view();
+    }
+
+    private static void requireState(Image image, ImageState state, String rule) {
+        if (image.state() != state) {
+            throw new ImageConflictException("invalid-state", "image '" + image.name() + "' is " + image.state() + "; " + rule);
+        }
     }
 
     /** Deletes an image no instance uses; its files go once the transaction is committed. */
@@ -264,6 +300,32 @@ public class ImageService {
                     + " to change image '" + image.name() + "'");
         }
         return image;
+    }
+
+    private static void checkName(String name) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new InvalidRequestException("an image name is 1 to 63 letters, digits, '.', '_' or '-', starting with "
+                    + "a letter or digit");
+        }
+    }
+
+    private static ImageConflictException nameTaken(String name, Long owner) {
+        return new ImageConflictException("name-taken", "an image named '" + name + "' exists already"
+                + (owner == null ? " among the public images" : " in your tenant") + "; choose another name");
+    }
+
+    private static int minDisk(int gib) {
+        if (gib < 0 || gib > MAX_MIN_DISK_GIB) {
+            throw new InvalidRequestException("minDiskGib is 0 to " + MAX_MIN_DISK_GIB);
+        }
+        return gib;
+    }
+
+    private static int minMemory(int mib) {
+        if (mib < 0 || mib > 65536) {
+            throw new InvalidRequestException("minMemoryMib is 0 to 65536");
+        }
+        return mib;
     }
 
     private static String format(String format) {

@@ -10,6 +10,8 @@ public enum ImageState {
     VALIDATING,
     /** Validated: instances may be launched from it. */
     ACTIVE,
+    /** Taken out of service by its admins: no new launches, instances launched from it keep running. */
+    DEACTIVATED,
     /** Refused: the reason says why; it can only be deleted. */
     REJECTED,
     /** Gone from the catalog; the row stays for the instances of the past that name it. */

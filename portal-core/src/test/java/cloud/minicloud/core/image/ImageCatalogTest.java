@@ -179,6 +179,28 @@ class ImageCatalogTest {
         assertEquals(ResourceAmounts.NONE, imageUse(), "everything given back");
     }
 
+    @Test
+    void a_deactivated_image_takes_no_launches_until_reactivated_and_its_facts_can_be_changed() throws Exception {
+        ImageView image = cloud.imageService.register(ALICE, image("base", "qcow2", null));
+        upload(ALICE, image.id(), qcow2("1G"));
+
+        assertEquals("DEACTIVATED", cloud.imageService.deactivate(ALICE, image.id()).state());
+        assertFalse(cloud.imageService.available(ANN).stream().anyMatch(i -> i.id() == image.id()));
+        assertThrows(AccessDeniedException.class, () -> cloud.imageService.reactivate(ANN, image.id()));
+        assertEquals("ACTIVE", cloud.imageService.reactivate(ALICE, image.id()).state());
+        assertEquals("invalid-state", assertThrows(ImageConflictException.class,
+                () -> cloud.imageService.reactivate(ALICE, image.id())).kind());
+
+        ImageView renamed = cloud.imageService.describe(ALICE, image.id(),
+                new NewImage("base-2", null, "2", null, null, 0, 512, null, null));
+        assertEquals("base-2", renamed.name());
+        assertEquals("2", renamed.osVersion());
+        assertEquals(1, renamed.minDiskGib(), "never below what its file needs");
+        assertEquals(512, renamed.minMemoryMib());
+        assertThrows(cloud.minicloud.core.InvalidRequestException.class, () -> cloud.imageService.describe(ALICE,
+                image.id(), new NewImage(null, null, null, "raw", null, null, null, null, null)));
+    }
+
     private ResourceAmounts imageUse() {
         ResourceAmounts used = cloud.quotaService.quotaOf(ALICE).used();
         return new ResourceAmounts(0, 0, 0, 0, 0, used.images(), used.imageGib());

@@ -68,6 +68,31 @@ public class ImageResource {
         return Response.accepted(uploads.receive(caller.get(), imageId(id), body)).build();
     }
 
+    /** Changes name, os, osVersion, minDiskGib or minMemoryMib; what is left out stays. */
+    @jakarta.ws.rs.PATCH
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ImageView describe(@PathParam("id") String id, NewImage change) {
+        return images.describe(caller.get(), imageId(id), change);
+    }
+
+    /** {@code {"action":"deactivate"}}: no new launches; {@code reactivate} undoes it. */
+    @jakarta.ws.rs.POST
+    @Path("/{id}/actions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ImageView act(@PathParam("id") String id, ImageAction request) {
+        String action = request == null ? null : request.action();
+        return switch (action == null ? "" : action) {
+            case "deactivate" -> images.deactivate(caller.get(), imageId(id));
+            case "reactivate" -> images.reactivate(caller.get(), imageId(id));
+            default -> throw new cloud.minicloud.core.InvalidRequestException("action is deactivate or reactivate");
+        };
+    }
+
+    /** What a script sends to take an image out of service or back. */
+    public record ImageAction(String action) {
+    }
+
     @DELETE
     @Path("/{id}")
     public Response delete(@PathParam("id") String id) {

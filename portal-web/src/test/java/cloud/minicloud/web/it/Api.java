@@ -55,6 +55,12 @@ final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    /** Any method with a JSON body (PATCH, which HttpClient has no shorthand for). */
+    static Reply send(String method, String path, String token, String json) {
+        return send(authorized(path, token).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     /** Sends a file as the body of a PUT, streamed from disk. */
     static Reply putFile(String path, String token, java.nio.file.Path file) {
         try {

@@ -60,6 +60,17 @@ class ImageApiIT {
 
         String ann = Api.tokenFor("ann");
         String network = Instances.network(ann, "it-images");
+        String anOrder = Instances.order(Instances.randomName(), "entry", network, 1).replace("\"tiny-linux\"", "\"" + name + "\"");
+        assertEquals("DEACTIVATED", Api.post("/api/v1/images/" + id + "/actions", alice, "{\"action\":\"deactivate\"}")
+                .object().getString("state"));
+        Api.Reply refused = Api.post("/api/v1/instances", ann, anOrder);
+        assertTrue(refused.status() >= 400 && refused.status() < 500, "no launch from a deactivated image: " + refused.body());
+        assertEquals("ACTIVE", Api.post("/api/v1/images/" + id + "/actions", alice, "{\"action\":\"reactivate\"}")
+                .object().getString("state"));
+        Api.Reply described = Api.send("PATCH", "/api/v1/images/" + id, alice, "{\"osVersion\":\"tiny 2\"}");
+        assertEquals(200, described.status(), described.body());
+        assertEquals("tiny 2", described.object().getString("osVersion"));
+
         Api.Reply order = Api.post("/api/v1/instances", ann, Instances.order(Instances.randomName(), "entry", network, 1)
                 .replace("\"tiny-linux\"", "\"" + name + "\""));
         assertEquals(202, order.status(), order.body());
