@@ -260,7 +260,13 @@ public class Image {
     }
 
     public ImageView view() {
-        return new ImageView(id, name, ownerTenantId == null ? "public" : "private", state.name(), stateReason, os,
+        return view(false);
+    }
+
+    /** As shown, {@code shared} saying whether its tenant shares it with others. */
+    ImageView view(boolean shared) {
+        String visibility = ownerTenantId == null ? "public" : shared ? "shared" : "private";
+        return new ImageView(id, name, visibility, state.name(), stateReason, os,
                 osVersion, diskFormat, architecture, minDiskGib, minMemoryMib, virtualSizeBytes, sizeBytes, sha256,
                 uploadSha256, createdAt);
     }

@@ -6,7 +6,7 @@ import java.util.Optional;
 /** Where images are kept. */
 public interface ImageRepository {
 
-    /** The ACTIVE images a tenant may launch from (public and its own), by name. */
+    /** The ACTIVE images a tenant may launch from (public, its own, and shared with it), by name. */
     List<Image> visibleTo(long tenantId);
 
     /** The ACTIVE public images, by name. */
@@ -16,8 +16,8 @@ public interface ImageRepository {
     Optional<Image> publicImage(String name);
 
     /**
-     * Images in the catalog (not deleted) in any state, newest first: the public ones and the
-     * tenant's, or, for a null tenant, every image of the cloud.
+     * Images in the catalog (not deleted) in any state, newest first: the public ones, the
+     * tenant's and those shared with it, or, for a null tenant, every image of the cloud.
      */
     List<Image> catalog(Long tenantId);
 
@@ -32,7 +32,15 @@ public interface ImageRepository {
 
     void add(Image image);
 
-    /** An ACTIVE public image or one of the tenant's, by name: what a launch may use. */
+    /** Shares the image with the tenant; sharing twice changes nothing. */
+    void share(long imageId, long tenantId);
+
+    void unshare(long imageId, long tenantId);
+
+    /** The ids of the tenants the image is shared with. */
+    java.util.List<Long> sharedWith(long imageId);
+
+    /** An ACTIVE image the tenant may launch (public, its own, shared with it), by name; its own first. */
     Optional<Image> visibleByName(long tenantId, String name);
 
     Optional<Image> find(long id);

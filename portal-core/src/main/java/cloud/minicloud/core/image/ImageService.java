@@ -10,6 +10,8 @@ import cloud.minicloud.core.quota.QuotaExceededException;
 import cloud.minicloud.core.quota.QuotaRepository;
 import cloud.minicloud.core.quota.ResourceAmounts;
 import cloud.minicloud.core.quota.TenantEnrolment;
+import cloud.minicloud.core.tenant.Tenant;
+import cloud.minicloud.core.tenant.TenantRepository;
 import cloud.minicloud.image.DiskFormat;
 import cloud.minicloud.image.ImageFacts;
 import cloud.minicloud.image.ImageInspector;
@@ -46,6 +48,9 @@ public class ImageService {
     @Inject
     QuotaRepository quotas;
 
+    @Inject
+    TenantRepository tenants;
+
     /** The ACTIVE images the caller may launch from: public ones, and the caller's tenant's own. */
     public List<ImageView> available(Caller caller) {
         List<Image> visible = caller.tenant().isPresent()
@@ -62,13 +67,51 @@ public class ImageService {
         boolean everything = caller.has(Role.CLOUD_ADMIN) && caller.tenant().isEmpty();
         Long tenant = everything ? null : enrolment.tenantOf(caller).id();
         return images.catalog(tenant).stream()
-                .filter(image -> everything || image.ownerTenantId().isPresent() || image.state() == ImageState.ACTIVE)
-                .map(Image::view)
+                .filter(image -> everything || image.ownerTenantId().equals(Optional.ofNullable(tenant))
+                        || image.state() == ImageState.ACTIVE)
+                .map(this::view)
                 .toList();
     }
 
     public ImageView get(Caller caller, long id) {
-        return visible(caller, id).view();
+        return view(visible(caller, id));
+    }
+
+    /** Lets another tenant launch one of the caller's tenant's images (it cannot change it). */
+    public List<String> share(Caller caller, long id, String tenantAlias) {
+        Image image = manageable(caller, id);
+        long owner = image.ownerTenantId().orElseThrow(() -> new InvalidRequestException(
+                "image '" + image.name() + "' is public: every tenant has it already"));
+        Tenant tenant = tenants.findByAlias(tenantAlias == null ? "" : tenantAlias)
+                .orElseThrow(() -> new NotFoundException("tenant", String.valueOf(tenantAlias)));
+        if (tenant.id() == owner) {
+            throw new InvalidRequestException("image '" + image.name() + "' is your tenant's own");
+        }
+        images.share(id, tenant.id());
+        return sharedWith(image);
+    }
+
+    /** Ends a share: that tenant launches it no more; its instances launched from it run on. */
+    public List<String> unshare(Caller caller, long id, String tenantAlias) {
+        Image image = manageable(caller, id);
+        tenants.findByAlias(tenantAlias).ifPresent(tenant -> images.unshare(id, tenant.id()));
+        return sharedWith(image);
+    }
+
+    /** The tenants the image is shared with, for those who may change it. */
+    public List<String> shares(Caller caller, long id) {
+        return sharedWith(manageable(caller, id));
+    }
+
+    private List<String> sharedWith(Image image) {
+        return images.sharedWith(image.id()).stream()
+                .map(tenantId -> tenants.find(tenantId).map(Tenant::alias).orElse(String.valueOf(tenantId)))
+                .sorted()
+                .toList();
+    }
+
+    private ImageView view(Image image) {
+        return image.view(image.ownerTenantId().isPresent() && !images.sharedWith(image.id()).isEmpty());
     }
 
     /** Glance's first step: the image exists, QUEUED, and waits for its file. */
@@ -111,7 +154,7 @@ public class ImageService {
             lockedQuota(owner).reserve(ResourceAmounts.image(0));
         }
         images.add(image);
-        return image.view();
+        return view(image);
     }
 
     /** No new launches from the image; instances launched from it keep running. Only an ACTIVE image. */
@@ -119,14 +162,14 @@ public class ImageService {
         Image image = manageable(caller, id);
         requireState(image, ImageState.ACTIVE, "only an ACTIVE image is deactivated");
         image.deactivated();
-        return image.view();
+        return view(image);
     }
 
     public ImageView reactivate(Caller caller, long id) {
         Image image = manageable(caller, id);
         requireState(image, ImageState.DEACTIVATED, "only a DEACTIVATED image is reactivated");
         image.reactivated();
-        return image.view();
+        return view(image);
     }
 
     /** Changes what is said of the image (name, OS, minimums); its file and state stay. */
@@ -151,7 +194,7 @@ public class ImageService {
                 change.osVersion() == null ? null : text(change.osVersion(), "osVersion"),
                 change.minDiskGib() == null ? null : minDisk(change.minDiskGib()),
                 change.minMemoryMib() == null ? null : minMemory(change.minMemoryMib()));
-        return image.view();
+        return view(image);
     }
 
     private static void requireState(Image image, ImageState state, String rule) {
@@ -174,7 +217,7 @@ public class ImageService {
         }
         image.ownerTenantId().ifPresent(owner -> lockedQuota(owner).release(image.quotaHeld()));
         image.deleted();
-        return image.view();
+        return view(image);
     }
 
     // ---- the states its file moves it through; ImageUploads calls these, each its own transaction ----
@@ -282,9 +325,11 @@ public class ImageService {
             return image;
         }
         Optional<Long> owner = image.ownerTenantId();
-        boolean seen = owner.isEmpty()
-                ? image.state() == ImageState.ACTIVE || caller.has(Role.CLOUD_ADMIN)
-                : caller.tenant().isPresent() && owner.get() == enrolment.tenantOf(caller).id();
+        Optional<Long> callersTenant = caller.tenant().map(alias -> enrolment.tenantOf(caller).id());
+        boolean own = owner.isPresent() && owner.equals(callersTenant);
+        boolean launchable = image.state() == ImageState.ACTIVE && (owner.isEmpty()
+                || callersTenant.isPresent() && images.sharedWith(id).contains(callersTenant.get()));
+        boolean seen = own || launchable || owner.isEmpty() && caller.has(Role.CLOUD_ADMIN);
         if (!seen) {
             throw new NotFoundException("image", String.valueOf(id));
         }
@@ -294,8 +339,11 @@ public class ImageService {
     /** An image the caller may change: public ones for cloud admins, a tenant's for its tenant admins. */
     private Image manageable(Caller caller, long id) {
         Image image = visible(caller, id);
+        boolean own = image.ownerTenantId().isPresent() && caller.tenant().isPresent()
+                && image.ownerTenantId().get() == enrolment.tenantOf(caller).id();
         Role needed = image.ownerTenantId().isEmpty() ? Role.CLOUD_ADMIN : Role.TENANT_ADMIN;
-        if (!caller.has(needed) && !caller.has(Role.CLOUD_ADMIN)) {
+        boolean allowed = caller.has(Role.CLOUD_ADMIN) || own && caller.has(needed);
+        if (!allowed) {
             throw new AccessDeniedException(caller.username() + " lacks the role " + needed.realmName()
                     + " to change image '" + image.name() + "'");
         }

@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * An image as the console and the API show it.
  *
- * @param visibility   public (every tenant) or private (its tenant's)
+ * @param visibility   public (every tenant), private (its tenant's) or shared (its tenant's, and
+ *                     launched by the tenants it is shared with)
  * @param state        QUEUED, UPLOADING, VALIDATING, ACTIVE or REJECTED
  * @param stateReason  for REJECTED why, for a QUEUED image whose upload was cut off what happened
  * @param sha256       of the template instances boot from, once ACTIVE

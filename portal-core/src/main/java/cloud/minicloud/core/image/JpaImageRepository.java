@@ -9,14 +9,18 @@ import java.util.Optional;
 @ApplicationScoped
 public class JpaImageRepository implements ImageRepository {
 
+    /** The images shared with {@code :tenant}. */
+    private static final String SHARED = "i.id in (select s.imageId from ImageShare s where s.tenantId = :tenant)";
+
     @PersistenceContext(unitName = "minicloud")
     EntityManager em;
 
     @Override
     public List<Image> visibleTo(long tenantId) {
         return em.createQuery("""
-                        select i from Image i where (i.ownerTenantId is null or i.ownerTenantId = :tenant)
-                        and i.state = cloud.minicloud.core.image.ImageState.ACTIVE order by i.name""", Image.class)
+                        select i from Image i where (i.ownerTenantId is null or i.ownerTenantId = :tenant
+                        or %s)
+                        and i.state = cloud.minicloud.core.image.ImageState.ACTIVE order by i.name""".formatted(SHARED), Image.class)
                 .setParameter("tenant", tenantId)
                 .getResultList();
     }
@@ -43,8 +47,8 @@ public class JpaImageRepository implements ImageRepository {
     public List<Image> catalog(Long tenantId) {
         return em.createQuery("""
                         select i from Image i where i.state <> cloud.minicloud.core.image.ImageState.DELETED
-                        and (:all = true or i.ownerTenantId is null or i.ownerTenantId = :tenant)
-                        order by i.id desc""", Image.class)
+                        and (:all = true or i.ownerTenantId is null or i.ownerTenantId = :tenant or %s)
+                        order by i.id desc""".formatted(SHARED), Image.class)
                 .setParameter("all", tenantId == null)
                 .setParameter("tenant", tenantId == null ? -1L : tenantId)
                 .getResultList();
@@ -80,11 +84,31 @@ public class JpaImageRepository implements ImageRepository {
     }
 
     @Override
+    public void share(long imageId, long tenantId) {
+        em.createNativeQuery("INSERT IGNORE INTO image_share (image_id, tenant_id) VALUES (?1, ?2)")
+                .setParameter(1, imageId).setParameter(2, tenantId).executeUpdate();
+    }
+
+    @Override
+    public void unshare(long imageId, long tenantId) {
+        em.createQuery("delete from ImageShare s where s.imageId = :image and s.tenantId = :tenant")
+                .setParameter("image", imageId).setParameter("tenant", tenantId).executeUpdate();
+    }
+
+    @Override
+    public List<Long> sharedWith(long imageId) {
+        return em.createQuery("select s.tenantId from ImageShare s where s.imageId = :image order by s.tenantId", Long.class)
+                .setParameter("image", imageId).getResultList();
+    }
+
+    @Override
     public Optional<Image> visibleByName(long tenantId, String name) {
         return em.createQuery("""
-                        select i from Image i where (i.ownerTenantId is null or i.ownerTenantId = :tenant)
+                        select i from Image i where (i.ownerTenantId is null or i.ownerTenantId = :tenant or %s)
                         and i.state = cloud.minicloud.core.image.ImageState.ACTIVE
-                        and i.name = :name order by i.ownerTenantId desc""", Image.class)
+                        and i.name = :name
+                        order by case when i.ownerTenantId = :tenant then 0 when i.ownerTenantId is null then 1 else 2 end
+                        """.formatted(SHARED), Image.class)
                 .setParameter("tenant", tenantId)
                 .setParameter("name", name)
                 .setMaxResults(1)

@@ -201,6 +201,25 @@ class ImageCatalogTest {
                 image.id(), new NewImage(null, null, null, "raw", null, null, null, null, null)));
     }
 
+    @Test
+    void a_shared_image_is_launched_by_the_tenant_it_is_shared_with_who_cannot_change_it() throws Exception {
+        cloud.quotaService.quotaOf(BOB);
+        ImageView image = cloud.imageService.register(ALICE, image("team-base", "qcow2", null));
+        upload(ALICE, image.id(), qcow2("1G"));
+        assertThrows(NotFoundException.class, () -> cloud.imageService.get(BOB, image.id()));
+
+        assertEquals(List.of("globex"), cloud.imageService.share(ALICE, image.id(), "globex"));
+
+        assertEquals("shared", cloud.imageService.get(ALICE, image.id()).visibility());
+        assertTrue(cloud.imageService.available(BOB).stream().anyMatch(i -> i.id() == image.id()));
+        assertThrows(AccessDeniedException.class, () -> cloud.imageService.deactivate(BOB, image.id()));
+        assertThrows(AccessDeniedException.class, () -> cloud.imageService.share(BOB, image.id(), "acme"));
+        assertThrows(NotFoundException.class, () -> cloud.imageService.share(ALICE, image.id(), "nobody"));
+
+        assertEquals(List.of(), cloud.imageService.unshare(ALICE, image.id(), "globex"));
+        assertThrows(NotFoundException.class, () -> cloud.imageService.get(BOB, image.id()));
+    }
+
     private ResourceAmounts imageUse() {
         ResourceAmounts used = cloud.quotaService.quotaOf(ALICE).used();
         return new ResourceAmounts(0, 0, 0, 0, 0, used.images(), used.imageGib());

@@ -33,6 +33,28 @@ public class MemoryImageRepository implements ImageRepository {
         return (Long) Entities.get(image, "ownerTenantId");
     }
 
+    private final java.util.Set<String> shares = ConcurrentHashMap.newKeySet();
+
+    private boolean sharedWithTenant(Image image, long tenantId) {
+        return shares.contains(image.id() + "/" + tenantId);
+    }
+
+    @Override
+    public void share(long imageId, long tenantId) {
+        shares.add(imageId + "/" + tenantId);
+    }
+
+    @Override
+    public void unshare(long imageId, long tenantId) {
+        shares.remove(imageId + "/" + tenantId);
+    }
+
+    @Override
+    public List<Long> sharedWith(long imageId) {
+        return shares.stream().filter(s -> s.startsWith(imageId + "/"))
+                .map(s -> Long.parseLong(s.substring(s.indexOf('/') + 1))).sorted().toList();
+    }
+
     private java.util.stream.Stream<Image> live() {
         return images.stream().filter(i -> i.state() != ImageState.DELETED);
     }
@@ -40,7 +62,8 @@ public class MemoryImageRepository implements ImageRepository {
     @Override
     public List<Image> visibleTo(long tenantId) {
         return live().filter(i -> i.state() == ImageState.ACTIVE)
-                .filter(i -> owner(i) == null || Long.valueOf(tenantId).equals(owner(i))).toList();
+                .filter(i -> owner(i) == null || Long.valueOf(tenantId).equals(owner(i)) || sharedWithTenant(i, tenantId))
+                .toList();
     }
 
     @Override
@@ -55,7 +78,8 @@ public class MemoryImageRepository implements ImageRepository {
 
     @Override
     public List<Image> catalog(Long tenantId) {
-        return live().filter(i -> tenantId == null || owner(i) == null || tenantId.equals(owner(i)))
+        return live().filter(i -> tenantId == null || owner(i) == null || tenantId.equals(owner(i))
+                        || sharedWithTenant(i, tenantId))
                 .sorted(java.util.Comparator.comparing(Image::id).reversed()).toList();
     }
 
@@ -82,7 +106,8 @@ public class MemoryImageRepository implements ImageRepository {
 
     @Override
     public Optional<Image> visibleByName(long tenantId, String name) {
-        return visibleTo(tenantId).stream().filter(i -> i.name().equals(name)).findFirst();
+        return visibleTo(tenantId).stream().filter(i -> i.name().equals(name))
+                .min(java.util.Comparator.comparingInt(i -> Long.valueOf(tenantId).equals(owner(i)) ? 0 : owner(i) == null ? 1 : 2));
     }
 
     @Override

@@ -89,6 +89,30 @@ public class ImageResource {
         };
     }
 
+    /** The tenants a tenant's image is shared with (they launch it; only its own admins change it). */
+    @GET
+    @Path("/{id}/shares")
+    public List<String> shares(@PathParam("id") String id) {
+        return images.shares(caller.get(), imageId(id));
+    }
+
+    @POST
+    @Path("/{id}/shares")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public List<String> share(@PathParam("id") String id, Share request) {
+        return images.share(caller.get(), imageId(id), request == null ? null : request.tenant());
+    }
+
+    @DELETE
+    @Path("/{id}/shares/{tenant}")
+    public List<String> unshare(@PathParam("id") String id, @PathParam("tenant") String tenant) {
+        return images.unshare(caller.get(), imageId(id), tenant);
+    }
+
+    /** What a script sends to share an image with a tenant. */
+    public record Share(String tenant) {
+    }
+
     /** What a script sends to take an image out of service or back. */
     public record ImageAction(String action) {
     }

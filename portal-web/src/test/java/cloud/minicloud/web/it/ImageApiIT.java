@@ -57,6 +57,13 @@ class ImageApiIT {
         assertEquals(404, Api.get("/api/v1/images/" + id, Api.tokenFor("bob")).status(), "another tenant's image");
         assertTrue(Api.get("/api/v1/images", Api.tokenFor("bob")).json().asJsonArray().stream()
                 .noneMatch(i -> i.asJsonObject().getString("name").equals(name)));
+        Api.Reply shared = Api.post("/api/v1/images/" + id + "/shares", alice, "{\"tenant\":\"globex\"}");
+        assertEquals("[\"globex\"]", shared.body());
+        assertEquals("shared", Api.get("/api/v1/images/" + id, Api.tokenFor("bob")).object().getString("visibility"));
+        assertEquals(403, Api.post("/api/v1/images/" + id + "/actions", Api.tokenFor("bob"),
+                "{\"action\":\"deactivate\"}").status(), "globex launches it but may not change it");
+        assertEquals("[]", Api.delete("/api/v1/images/" + id + "/shares/globex", alice).body());
+        assertEquals(404, Api.get("/api/v1/images/" + id, Api.tokenFor("bob")).status());
 
         String ann = Api.tokenFor("ann");
         String network = Instances.network(ann, "it-images");
