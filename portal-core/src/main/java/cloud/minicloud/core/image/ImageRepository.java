@@ -75,6 +75,15 @@ public interface ImageRepository {
     /** The copier gave up: its claim ends, if it still held it. */
     void templateCopyAbandoned(long nodeId, long imageId, String copier);
 
+    /**
+     * Deleted images whose template the node still holds (by the records), unless a live image
+     * has the same content and so the same template.
+     */
+    List<Image> deletedWithTemplateOn(long nodeId);
+
+    /** The node's template of the image is gone: its record goes too. */
+    void forgetTemplateOnNode(long nodeId, long imageId);
+
     /** A finished copy vanished from the node (removed there): the record no longer says ready. */
     void templateMissingOnNode(long nodeId, long imageId);
 }

@@ -181,6 +181,22 @@ public class JpaImageRepository implements ImageRepository {
     }
 
     @Override
+    public List<Image> deletedWithTemplateOn(long nodeId) {
+        List<?> ids = em.createNativeQuery("""
+                        SELECT i.id FROM node_template t JOIN image i ON i.id = t.image_id
+                        WHERE t.node_id = ?1 AND i.state = 'DELETED' AND i.sha256 IS NOT NULL
+                        AND NOT EXISTS (SELECT 1 FROM image o WHERE o.sha256 = i.sha256 AND o.state <> 'DELETED')""")
+                .setParameter(1, nodeId).getResultList();
+        return ids.stream().map(id -> em.find(Image.class, ((Number) id).longValue())).toList();
+    }
+
+    @Override
+    public void forgetTemplateOnNode(long nodeId, long imageId) {
+        em.createNativeQuery("DELETE FROM node_template WHERE node_id = ?1 AND image_id = ?2")
+                .setParameter(1, nodeId).setParameter(2, imageId).executeUpdate();
+    }
+
+    @Override
     public void templateMissingOnNode(long nodeId, long imageId) {
         em.createNativeQuery("UPDATE node_template SET ready = FALSE WHERE node_id = ?1 AND image_id = ?2")
                 .setParameter(1, nodeId).setParameter(2, imageId).executeUpdate();

@@ -44,6 +44,14 @@ public class NodeTemplateRecords {
         images.templateCopyAbandoned(nodeId, imageId, copier);
     }
 
+    public java.util.List<Image> deletedWithTemplateOn(long nodeId) {
+        return images.deletedWithTemplateOn(nodeId);
+    }
+
+    public void forget(long nodeId, long imageId) {
+        images.forgetTemplateOnNode(nodeId, imageId);
+    }
+
     public void missing(long nodeId, long imageId) {
         images.templateMissingOnNode(nodeId, imageId);
     }

@@ -61,6 +61,26 @@ public class TemplateDistribution {
 
     private ScheduledExecutorService renewals;
 
+    /**
+     * Removes from the node the templates of deleted images that no instance disk there uses any
+     * more (the driver refuses while one does: tried again on a later sweep). Runs outside any
+     * transaction, like every call to a node.
+     */
+    public void collectLeftovers(ComputeNode node) {
+        HypervisorDriver driver = drivers.of(node);
+        for (Image image : records.deletedWithTemplateOn(node.id())) {
+            try {
+                driver.deleteTemplate(image.templateName());
+                records.forget(node.id(), image.id());
+                LOG.info(() -> "removed template " + image.templateName() + " of deleted image " + image.id()
+                        + " from node " + node.name());
+            } catch (HypervisorException stillUsed) {
+                LOG.log(Level.FINE, "template of deleted image " + image.id() + " stays on " + node.name() + " for now",
+                        stillUsed);
+            }
+        }
+    }
+
     /** Makes sure the node holds the image as a template; returns once it does. */
     public void ensure(ComputeNode node, long imageId) {
         long nodeId = node.id();

@@ -61,6 +61,9 @@ public class InstanceReconciler {
     @Inject
     CloudSettings settings;
 
+    @Inject
+    cloud.minicloud.core.image.TemplateDistribution templates;
+
     /** Instances with unsettled events: when to look, and on which node. */
     private final Map<UUID, Due> pending = new ConcurrentHashMap<>();
     private final Map<Long, AutoCloseable> watches = new ConcurrentHashMap<>();
@@ -112,8 +115,11 @@ public class InstanceReconciler {
         }
     }
 
-    /** One node: probe it, watch its events, and compare its guests with the database. */
-    void sweep(long nodeId) {
+    /**
+     * One node: probe it, watch its events, compare its guests with the database, and remove the
+     * templates of deleted images it no longer needs.
+     */
+    public void sweep(long nodeId) {
         nodes.probe(nodeId);
         ComputeNode node = nodes.node(nodeId);
         HypervisorDriver driver = drivers.of(node);
@@ -135,6 +141,7 @@ public class InstanceReconciler {
         Set<UUID> strangers = new HashSet<>(observed.keySet());
         strangers.removeAll(known);
         report(node, driver, strangers);
+        templates.collectLeftovers(node);
     }
 
     /** Watches the node's lifecycle events once; the call to the node is made outside the map's lock. */

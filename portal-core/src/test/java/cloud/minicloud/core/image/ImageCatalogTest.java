@@ -15,6 +15,7 @@ import cloud.minicloud.core.instance.LaunchOrder;
 import cloud.minicloud.core.quota.QuotaExceededException;
 import cloud.minicloud.core.quota.ResourceAmounts;
 import cloud.minicloud.core.testing.TestCloud;
+import cloud.minicloud.hypervisor.fake.FakeNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -73,6 +74,16 @@ class ImageCatalogTest {
         ImageConflictException inUse = assertThrows(ImageConflictException.class,
                 () -> cloud.imageUploads.delete(ALICE, queued.id()));
         assertEquals("in-use", inUse.kind());
+
+        // Deleted, its template leaves the node once no instance disk there uses it.
+        FakeNode node = cloud.fakeNodes.node("fake://n1");
+        cloud.instances.delete(ANN, launched.id());
+        TestCloud.awaitTrue(cloud::settled, () -> "the delete did not finish");
+        cloud.images.instancesUsing = id -> 0;
+        cloud.imageUploads.delete(ALICE, queued.id());
+        assertTrue(node.volumeNames().stream().anyMatch(v -> v.startsWith("template-")), "still there until the sweep");
+        cloud.sweep();
+        assertEquals(List.of(), node.volumeNames().stream().filter(v -> v.startsWith("template-")).toList());
     }
 
     @Test

@@ -94,6 +94,19 @@ public class MemoryImageRepository implements ImageRepository {
     }
 
     @Override
+    public List<Image> deletedWithTemplateOn(long nodeId) {
+        return images.stream()
+                .filter(i -> i.state() == ImageState.DELETED && i.sha256() != null && templates.containsKey(key(nodeId, i.id())))
+                .filter(i -> live().noneMatch(other -> i.sha256().equals(other.sha256())))
+                .toList();
+    }
+
+    @Override
+    public void forgetTemplateOnNode(long nodeId, long imageId) {
+        templates.remove(key(nodeId, imageId));
+    }
+
+    @Override
     public List<Image> inState(ImageState state) {
         return images.stream().filter(i -> i.state() == state).toList();
     }

@@ -206,6 +206,11 @@ public final class TestCloud implements AutoCloseable {
         }
     }
 
+    /** One reconciler sweep of every node, now, on this thread. */
+    public void sweep() {
+        nodes.nodeIds().forEach(reconciler::sweep);
+    }
+
     /** Whether no task is queued or running: the cloud has settled. */
     public boolean settled() {
         return !tasks.anyUnfinished();

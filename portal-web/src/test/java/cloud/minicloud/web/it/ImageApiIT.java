@@ -88,8 +88,23 @@ class ImageApiIT {
         assertEquals(409, inUse.status(), inUse.body());
         Instances.deleteAll(ann, List.of(instance));
         Instances.deleteNetwork("ann", "it-images");
+        String template = "template-sha256-" + active.getString("sha256").substring(0, 24);
+        assertTrue(templates().contains(template), "the launch copied the image to the node");
         assertEquals(204, Api.delete("/api/v1/images/" + id, alice).status());
         assertEquals(404, Api.get("/api/v1/images/" + id, alice).status());
+        for (int i = 0; i < 120 && templates().contains(template); i++) {
+            Thread.sleep(500);
+        }
+        assertTrue(!templates().contains(template), "a reconciler sweep removes the deleted image's template from the node");
+    }
+
+    private static List<String> templates() throws Exception {
+        Host.run("virsh", "-q", "-c", "qemu:///system", "pool-refresh", "minicloud");
+        return Host.run("virsh", "-q", "-c", "qemu:///system", "vol-list", "minicloud").output().lines()
+                .map(line -> line.strip().split("\\s+")[0])
+                .filter(name -> name.startsWith("template-"))
+                .map(name -> name.replace(".qcow2", ""))
+                .toList();
     }
 
     @Test
