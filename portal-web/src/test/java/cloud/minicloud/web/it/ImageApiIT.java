@@ -126,6 +126,38 @@ class ImageApiIT {
     }
 
     @Test
+    void a_client_that_goes_away_mid_upload_leaves_the_image_saying_so_and_deletable() throws Exception {
+        String alice = Api.tokenFor("alice");
+        long id = Api.post("/api/v1/images", alice, """
+                {"name":"%s","os":"Linux","osVersion":"1","format":"raw"}""".formatted(Instances.randomName()))
+                .object().getJsonNumber("id").longValue();
+        made.add(id);
+        java.net.URI portal = java.net.URI.create(Api.PORTAL);
+        try (java.net.Socket socket = new java.net.Socket(portal.getHost(), portal.getPort())) {
+            var out = socket.getOutputStream();
+            out.write(("PUT /api/v1/images/" + id + "/file HTTP/1.1\r\nHost: " + portal.getHost() + "\r\n"
+                    + "Authorization: Bearer " + alice + "\r\nContent-Type: application/octet-stream\r\n"
+                    + "Content-Length: " + (64L << 20) + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.write(new byte[4 << 20]);
+            out.flush();
+            Thread.sleep(500);
+        }
+
+        JsonObject image = null;
+        for (int i = 0; i < 60; i++) {
+            image = Api.get("/api/v1/images/" + id, alice).object();
+            if (image.getString("state").equals("QUEUED") && image.containsKey("stateReason")
+                    && !image.isNull("stateReason")) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        assertEquals("QUEUED", image.getString("state"), image.toString());
+        assertTrue(image.getString("stateReason").contains("cut off"), image.toString());
+        assertEquals(204, Api.delete("/api/v1/images/" + id, alice).status());
+    }
+
+    @Test
     void a_member_cannot_register_and_unknown_properties_are_refused() {
         Api.Reply member = Api.post("/api/v1/images", Api.tokenFor("ann"), """
                 {"name":"mine","os":"Linux","osVersion":"1","format":"qcow2"}""");
