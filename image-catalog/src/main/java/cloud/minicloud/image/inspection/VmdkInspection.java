@@ -22,6 +22,9 @@ final class VmdkInspection implements FormatInspection {
     private static final long SECTOR = 512;
     private static final long GD_AT_END = -1;
     private static final int MAX_DESCRIPTOR_BYTES = 1 << 20;
+    /** Where QEMU's VMDK driver reads a sparse file's descriptor to find a parent (vmdk_parent_open). */
+    private static final long QEMU_DESCRIPTOR_OFFSET = 0x200;
+    private static final int QEMU_DESCRIPTOR_BYTES = 10240;
     private static final Set<String> SELF_CONTAINED = Set.of("monolithicSparse", "streamOptimized");
     private static final Pattern CREATE_TYPE = Pattern.compile("^createType\\s*=\\s*\"([^\"]*)\"\\s*$", Pattern.MULTILINE);
     private static final Pattern PARENT_CID = Pattern.compile("^parentCID\\s*=\\s*(\\S+)\\s*$", Pattern.MULTILINE);
@@ -57,6 +60,9 @@ final class VmdkInspection implements FormatInspection {
         }
         String descriptor = descriptor(file, header.getLong(28), header.getLong(36));
         checkDescriptor(descriptor, capacity);
+        // QEMU looks for a parent in the 10 KiB at 0x200 whatever the header says: look there too.
+        String whereQemuLooks = text(file.peek(QEMU_DESCRIPTOR_OFFSET, QEMU_DESCRIPTOR_BYTES));
+        checkNoParent(whereQemuLooks);
         return virtualSize;
     }
 
@@ -67,9 +73,7 @@ final class VmdkInspection implements FormatInspection {
         }
         ByteBuffer bytes = file.read(sectors(offsetSectors), (int) (sizeSectors * SECTOR), ByteOrder.LITTLE_ENDIAN,
                 "vmdk descriptor");
-        String text = StandardCharsets.ISO_8859_1.decode(bytes).toString();
-        int end = text.indexOf('\0');
-        return end < 0 ? text : text.substring(0, end);
+        return text(bytes.array());
     }
 
     static void checkDescriptor(String descriptor, long capacity) {
@@ -79,10 +83,7 @@ final class VmdkInspection implements FormatInspection {
             throw new InvalidImageException("VMDK of type '" + createType + "' names other files: only monolithicSparse "
                     + "and streamOptimized are taken (convert with qemu-img convert -O vmdk -o subformat=streamOptimized)");
         }
-        Matcher parent = PARENT_CID.matcher(descriptor);
-        if (parent.find() && !parent.group(1).equalsIgnoreCase("ffffffff") || descriptor.contains("parentFileNameHint")) {
-            throw new InvalidImageException("the VMDK is a delta of a parent disk: upload the flattened disk");
-        }
+        checkNoParent(descriptor);
         List<MatchResult> extents = EXTENT.matcher(descriptor).results().map(MatchResult::of).toList();
         if (extents.size() != 1 || !extents.get(0).type().equals("SPARSE")) {
             throw new InvalidImageException("the VMDK descriptor must name exactly one SPARSE extent, itself; it names "
@@ -92,6 +93,19 @@ final class VmdkInspection implements FormatInspection {
             throw new InvalidImageException("the VMDK descriptor's extent (" + extents.get(0).sectors()
                     + " sectors) disagrees with its header (" + capacity + ")");
         }
+    }
+
+    private static void checkNoParent(String descriptor) {
+        Matcher parent = PARENT_CID.matcher(descriptor);
+        if (parent.find() && !parent.group(1).equalsIgnoreCase("ffffffff") || descriptor.contains("parentFileNameHint")) {
+            throw new InvalidImageException("the VMDK is a delta of a parent disk: upload the flattened disk");
+        }
+    }
+
+    private static String text(byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        int end = text.indexOf('\0');
+        return end < 0 ? text : text.substring(0, end);
     }
 
     private record MatchResult(long sectors, String type) {

@@ -123,6 +123,18 @@ class HostileImagesTest {
         assertRefused(vmdk, DiskFormat.VMDK, "parent");
     }
 
+    @Test
+    void a_vmdk_whose_header_points_away_from_the_parent_qemu_would_follow_is_refused() throws Exception {
+        Path vmdk = Corpus.qemuImg(dir, "twofaced.vmdk", "vmdk", "1G", "-o", "subformat=monolithicSparse");
+        // A clean copy of the descriptor at the end, the header pointing there...
+        long end = Files.size(vmdk);
+        Corpus.copyRange(vmdk, 0x200, vmdk, end, 10240);
+        Corpus.patchLongLittleEndian(vmdk, 28, end / 512);
+        // ...while where QEMU reads it (0x200) names a parent.
+        Corpus.replaceText(vmdk, "parentCID=ffffffff", "parentFileNameHint=\"/etc/shadow\"");
+        assertRefused(vmdk, DiskFormat.VMDK, "parent");
+    }
+
     // ---- files that lie ----
 
     @Test
@@ -288,6 +300,10 @@ class HostileImagesTest {
 
         static void patchLong(Path file, long offset, long value) throws IOException {
             write(file, offset, ByteBuffer.allocate(8).order(ByteOrder.BIG_ENDIAN).putLong(0, value));
+        }
+
+        static void patchLongLittleEndian(Path file, long offset, long value) throws IOException {
+            write(file, offset, ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(0, value));
         }
 
         static void patchInt(Path file, long offset, int value) throws IOException {

@@ -45,6 +45,12 @@ public interface ImageRepository {
 
     Optional<Image> find(long id);
 
+    /**
+     * The image, its row locked until the transaction ends and its state read afresh: every
+     * change of an image's state takes this first (then, if at all, its tenant's quota row).
+     */
+    Optional<Image> findForUpdate(long id);
+
     /** Adds the node's record of the image unless it exists; concurrent calls add it once. */
     void recordTemplateOnNode(long nodeId, long imageId);
 

@@ -14,11 +14,9 @@ import cloud.minicloud.core.tenant.Tenant;
 import cloud.minicloud.core.tenant.TenantRepository;
 import cloud.minicloud.image.DiskFormat;
 import cloud.minicloud.image.ImageFacts;
-import cloud.minicloud.image.ImageInspector;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -237,11 +235,12 @@ public class ImageService {
     /** How many bytes the tenant's image storage quota has left. */
     private long imageStorageLeft(long tenantId) {
         Quota quota = quotas.find(tenantId).orElseThrow();
-        return Math.max(0, quota.limits().imageGib() - quota.used().imageGib()) << 30;
+        long gib = Math.max(0, quota.limits().imageGib() - quota.used().imageGib());
+        return gib >= Long.MAX_VALUE >> 30 ? Long.MAX_VALUE : gib << 30;
     }
 
     void uploadCut(long id, String why) {
-        images.find(id).filter(i -> i.state() == ImageState.UPLOADING).ifPresent(image -> image.uploadCut(why));
+        images.findForUpdate(id).filter(i -> i.state() == ImageState.UPLOADING).ifPresent(image -> image.uploadCut(why));
     }
 
     /**
@@ -249,19 +248,38 @@ public class ImageService {
      * goes on to VALIDATING; false, and REJECTED, where the quota no longer has room.
      */
     boolean uploaded(long id, long bytes, String sha256) {
-        Image image = images.find(id).orElseThrow();
-        if (image.ownerTenantId().isPresent()) {
-            long gib = Math.max(1, Math.ceilDiv(bytes, 1L << 30));
-            try {
-                lockedQuota(image.ownerTenantId().get()).reserve(ResourceAmounts.imageStorage(gib));
-            } catch (QuotaExceededException full) {
-                image.rejected(full.getMessage());
-                return false;
-            }
-            image.charged(gib);
+        Image image = images.findForUpdate(id).filter(i -> i.state() == ImageState.UPLOADING).orElse(null);
+        if (image == null) {
+            return false;
+        }
+        if (!charge(image, gibOf(bytes))) {
+            return false;
         }
         image.validating(bytes, sha256);
         return true;
+    }
+
+    /**
+     * Charges the owner's image storage quota up to {@code gib} for the image (what it holds
+     * already counts); false, and the image REJECTED, where the quota has no room.
+     */
+    private boolean charge(Image image, long gib) {
+        if (image.ownerTenantId().isEmpty() || gib <= image.chargedGib()) {
+            return true;
+        }
+        try {
+            lockedQuota(image.ownerTenantId().get()).reserve(ResourceAmounts.imageStorage(gib - image.chargedGib()));
+        } catch (QuotaExceededException full) {
+            release(image);
+            image.rejected(full.getMessage());
+            return false;
+        }
+        image.charged(gib);
+        return true;
+    }
+
+    private static long gibOf(long bytes) {
+        return Math.max(1, Math.ceilDiv(bytes, 1L << 30));
     }
 
     /** What validating the image needs to know; empty once it is no longer VALIDATING (deleted meanwhile). */
@@ -270,16 +288,34 @@ public class ImageService {
                 .map(i -> new UploadTicket(id, DiskFormat.of(i.diskFormat()), i.expectedSha256(), i.uploadSha256(), 0));
     }
 
-    void accepted(long id, Path template, String sha256, long virtualSize, long bytes, long neededDiskGib) {
-        images.find(id).orElseThrow().accepted(template.toString(), sha256, virtualSize, bytes, neededDiskGib);
+    /**
+     * Validated: ACTIVE, its quota charged for the larger of upload and template (a compressed
+     * upload grows when converted). False where it is no longer VALIDATING (deleted meanwhile) or
+     * the template does not fit the quota (then REJECTED): the caller removes the template.
+     */
+    boolean accepted(long id, Path template, String sha256, long virtualSize, long bytes, long neededDiskGib) {
+        Image image = images.findForUpdate(id).filter(i -> i.state() == ImageState.VALIDATING).orElse(null);
+        if (image == null || !charge(image, gibOf(bytes))) {
+            return false;
+        }
+        image.accepted(template.toString(), sha256, virtualSize, bytes, neededDiskGib);
+        return true;
     }
 
     /** Refused: its storage goes back to the quota; the image itself counts until deleted. */
     void rejected(long id, String why) {
-        Image image = images.find(id).orElseThrow();
+        images.findForUpdate(id)
+                .filter(i -> i.state() == ImageState.UPLOADING || i.state() == ImageState.VALIDATING)
+                .ifPresent(image -> {
+                    release(image);
+                    image.rejected(why);
+                });
+    }
+
+    /** Gives the storage charged for the image back to its tenant's quota. */
+    private void release(Image image) {
         image.ownerTenantId().ifPresent(owner -> lockedQuota(owner).release(ResourceAmounts.imageStorage(image.chargedGib())));
         image.charged(0);
-        image.rejected(why);
     }
 
     private Quota lockedQuota(long tenantId) {
@@ -299,11 +335,11 @@ public class ImageService {
     }
 
     /**
-     * Publishes an image file that ships with the cloud (deploy's tiny-linux), once: the file is
-     * inspected like any upload, and an image of that name already published is left alone.
+     * Publishes an image file that ships with the cloud (deploy's tiny-linux), once, with what
+     * inspecting it found (before the transaction: it reads the whole file); an image of that
+     * name already published only takes new facts of a rebuilt file.
      */
-    public void publishBundled(String name, Path file, String os, String osVersion, int minMemoryMib) throws IOException {
-        ImageFacts facts = ImageInspector.inspect(file);
+    public void publishBundled(String name, Path file, ImageFacts facts, String os, String osVersion, int minMemoryMib) {
         Optional<Image> published = images.publicImage(name);
         if (published.isPresent()) {
             // deploy rebuilt the file: new bytes, so a new template on the nodes (named by checksum)
@@ -338,11 +374,14 @@ public class ImageService {
 
     /** An image the caller may change: public ones for cloud admins, a tenant's for its tenant admins. */
     private Image manageable(Caller caller, long id) {
+        images.findForUpdate(id);
         Image image = visible(caller, id);
         boolean own = image.ownerTenantId().isPresent() && caller.tenant().isPresent()
                 && image.ownerTenantId().get() == enrolment.tenantOf(caller).id();
         Role needed = image.ownerTenantId().isEmpty() ? Role.CLOUD_ADMIN : Role.TENANT_ADMIN;
-        boolean allowed = caller.has(Role.CLOUD_ADMIN) || own && caller.has(needed);
+        // A cloud admin acting for a tenant changes public images and that tenant's, not those shared with it.
+        boolean cloudWide = caller.has(Role.CLOUD_ADMIN) && (caller.tenant().isEmpty() || image.ownerTenantId().isEmpty());
+        boolean allowed = cloudWide || own && caller.has(needed);
         if (!allowed) {
             throw new AccessDeniedException(caller.username() + " lacks the role " + needed.realmName()
                     + " to change image '" + image.name() + "'");

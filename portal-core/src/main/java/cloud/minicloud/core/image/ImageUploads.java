@@ -99,6 +99,14 @@ public class ImageUploads {
         return deleted;
     }
 
+    private void discardTemplate(long id) {
+        try {
+            Files.deleteIfExists(store().template(id));
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "could not remove the template of refused image " + id, e);
+        }
+    }
+
     /** How far validating the image has got here, 0 to 1, if it is being validated here. */
     public java.util.Optional<Double> progress(long id) {
         return java.util.Optional.ofNullable(progress.get(id));
@@ -143,15 +151,20 @@ public class ImageUploads {
             }
             ImageValidation.Template template = validation.validate(upload, ticket.format(),
                     new ImageLimits(settings.images().maxVirtualSizeBytes()), store().template(id), done -> progress.put(id, done));
-            service.accepted(id, template.file(), template.sha256(), template.virtualSizeBytes(), template.sizeBytes(),
-                    template.minDiskGib());
-            LOG.info(() -> "image " + id + " validated: template " + template.file() + " sha256 " + template.sha256());
+            if (service.accepted(id, template.file(), template.sha256(), template.virtualSizeBytes(), template.sizeBytes(),
+                    template.minDiskGib())) {
+                LOG.info(() -> "image " + id + " validated: template " + template.file() + " sha256 " + template.sha256());
+            } else {
+                discardTemplate(id);
+            }
         } catch (InvalidImageException refused) {
             service.rejected(id, refused.getMessage());
+            discardTemplate(id);
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "validating image " + id + " failed", e);
             service.rejected(id, "validating the image failed on the server (" + e.getMessage() + "); upload it again, "
                     + "and if it fails again give the image id to a cloud admin");
+            discardTemplate(id);
         } finally {
             progress.remove(id);
             store().discardUploadQuietly(id);

@@ -122,6 +122,15 @@ public class JpaImageRepository implements ImageRepository {
     }
 
     @Override
+    public Optional<Image> findForUpdate(long id) {
+        Image image = em.find(Image.class, id);
+        if (image != null) {
+            em.refresh(image, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        }
+        return Optional.ofNullable(image);
+    }
+
+    @Override
     public void recordTemplateOnNode(long nodeId, long imageId) {
         em.createNativeQuery("INSERT IGNORE INTO node_template (node_id, image_id) VALUES (?1, ?2)")
                 .setParameter(1, nodeId).setParameter(2, imageId).executeUpdate();

@@ -124,6 +124,11 @@ public class MemoryImageRepository implements ImageRepository {
     }
 
     @Override
+    public Optional<Image> findForUpdate(long id) {
+        return find(id);
+    }
+
+    @Override
     public Optional<Image> find(long id) {
         return images.stream().filter(i -> i.id() == id).findFirst();
     }

@@ -3,6 +3,7 @@ package cloud.minicloud.web.startup;
 import cloud.minicloud.core.config.CloudSettings;
 import cloud.minicloud.core.image.ImageService;
 import cloud.minicloud.core.image.ImageUploads;
+import cloud.minicloud.image.ImageInspector;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -45,7 +46,7 @@ public class BundledImages {
             return;
         }
         try {
-            images.publishBundled("tiny-linux", tiny, "Linux", "tiny (busybox, Debian kernel)", 128);
+            images.publishBundled("tiny-linux", tiny, ImageInspector.inspect(tiny), "Linux", "tiny (busybox, Debian kernel)", 128);
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.SEVERE, "could not publish " + tiny, e);
         }
