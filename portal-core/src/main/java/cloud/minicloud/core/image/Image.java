@@ -79,16 +79,8 @@ public class Image {
     /** A public image, from a file that passed inspection. */
     public static Image publicImage(String name, String os, String osVersion, int minDiskGib, int minMemoryMib,
                                     long virtualSizeBytes, long sizeBytes, String sha256, String location) {
-        Image image = new Image();
-        image.name = name;
-        image.os = os;
-        image.osVersion = osVersion;
-        image.minDiskGib = minDiskGib;
-        image.minMemoryMib = minMemoryMib;
-        image.virtualSizeBytes = virtualSizeBytes;
-        image.sizeBytes = sizeBytes;
-        image.sha256 = sha256;
-        image.location = location;
+        Image image = queued(name, null, os, osVersion, "qcow2", "x86_64", minDiskGib, minMemoryMib, null);
+        image.accepted(location, sha256, virtualSizeBytes, sizeBytes, minDiskGib);
         return image;
     }
 
@@ -268,6 +260,6 @@ public class Image {
         String visibility = ownerTenantId == null ? "public" : shared ? "shared" : "private";
         return new ImageView(id, name, visibility, state.name(), stateReason, os,
                 osVersion, diskFormat, architecture, minDiskGib, minMemoryMib, virtualSizeBytes, sizeBytes, sha256,
-                uploadSha256, createdAt);
+                uploadSha256, createdAt, null);
     }
 }

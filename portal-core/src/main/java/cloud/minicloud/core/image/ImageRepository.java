@@ -37,6 +37,9 @@ public interface ImageRepository {
 
     void unshare(long imageId, long tenantId);
 
+    /** Which of these images are shared with some tenant. */
+    java.util.Set<Long> sharedAmong(java.util.Collection<Long> imageIds);
+
     /** The ids of the tenants the image is shared with. */
     java.util.List<Long> sharedWith(long imageId);
 

@@ -64,11 +64,13 @@ public class ImageService {
     public List<ImageView> catalog(Caller caller) {
         boolean everything = caller.has(Role.CLOUD_ADMIN) && caller.tenant().isEmpty();
         Long tenant = everything ? null : enrolment.tenantOf(caller).id();
-        return images.catalog(tenant).stream()
+        List<Image> seen = images.catalog(tenant).stream()
                 .filter(image -> everything || image.ownerTenantId().equals(Optional.ofNullable(tenant))
                         || image.state() == ImageState.ACTIVE)
-                .map(this::view)
                 .toList();
+        // One query for the whole list, not one per image, to tell shared images from private ones.
+        java.util.Set<Long> shared = images.sharedAmong(seen.stream().map(Image::id).toList());
+        return seen.stream().map(image -> image.view(shared.contains(image.id()))).toList();
     }
 
     public ImageView get(Caller caller, long id) {
@@ -363,9 +365,10 @@ public class ImageService {
         Optional<Long> owner = image.ownerTenantId();
         Optional<Long> callersTenant = caller.tenant().map(alias -> enrolment.tenantOf(caller).id());
         boolean own = owner.isPresent() && owner.equals(callersTenant);
-        boolean launchable = image.state() == ImageState.ACTIVE && (owner.isEmpty()
-                || callersTenant.isPresent() && images.sharedWith(id).contains(callersTenant.get()));
-        boolean seen = own || launchable || owner.isEmpty() && caller.has(Role.CLOUD_ADMIN);
+        boolean seen = own
+                || owner.isEmpty() && (image.state() == ImageState.ACTIVE || caller.has(Role.CLOUD_ADMIN))
+                || image.state() == ImageState.ACTIVE && callersTenant.isPresent()
+                        && images.sharedWith(id).contains(callersTenant.get());
         if (!seen) {
             throw new NotFoundException("image", String.valueOf(id));
         }

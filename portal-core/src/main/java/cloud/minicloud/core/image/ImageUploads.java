@@ -1,5 +1,6 @@
 package cloud.minicloud.core.image;
 
+import cloud.minicloud.core.InvalidRequestException;
 import cloud.minicloud.core.config.CloudSettings;
 import cloud.minicloud.core.identity.Caller;
 import cloud.minicloud.image.ImageLimits;
@@ -76,16 +77,18 @@ public class ImageUploads {
             return service.get(caller, id);
         } catch (IOException | RuntimeException cut) {
             LOG.log(Level.INFO, "upload of image " + id + " stopped short", cut);
-            service.uploadCut(id, cut instanceof ImageStore.CutOffException off ? off.getMessage()
-                    : "the upload failed (" + cut.getMessage() + ")");
-            throw cut instanceof RuntimeException runtime ? runtime : new UncheckedIOException((IOException) cut);
+            String why = cut instanceof ImageStore.CutOffException off ? off.getMessage()
+                    : "the upload failed (" + cut.getMessage() + ")";
+            service.uploadCut(id, why);
+            // The client's doing (it went away), not the server's: a refusal, not an incident.
+            throw new InvalidRequestException(why + "; send the file again");
         }
         if (service.uploaded(id, received.bytes(), received.sha256())) {
             validateLater(ticket.imageId());
         } else {
             store().discardUploadQuietly(id);
         }
-        return service.get(caller, id);
+        return withProgress(service.get(caller, id));
     }
 
     /** Deletes the image from the catalog, then its files. */
@@ -107,9 +110,9 @@ public class ImageUploads {
         }
     }
 
-    /** How far validating the image has got here, 0 to 1, if it is being validated here. */
-    public java.util.Optional<Double> progress(long id) {
-        return java.util.Optional.ofNullable(progress.get(id));
+    /** The image as shown, with how far its validation has got where this server runs it. */
+    public ImageView withProgress(ImageView image) {
+        return image.withProgress(progress.get(image.id()));
     }
 
     /**

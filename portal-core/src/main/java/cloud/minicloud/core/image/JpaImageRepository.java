@@ -96,6 +96,16 @@ public class JpaImageRepository implements ImageRepository {
     }
 
     @Override
+    public java.util.Set<Long> sharedAmong(java.util.Collection<Long> imageIds) {
+        if (imageIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return java.util.Set.copyOf(em.createQuery("select distinct s.imageId from ImageShare s where s.imageId in :ids",
+                        Long.class)
+                .setParameter("ids", imageIds).getResultList());
+    }
+
+    @Override
     public List<Long> sharedWith(long imageId) {
         return em.createQuery("select s.tenantId from ImageShare s where s.imageId = :image order by s.tenantId", Long.class)
                 .setParameter("image", imageId).getResultList();

@@ -19,7 +19,6 @@ import cloud.minicloud.hypervisor.fake.FakeNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,7 +125,8 @@ class ImageCatalogTest {
             }
         };
 
-        assertThrows(UncheckedIOException.class, () -> cloud.imageUploads.receive(ALICE, queued.id(), cutOff));
+        assertThrows(cloud.minicloud.core.InvalidRequestException.class,
+                () -> cloud.imageUploads.receive(ALICE, queued.id(), cutOff));
 
         ImageView after = cloud.imageService.get(ALICE, queued.id());
         assertEquals("QUEUED", after.state());

@@ -50,6 +50,11 @@ public class MemoryImageRepository implements ImageRepository {
     }
 
     @Override
+    public java.util.Set<Long> sharedAmong(java.util.Collection<Long> imageIds) {
+        return imageIds.stream().filter(id -> !sharedWith(id).isEmpty()).collect(java.util.stream.Collectors.toSet());
+    }
+
+    @Override
     public List<Long> sharedWith(long imageId) {
         return shares.stream().filter(s -> s.startsWith(imageId + "/"))
                 .map(s -> Long.parseLong(s.substring(s.indexOf('/') + 1))).sorted().toList();

@@ -43,7 +43,7 @@ public class ImageResource {
 
     @GET
     public List<ImageView> list() {
-        return images.catalog(caller.get());
+        return images.catalog(caller.get()).stream().map(uploads::withProgress).toList();
     }
 
     @POST
@@ -57,7 +57,7 @@ public class ImageResource {
     @GET
     @Path("/{id}")
     public ImageView get(@PathParam("id") String id) {
-        return images.get(caller.get(), imageId(id));
+        return uploads.withProgress(images.get(caller.get(), imageId(id)));
     }
 
     /** The file, streamed to the store as it arrives (never whole in memory). */

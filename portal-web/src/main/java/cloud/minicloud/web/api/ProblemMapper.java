@@ -70,7 +70,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return switch (status) {
             case NOT_FOUND -> Problem.response(status, "not-found", "no such API resource; see /openapi");
             case METHOD_NOT_ALLOWED -> Problem.response(status, "method-not-allowed", "this resource does not take that method");
-            case UNSUPPORTED_MEDIA_TYPE -> Problem.response(status, "invalid-request", "send application/json");
+            case UNSUPPORTED_MEDIA_TYPE -> Problem.response(status, "invalid-request",
+                    "send application/json (an image's file: application/octet-stream)");
             case NOT_ACCEPTABLE -> Problem.response(status, "not-acceptable", "this API answers application/json");
             default -> status.getFamily() == Status.Family.CLIENT_ERROR
                     ? Problem.response(status, "invalid-request", "the request could not be read: send well-formed JSON")
