@@ -74,6 +74,15 @@ public interface HypervisorDriver extends AutoCloseable {
     /** Powers off, undefines and removes every disk of the instance. A missing instance is fine. */
     void delete(UUID id);
 
+    /**
+     * Writes a stopped instance's system disk to {@code out} as one standalone qcow2, flattened
+     * (no backing file: the template's content is folded in), and answers how many bytes it
+     * wrote. Refused while the guest runs; leaves nothing new on the node. Supported where
+     * {@link DriverCapabilities#templateUpload()} says volumes can be streamed. A failure of
+     * {@code out} ends the export with {@link java.io.UncheckedIOException} carrying it.
+     */
+    long exportSystemDisk(UUID id, java.io.OutputStream out, UploadProgress progress);
+
     /** Changes vCPUs and memory of a stopped instance. */
     void resize(UUID id, int vcpus, long memoryMib);
 

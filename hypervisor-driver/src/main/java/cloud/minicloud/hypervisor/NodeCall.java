@@ -22,6 +22,7 @@ public enum NodeCall {
     REBOOT(true),
     DELETE(true),
     RESIZE(true),
+    DISK_EXPORT(true),
     POWER_STATE(false),
     CONSOLE(false),
     LIST(false),

@@ -6,8 +6,9 @@ import java.util.UUID;
 
 /**
  * How volumes are named in a node's pool, the same for every driver: templates
- * {@code template-<name>.qcow2}, an instance's {@code <id>-system.qcow2}, {@code <id>-dataN.qcow2}
- * and {@code <id>-seed.iso}, so that everything of an instance is found by its id.
+ * {@code template-<name>.qcow2}, an instance's {@code <id>-system.qcow2}, {@code <id>-dataN.qcow2},
+ * {@code <id>-seed.iso} and, while its disk is exported, {@code <id>-export.qcow2}, so that
+ * everything of an instance is found by its id.
  */
 public final class VolumeNames {
 
@@ -36,7 +37,12 @@ public final class VolumeNames {
         return instance + "-seed.iso";
     }
 
-    /** Every volume an instance can have: system disk, data disks and first-boot seed. */
+    /** The flattened copy of the system disk an export streams from; it lives only during the export. */
+    public static String export(UUID instance) {
+        return instance + "-export.qcow2";
+    }
+
+    /** Every volume an instance can have: system disk, data disks, first-boot seed and an export's copy. */
     public static List<String> ofInstance(UUID instance) {
         List<String> names = new ArrayList<>();
         names.add(system(instance));
@@ -44,6 +50,7 @@ public final class VolumeNames {
             names.add(data(instance, i));
         }
         names.add(seed(instance));
+        names.add(export(instance));
         return names;
     }
 }

@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cloud.minicloud.hypervisor.InstanceSpec.CloneMode;
 import cloud.minicloud.hypervisor.InstanceSpec.NetworkAttachment;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -186,6 +190,29 @@ public abstract class HypervisorDriverContract {
 
         assertTrue(refusal.getMessage().contains("backing file"), refusal.getMessage());
         assertTrue(driver().hasTemplate(template()));
+    }
+
+    @Test
+    void a_stopped_instance_s_system_disk_exports_as_one_standalone_qcow2_and_a_running_one_is_refused() {
+        assumeTrue(driver().capabilities().templateUpload(), "this driver cannot stream volumes");
+        InstanceSpec spec = spec("web-7");
+        driver().create(spec);
+        List<String> volumes = volumesOf(spec.id());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        long[] progress = {0};
+
+        long bytes = driver().exportSystemDisk(spec.id(), out, (done, total) -> progress[0] = done);
+
+        byte[] disk = out.toByteArray();
+        assertEquals(disk.length, bytes);
+        assertEquals(bytes, progress[0], "progress reaches the whole size");
+        assertEquals(0x514649fb, ByteBuffer.wrap(disk, 0, 4).getInt(), "a qcow2 file");
+        assertEquals(0L, ByteBuffer.wrap(disk, 8, 8).getLong(), "with no backing file: the template is folded in");
+        assertEquals(volumes, volumesOf(spec.id()), "the export leaves nothing behind on the node");
+
+        driver().start(spec.id());
+        assertThrows(HypervisorException.class,
+                () -> driver().exportSystemDisk(spec.id(), OutputStream.nullOutputStream(), (done, total) -> { }));
     }
 
     @Test

@@ -105,24 +105,27 @@ public final class FakeHypervisorDriver implements HypervisorDriver {
                     throw new HypervisorException("template " + name + " already exists on this node");
                 }
             }
-            String arrived = sha256Of(qcow2, sizeBytes, progress);
+            java.io.ByteArrayOutputStream content = new java.io.ByteArrayOutputStream();
+            String arrived = sha256Of(qcow2, sizeBytes, progress, content);
             if (!arrived.equalsIgnoreCase(sha256)) {
                 throw new HypervisorException("template " + name + " arrived with SHA-256 " + arrived
                         + ", not the expected " + sha256 + "; it was removed");
             }
             synchronized (node) {
-                node.volumes.put(volume, new FakeNode.Volume(volume, sizeBytes, null));
+                node.volumes.put(volume, new FakeNode.Volume(volume, sizeBytes, null, content.toByteArray()));
             }
         });
     }
 
-    private static String sha256Of(InputStream in, long sizeBytes, UploadProgress progress) {
+    /** Reads the template, keeping its bytes (test templates are small) and its checksum. */
+    private static String sha256Of(InputStream in, long sizeBytes, UploadProgress progress, java.io.OutputStream copy) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             byte[] buffer = new byte[64 * 1024];
             long done = 0;
             for (int read; (read = in.read(buffer)) > 0; ) {
                 digest.update(buffer, 0, read);
+                copy.write(buffer, 0, read);
                 done += read;
                 progress.transferred(done, sizeBytes);
             }
@@ -214,18 +217,42 @@ public final class FakeHypervisorDriver implements HypervisorDriver {
                 }
                 List<FakeNode.Volume> disks = new ArrayList<>();
                 disks.add(new FakeNode.Volume(VolumeNames.system(spec.id()), spec.systemDiskGib() * GIB,
-                        spec.cloneMode() == InstanceSpec.CloneMode.LINKED ? spec.template() : null));
+                        spec.cloneMode() == InstanceSpec.CloneMode.LINKED ? spec.template() : null, template.content()));
                 for (int i = 0; i < spec.dataDisksGib().size(); i++) {
-                    disks.add(new FakeNode.Volume(VolumeNames.data(spec.id(), i + 1), spec.dataDisksGib().get(i) * GIB, null));
+                    disks.add(new FakeNode.Volume(VolumeNames.data(spec.id(), i + 1), spec.dataDisksGib().get(i) * GIB, null, null));
                 }
                 if (spec.firstBoot() != null) {
-                    disks.add(new FakeNode.Volume(VolumeNames.seed(spec.id()), 1 << 20, null));
+                    disks.add(new FakeNode.Volume(VolumeNames.seed(spec.id()), 1 << 20, null, null));
                 }
                 disks.forEach(disk -> node.volumes.put(disk.name(), disk));
                 node.domains.put(spec.id(), new FakeNode.Domain(spec.id(), spec.displayName(), spec.owner(), spec.vcpus(),
                         spec.memoryMib(), spec.networks().stream().map(InstanceSpec.NetworkAttachment::network).toList(),
                         PowerState.SHUT_OFF));
             }
+        });
+    }
+
+    @Override
+    public long exportSystemDisk(UUID id, java.io.OutputStream out, UploadProgress progress) {
+        return call(NodeCall.DISK_EXPORT, () -> {
+            byte[] content;
+            synchronized (node) {
+                if (existing(id).state() != PowerState.SHUT_OFF) {
+                    throw new HypervisorException("instance " + id + " is running; stop it before exporting its disk");
+                }
+                FakeNode.Volume system = node.volumes.get(VolumeNames.system(id));
+                if (system == null || system.content() == null) {
+                    throw new HypervisorException("instance " + id + " has no system disk with content on this node");
+                }
+                content = system.content();
+            }
+            try {
+                out.write(content);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            progress.transferred(content.length, content.length);
+            return (long) content.length;
         });
     }
 

@@ -38,8 +38,12 @@ public final class FakeNode {
         }
     }
 
-    /** A volume in the node's pool; an instance disk names the template it is a linked clone of. */
-    record Volume(String name, long capacityBytes, String backingTemplate) {
+    /**
+     * A volume in the node's pool; an instance disk names the template it is a linked clone of.
+     * Templates and system disks keep the template's bytes (guests write nothing here), so an
+     * exported disk is a real qcow2; other volumes have none.
+     */
+    record Volume(String name, long capacityBytes, String backingTemplate, byte[] content) {
     }
 
     /** A tenant network: its bridge (one per segment) and whether it is active. */

@@ -520,6 +520,34 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
     }
 
     @Override
+    public long exportSystemDisk(UUID id, java.io.OutputStream out, UploadProgress progress) {
+        if (!capabilities().templateUpload()) {
+            throw new UnsupportedOperationException("this node's driver cannot stream volumes");
+        }
+        return node.call(NodeCall.DISK_EXPORT, "export the system disk of " + id, connect -> {
+            Domain domain = domain(connect, id).orElseThrow(() -> missing(id));
+            if (isActive(domain)) {
+                throw new HypervisorException("instance " + id + " is running; stop it before exporting its disk");
+            }
+            StoragePool pool = pool(connect);
+            StorageVol system = volume(pool, VolumeNames.system(id)).orElseThrow(() -> missing(id));
+            Optional<StorageVol> leftover = volume(pool, VolumeNames.export(id));
+            if (leftover.isPresent()) {
+                leftover.get().delete(0);
+            }
+            // libvirt clones a qcow2 volume with qemu-img convert, which reads through the backing
+            // file: the copy stands alone.
+            StorageVol flat = pool.storageVolCreateXMLFrom(
+                    VolumeConfig.qcow2(VolumeNames.export(id), system.getInfo().capacity, null).toXml(), system, 0);
+            try {
+                return VolumeStreams.download(connect, flat, out, progress);
+            } finally {
+                flat.delete(0);
+            }
+        });
+    }
+
+    @Override
     public void resize(UUID id, int vcpus, long memoryMib) {
         node.run(NodeCall.RESIZE, "resize " + id, connect -> {
             Domain domain = domain(connect, id).orElseThrow(() -> missing(id));

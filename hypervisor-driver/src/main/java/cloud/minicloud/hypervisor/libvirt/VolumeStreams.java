@@ -48,6 +48,34 @@ final class VolumeStreams {
         }
     }
 
+    /** Streams the whole volume file into {@code out}; answers the bytes written. */
+    static long download(Connect connect, StorageVol volume, java.io.OutputStream out, UploadProgress progress)
+            throws LibvirtException {
+        long expected = volume.getInfo().allocation;
+        Stream stream = connect.streamNew(0);
+        try {
+            volume.download(stream, 0, 0, 0);
+            byte[] buffer = new byte[CHUNK];
+            long done = 0;
+            int received;
+            while ((received = stream.receive(buffer)) > 0) {
+                out.write(buffer, 0, received);
+                done += received;
+                progress.transferred(done, Math.max(done, expected));
+            }
+            stream.finish();
+            return done;
+        } catch (IOException e) {
+            stream.abort();
+            throw new java.io.UncheckedIOException(e);
+        } catch (LibvirtException | RuntimeException e) {
+            stream.abort();
+            throw e;
+        } finally {
+            stream.free();
+        }
+    }
+
     /** The SHA-256 of the first {@code size} bytes of a volume, as read back from the node. */
     static String sha256(Connect connect, StorageVol volume, long size) throws LibvirtException {
         MessageDigest digest = newDigest();

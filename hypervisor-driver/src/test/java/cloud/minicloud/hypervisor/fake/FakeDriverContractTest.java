@@ -27,7 +27,12 @@ import org.junit.jupiter.api.Test;
 /** The contract against the in-memory fake, and the faults it can inject. */
 class FakeDriverContractTest extends HypervisorDriverContract {
 
+    /** Stands for a qcow2 template: its magic and version, no backing file. */
     private static final byte[] TEMPLATE = new byte[4096];
+
+    static {
+        System.arraycopy(new byte[] {'Q', 'F', 'I', (byte) 0xfb, 0, 0, 0, 3}, 0, TEMPLATE, 0, 8);
+    }
 
     private final FakeNodes nodes = new FakeNodes();
     private FakeNode node;

@@ -1,6 +1,8 @@
 package cloud.minicloud.image.store;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -52,35 +54,68 @@ public final class ImageStore {
         }
     }
 
+    /** Writes an image's file into an output stream it is given (an export from a node). */
+    @FunctionalInterface
+    public interface Writer {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
     /** Streams the body into the image's upload file, replacing any earlier attempt. */
     public Received receive(long imageId, InputStream body, long maxBytes) throws IOException {
-        Path file = upload(imageId);
-        MessageDigest digest = sha256();
-        long total = 0;
-        try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING)) {
+        long[] total = {0};
+        return write(imageId, maxBytes, out -> {
             byte[] buffer = new byte[BUFFER];
             int read;
             while (true) {
                 try {
                     read = body.read(buffer);
                 } catch (IOException cut) {
-                    throw new CutOffException(total, cut);
+                    throw new CutOffException(total[0], cut);
                 }
                 if (read < 0) {
-                    break;
+                    return;
                 }
-                total += read;
-                if (total > maxBytes) {
+                total[0] += read;
+                out.write(buffer, 0, read);
+            }
+        });
+    }
+
+    /**
+     * Makes the image's upload file from what the writer writes, checksummed on the way and cut
+     * at {@code maxBytes}; a writer that fails (also with an {@link UncheckedIOException}) leaves no file.
+     */
+    public Received write(long imageId, long maxBytes, Writer writer) throws IOException {
+        Path file = upload(imageId);
+        MessageDigest digest = sha256();
+        long[] total = {0};
+        try (OutputStream out = new FilterOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                total[0] += length;
+                if (total[0] > maxBytes) {
                     throw new TooLargeException(maxBytes);
                 }
-                digest.update(buffer, 0, read);
-                out.write(buffer, 0, read);
+                digest.update(bytes, offset, length);
+                this.out.write(bytes, offset, length);
+            }
+
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+        }) {
+            try {
+                writer.writeTo(out);
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
             }
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(file);
             throw e;
         }
-        return new Received(file, total, HexFormat.of().formatHex(digest.digest()));
+        return new Received(file, total[0], HexFormat.of().formatHex(digest.digest()));
     }
 
     public Path upload(long imageId) {

@@ -70,6 +70,10 @@ public class Image {
 
     private String location;
 
+    /** The instance whose disk it is made from, where it is. */
+    @Column(name = "source_instance_id", updatable = false)
+    private String sourceInstanceId;
+
     @Column(name = "created_at", insertable = false, updatable = false)
     private Instant createdAt;
 
@@ -99,6 +103,20 @@ public class Image {
         image.expectedSha256 = expectedSha256;
         image.state = ImageState.QUEUED;
         return image;
+    }
+
+    /** An image to be made from the disk of a tenant's instance (ECS's CreateImage). */
+    static Image fromInstance(String name, long ownerTenantId, java.util.UUID instance, String os, String osVersion,
+                              int minMemoryMib) {
+        Image image = queued(name, ownerTenantId, os, osVersion, "qcow2", "x86_64", 0, minMemoryMib, null);
+        image.sourceInstanceId = instance.toString();
+        image.stateReason = "waiting for the disk of its instance to be copied";
+        return image;
+    }
+
+    /** The instance whose disk it is made from: its CREATE_IMAGE task brings the file. */
+    public java.util.Optional<java.util.UUID> sourceInstance() {
+        return java.util.Optional.ofNullable(sourceInstanceId).map(java.util.UUID::fromString);
     }
 
     void uploading() {
@@ -190,6 +208,14 @@ public class Image {
         return java.util.Optional.ofNullable(ownerTenantId);
     }
 
+    String os() {
+        return os;
+    }
+
+    String osVersion() {
+        return osVersion;
+    }
+
     String diskFormat() {
         return diskFormat;
     }
@@ -260,6 +286,6 @@ public class Image {
         String visibility = ownerTenantId == null ? "public" : shared ? "shared" : "private";
         return new ImageView(id, name, visibility, state.name(), stateReason, os,
                 osVersion, diskFormat, architecture, minDiskGib, minMemoryMib, virtualSizeBytes, sizeBytes, sha256,
-                uploadSha256, createdAt, null);
+                uploadSha256, sourceInstanceId, createdAt, null);
     }
 }

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
@@ -157,6 +158,36 @@ public class ImageService {
         return view(image);
     }
 
+    /**
+     * ECS's CreateImage, first half: a private image of the instance's tenant, QUEUED until the
+     * instance's CREATE_IMAGE task has copied its disk. What is not said is taken from the image
+     * the instance was launched from. The caller holds the instance (locked, in this transaction).
+     */
+    public ImageView registerFromInstance(Caller caller, long tenantId, UUID instance, long launchedFrom, NewImage request) {
+        caller.require(Role.TENANT_ADMIN);
+        if (request == null) {
+            throw new InvalidRequestException("send the new image's name");
+        }
+        if (request.format() != null || request.architecture() != null || request.expectedSha256() != null
+                || request.visibility() != null && !request.visibility().equals("private")) {
+            throw new InvalidRequestException("an image made from an instance is a private qcow2 image of its tenant: "
+                    + "send name, and optionally os, osVersion and minMemoryMib (share it once it is ACTIVE)");
+        }
+        String name = request.name();
+        checkName(name);
+        if (images.nameTaken(tenantId, name)) {
+            throw nameTaken(name, tenantId);
+        }
+        Image source = images.find(launchedFrom).orElseThrow();
+        Image image = Image.fromInstance(name, tenantId, instance,
+                request.os() == null ? source.os() : text(request.os(), "os"),
+                request.osVersion() == null ? source.osVersion() : text(request.osVersion(), "osVersion"),
+                request.minMemoryMib() == null ? source.minMemoryMib() : minMemory(request.minMemoryMib()));
+        lockedQuota(tenantId).reserve(ResourceAmounts.image(0));
+        images.add(image);
+        return view(image);
+    }
+
     /** No new launches from the image; instances launched from it keep running. Only an ACTIVE image. */
     public ImageView deactivate(Caller caller, long id) {
         Image image = manageable(caller, id);
@@ -239,6 +270,32 @@ public class ImageService {
         Quota quota = quotas.find(tenantId).orElseThrow();
         long gib = Math.max(0, quota.limits().imageGib() - quota.used().imageGib());
         return gib >= Long.MAX_VALUE >> 30 ? Long.MAX_VALUE : gib << 30;
+    }
+
+    /**
+     * The instance's disk starts to be copied into the image: from QUEUED, or again from
+     * UPLOADING where a crash cut the copy short. Empty once the copy is done (or the image gone).
+     */
+    Optional<UploadTicket> startCopy(long id) {
+        Image image = images.findForUpdate(id)
+                .filter(i -> i.state() == ImageState.QUEUED || i.state() == ImageState.UPLOADING)
+                .orElse(null);
+        if (image == null) {
+            return Optional.empty();
+        }
+        image.uploading();
+        return Optional.of(new UploadTicket(id, DiskFormat.QCOW2, null, null,
+                image.ownerTenantId().map(this::imageStorageLeft).orElse(Long.MAX_VALUE)));
+    }
+
+    /** The copy of the instance's disk failed for good: the image says why, and holds no storage. */
+    void copyFailed(long id, String why) {
+        images.findForUpdate(id)
+                .filter(i -> i.state() == ImageState.QUEUED || i.state() == ImageState.UPLOADING)
+                .ifPresent(image -> {
+                    release(image);
+                    image.rejected(why);
+                });
     }
 
     void uploadCut(long id, String why) {
@@ -324,8 +381,8 @@ public class ImageService {
         return quotas.findForUpdate(tenantId).orElseThrow();
     }
 
-    List<Long> inState(ImageState state) {
-        return images.inState(state).stream().map(Image::id).toList();
+    List<Image> inState(ImageState state) {
+        return images.inState(state);
     }
 
     /**

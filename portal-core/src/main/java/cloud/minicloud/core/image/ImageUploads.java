@@ -7,6 +7,7 @@ import cloud.minicloud.image.ImageLimits;
 import cloud.minicloud.image.InvalidImageException;
 import cloud.minicloud.image.conversion.ImageValidation;
 import cloud.minicloud.image.store.ImageStore;
+import cloud.minicloud.hypervisor.HypervisorDriver;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.logging.Level;
@@ -70,10 +72,7 @@ public class ImageUploads {
         try {
             received = store().receive(id, body, limit);
         } catch (ImageStore.TooLargeException tooLarge) {
-            service.rejected(id, limit < settings.images().maxUploadBytes()
-                    ? "the file is larger than your tenant's image storage quota leaves (" + (limit >> 30)
-                            + " GiB): delete other images or ask a cloud admin for more"
-                    : "the file is larger than this cloud takes (" + (limit >> 20) + " MiB; a cloud admin sets the limit)");
+            service.rejected(id, tooLarge(limit));
             return service.get(caller, id);
         } catch (IOException | RuntimeException cut) {
             LOG.log(Level.INFO, "upload of image " + id + " stopped short", cut);
@@ -89,6 +88,51 @@ public class ImageUploads {
             store().discardUploadQuietly(id);
         }
         return withProgress(service.get(caller, id));
+    }
+
+    private String tooLarge(long limit) {
+        return limit < settings.images().maxUploadBytes()
+                ? "the file is larger than your tenant's image storage quota leaves (" + (limit >> 30)
+                        + " GiB): delete other images or ask a cloud admin for more"
+                : "the file is larger than this cloud takes (" + (limit >> 20) + " MiB; a cloud admin sets the limit)";
+    }
+
+    /**
+     * The CREATE_IMAGE task's step: the instance's disk, flattened on its node, becomes the image's
+     * upload and is then validated like any upload, on its own thread (the instance is free once its
+     * disk is copied). Run again after a crash cut it short; does nothing once the copy is done.
+     * A node that fails throws, for the task to retry; the image stays UPLOADING meanwhile.
+     */
+    public void copyFromInstance(long id, UUID instance, HypervisorDriver node) {
+        ImageService.UploadTicket ticket = service.startCopy(id).orElse(null);
+        if (ticket == null) {
+            return;
+        }
+        long limit = Math.min(settings.images().maxUploadBytes(), ticket.storageLeft());
+        ImageStore.Received received;
+        progress.put(id, 0.0);
+        try {
+            received = store().write(id, limit, out -> node.exportSystemDisk(instance, out,
+                    (done, total) -> progress.put(id, total == 0 ? 0.0 : (double) done / total)));
+        } catch (ImageStore.TooLargeException tooLarge) {
+            service.copyFailed(id, tooLarge(limit));
+            return;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the image store " + settings.images().storeDir(), e);
+        } finally {
+            progress.remove(id);
+        }
+        if (service.uploaded(id, received.bytes(), received.sha256())) {
+            validateLater(id);
+        } else {
+            store().discardUploadQuietly(id);
+        }
+    }
+
+    /** The CREATE_IMAGE task gave up: the image is REJECTED saying why, and what was copied goes. */
+    public void copyFailed(long id, String why) {
+        service.copyFailed(id, why);
+        store().discardUploadQuietly(id);
     }
 
     /** Deletes the image from the catalog, then its files. */
@@ -116,16 +160,18 @@ public class ImageUploads {
     }
 
     /**
-     * After a restart: uploads the crash cut off wait for their file again; validations it
-     * interrupted start over from the uploaded file.
+     * After a restart: uploads the crash cut off wait for their file again (copies from an
+     * instance are their task's to run again); validations it interrupted start over.
      */
     public void resume() {
-        for (long id : service.inState(ImageState.UPLOADING)) {
-            store().discardUploadQuietly(id);
-            service.uploadCut(id, "the server restarted during the upload");
+        for (Image image : service.inState(ImageState.UPLOADING)) {
+            if (image.sourceInstance().isEmpty()) {
+                store().discardUploadQuietly(image.id());
+                service.uploadCut(image.id(), "the server restarted during the upload");
+            }
         }
-        for (long id : service.inState(ImageState.VALIDATING)) {
-            validateLater(id);
+        for (Image image : service.inState(ImageState.VALIDATING)) {
+            validateLater(image.id());
         }
     }
 

@@ -33,24 +33,26 @@ public class Instance {
      * reconciler moves settled ones when the node says otherwise (stopped or started behind the
      * portal's back, vanished); a failed task ends in the state it came from, or ERROR.
      */
-    static final Map<InstanceState, Set<InstanceState>> NEXT = new EnumMap<>(Map.of(
-            InstanceState.PENDING, EnumSet.of(InstanceState.STARTING, InstanceState.RUNNING, InstanceState.ERROR,
-                    InstanceState.DELETING),
-            InstanceState.STARTING, EnumSet.of(InstanceState.RUNNING, InstanceState.STOPPED, InstanceState.ERROR,
-                    InstanceState.DELETING),
-            InstanceState.RUNNING, EnumSet.of(InstanceState.STOPPING, InstanceState.REBOOTING, InstanceState.STOPPED,
-                    InstanceState.ERROR, InstanceState.DELETING),
-            InstanceState.STOPPING, EnumSet.of(InstanceState.STOPPED, InstanceState.RUNNING, InstanceState.ERROR,
-                    InstanceState.DELETING),
-            InstanceState.STOPPED, EnumSet.of(InstanceState.STARTING, InstanceState.RESIZING, InstanceState.RUNNING,
-                    InstanceState.ERROR, InstanceState.DELETING),
-            InstanceState.REBOOTING, EnumSet.of(InstanceState.RUNNING, InstanceState.STOPPED, InstanceState.ERROR,
-                    InstanceState.DELETING),
-            InstanceState.RESIZING, EnumSet.of(InstanceState.STOPPED, InstanceState.ERROR, InstanceState.DELETING),
-            InstanceState.DELETING, EnumSet.of(InstanceState.DELETED, InstanceState.ERROR),
-            InstanceState.DELETED, EnumSet.noneOf(InstanceState.class),
+    static final Map<InstanceState, Set<InstanceState>> NEXT = new EnumMap<>(Map.ofEntries(
+            Map.entry(InstanceState.PENDING, EnumSet.of(InstanceState.STARTING, InstanceState.RUNNING, InstanceState.ERROR,
+                    InstanceState.DELETING)),
+            Map.entry(InstanceState.STARTING, EnumSet.of(InstanceState.RUNNING, InstanceState.STOPPED, InstanceState.ERROR,
+                    InstanceState.DELETING)),
+            Map.entry(InstanceState.RUNNING, EnumSet.of(InstanceState.STOPPING, InstanceState.REBOOTING, InstanceState.STOPPED,
+                    InstanceState.ERROR, InstanceState.DELETING)),
+            Map.entry(InstanceState.STOPPING, EnumSet.of(InstanceState.STOPPED, InstanceState.RUNNING, InstanceState.ERROR,
+                    InstanceState.DELETING)),
+            Map.entry(InstanceState.STOPPED, EnumSet.of(InstanceState.STARTING, InstanceState.RESIZING, InstanceState.IMAGING,
+                    InstanceState.RUNNING, InstanceState.ERROR, InstanceState.DELETING)),
+            Map.entry(InstanceState.REBOOTING, EnumSet.of(InstanceState.RUNNING, InstanceState.STOPPED, InstanceState.ERROR,
+                    InstanceState.DELETING)),
+            Map.entry(InstanceState.RESIZING, EnumSet.of(InstanceState.STOPPED, InstanceState.ERROR, InstanceState.DELETING)),
+            // Its disk is being copied: it stays off, and is not deleted under the copy.
+            Map.entry(InstanceState.IMAGING, EnumSet.of(InstanceState.STOPPED, InstanceState.ERROR)),
+            Map.entry(InstanceState.DELETING, EnumSet.of(InstanceState.DELETED, InstanceState.ERROR)),
+            Map.entry(InstanceState.DELETED, EnumSet.noneOf(InstanceState.class)),
             // A delete that overtook a failing launch ends it: ERROR (the launch gave up) to DELETED.
-            InstanceState.ERROR, EnumSet.of(InstanceState.DELETING, InstanceState.DELETED)));
+            Map.entry(InstanceState.ERROR, EnumSet.of(InstanceState.DELETING, InstanceState.DELETED))));
 
     /** The states each user action may be taken from. */
     static final Map<InstanceAction, Set<InstanceState>> ACTIONS = new EnumMap<>(Map.of(
@@ -58,7 +60,9 @@ public class Instance {
             InstanceAction.STOP, EnumSet.of(InstanceState.RUNNING),
             InstanceAction.REBOOT, EnumSet.of(InstanceState.RUNNING),
             InstanceAction.RESIZE, EnumSet.of(InstanceState.STOPPED),
-            InstanceAction.DELETE, EnumSet.complementOf(EnumSet.of(InstanceState.DELETING, InstanceState.DELETED))));
+            InstanceAction.CREATE_IMAGE, EnumSet.of(InstanceState.STOPPED),
+            InstanceAction.DELETE, EnumSet.complementOf(
+                    EnumSet.of(InstanceState.IMAGING, InstanceState.DELETING, InstanceState.DELETED))));
 
     /** The state each action moves the instance to while its task runs. */
     private static final Map<InstanceAction, InstanceState> DOING = new EnumMap<>(Map.of(
@@ -66,6 +70,7 @@ public class Instance {
             InstanceAction.STOP, InstanceState.STOPPING,
             InstanceAction.REBOOT, InstanceState.REBOOTING,
             InstanceAction.RESIZE, InstanceState.RESIZING,
+            InstanceAction.CREATE_IMAGE, InstanceState.IMAGING,
             InstanceAction.DELETE, InstanceState.DELETING));
 
     @Id
@@ -278,16 +283,24 @@ public class Instance {
      * what to do instead if the state does not allow it.
      */
     void begin(InstanceAction action, String by) {
+        check(action);
+        moveTo(DOING.get(action), action.label() + " requested by " + by);
+    }
+
+    /** Refuses, with what to do instead, an action the instance's state does not allow now. */
+    void check(InstanceAction action) {
         if (!allows(action)) {
             throw new InvalidStateException(name, state, switch (action) {
                 case START -> "only a STOPPED instance can be started";
                 case STOP -> "only a RUNNING instance can be stopped";
                 case REBOOT -> "only a RUNNING instance can be rebooted";
                 case RESIZE -> "stop it before resizing";
-                case DELETE -> "it is being deleted already";
+                case CREATE_IMAGE -> "stop it before making an image of it";
+                case DELETE -> state == InstanceState.IMAGING
+                        ? "an image is being made of its disk; delete it once that has ended"
+                        : "it is being deleted already";
             });
         }
-        moveTo(DOING.get(action), action.label() + " requested by " + by);
     }
 
     /**

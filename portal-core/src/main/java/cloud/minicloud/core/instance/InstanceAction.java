@@ -7,9 +7,9 @@ import java.util.Set;
 
 /** What a user can do to an instance; which state allows which is the instance's own rule ({@link Instance#allows}). */
 public enum InstanceAction {
-    START, STOP, REBOOT, RESIZE, DELETE;
+    START, STOP, REBOOT, RESIZE, CREATE_IMAGE, DELETE;
 
-    /** The actions sent to {@code POST /instances/{id}/actions}: resize and delete have calls of their own. */
+    /** The actions sent to {@code POST /instances/{id}/actions}: the others have calls of their own. */
     public static final Set<InstanceAction> POWER = EnumSet.of(START, STOP, REBOOT);
 
     /** A power action by its name, as users write it. */
@@ -25,8 +25,8 @@ public enum InstanceAction {
         throw new InvalidRequestException("an action is start, stop or reboot, not " + action);
     }
 
-    /** Its name as the API writes it: lower case. */
+    /** Its name as the API writes it: lower case, words joined by '-'. */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

@@ -7,6 +7,9 @@ import cloud.minicloud.core.flavor.FlavorRepository;
 import cloud.minicloud.core.identity.Caller;
 import cloud.minicloud.core.image.Image;
 import cloud.minicloud.core.image.ImageRepository;
+import cloud.minicloud.core.image.ImageService;
+import cloud.minicloud.core.image.ImageView;
+import cloud.minicloud.core.image.NewImage;
 import cloud.minicloud.core.network.NetworkRepository;
 import cloud.minicloud.core.network.TenantNetwork;
 import cloud.minicloud.core.node.ComputeNode;
@@ -57,6 +60,9 @@ public class InstanceService {
 
     @Inject
     ImageRepository images;
+
+    @Inject
+    ImageService catalog;
 
     @Inject
     NetworkRepository networks;
@@ -199,11 +205,29 @@ public class InstanceService {
         return instances.view(id);
     }
 
-    /** Deletes an instance in any state; a launch still under way stops and the delete cleans up after it. */
+    /**
+     * ECS's CreateImage: a private image of the tenant made from a stopped instance's system disk.
+     * The instance stays IMAGING (off, not deleted) while its task copies the disk; the image
+     * then validates like an upload.
+     */
+    public ImageView createImage(Caller caller, UUID id, NewImage request) {
+        Instance instance = lockOwned(caller, id);
+        instance.check(InstanceAction.CREATE_IMAGE);
+        ImageView image = catalog.registerFromInstance(caller, instance.tenantId(), id, instance.imageId(), request);
+        begin(instance, InstanceAction.CREATE_IMAGE, TaskKind.CREATE_IMAGE, image.id(), caller);
+        return image;
+    }
+
+    /**
+     * Deletes an instance in any state but IMAGING; a launch still under way stops and the delete
+     * cleans up after it. Deleting what is being deleted already is fine.
+     */
     public InstanceView delete(Caller caller, UUID id) {
         Instance instance = lockOwned(caller, id);
         if (instance.allows(InstanceAction.DELETE)) {
             begin(instance, InstanceAction.DELETE, TaskKind.DELETE, null, caller);
+        } else if (instance.state() != InstanceState.DELETING && instance.state() != InstanceState.DELETED) {
+            instance.check(InstanceAction.DELETE); // says why not (its disk is being copied)
         }
         return instances.view(id);
     }
@@ -260,10 +284,10 @@ public class InstanceService {
     }
 
     /** The instance moves to the action's working state and its task is queued, in this transaction. */
-    private void begin(Instance instance, InstanceAction action, TaskKind kind, Long flavorId, Caller caller) {
+    private void begin(Instance instance, InstanceAction action, TaskKind kind, Long target, Caller caller) {
         instance.begin(action, caller.username());
         changes.changed(instance.tenantId(), instance.id());
-        journal.enqueue(instance.id(), instance.nodeId(), kind, flavorId, null, null);
+        journal.enqueue(instance.id(), instance.nodeId(), kind, target, null, null);
         wakeWorkersOnCommit();
     }
 

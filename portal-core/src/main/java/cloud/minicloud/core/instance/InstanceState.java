@@ -2,7 +2,7 @@ package cloud.minicloud.core.instance;
 
 /** Where an instance is in its life. The -ING states belong to a running task. */
 public enum InstanceState {
-    PENDING, STARTING, RUNNING, STOPPING, STOPPED, REBOOTING, RESIZING, DELETING, DELETED, ERROR;
+    PENDING, STARTING, RUNNING, STOPPING, STOPPED, REBOOTING, RESIZING, IMAGING, DELETING, DELETED, ERROR;
 
     /** Whether the hypervisor's word may change this state (no task owns it). */
     boolean settled() {

@@ -1,6 +1,7 @@
 package cloud.minicloud.core.instance;
 
 import cloud.minicloud.core.config.CloudSettings;
+import cloud.minicloud.core.image.ImageUploads;
 import cloud.minicloud.core.image.TemplateDistribution;
 import cloud.minicloud.core.node.NodeDrivers;
 import cloud.minicloud.core.task.NodeOutwaitedException;
@@ -43,6 +44,9 @@ public class InstanceTasks implements TaskHandler {
     @Inject
     TemplateDistribution templates;
 
+    @Inject
+    ImageUploads uploads;
+
     @Override
     public void run(TaskContext task) {
         InstanceLifecycle.Facts facts = lifecycle.facts(task.instance());
@@ -64,12 +68,18 @@ public class InstanceTasks implements TaskHandler {
                 lifecycle.moveTo(id, InstanceState.RUNNING, "rebooted");
             }
             case RESIZE -> {
-                var flavor = task.targetFlavorId();
+                var flavor = task.target();
                 task.step("RESIZE", () -> {
                     var size = lifecycle.flavor(flavor);
                     driver(facts).resize(id, size.vcpus(), size.memoryMib());
                 });
                 lifecycle.resized(id, flavor);
+            }
+            case CREATE_IMAGE -> {
+                long image = task.target();
+                task.step("COPY_DISK", () -> uploads.copyFromInstance(image, id, driver(facts)));
+                lifecycle.moveTo(id, InstanceState.STOPPED, "its disk was copied for image " + image
+                        + " (the image says how its validation goes)");
             }
             case DELETE -> {
                 task.step("DELETE_DOMAIN", () -> {
@@ -147,7 +157,11 @@ public class InstanceTasks implements TaskHandler {
                         .orElse(before);
                 lifecycle.moveTo(id, now, task.kind().name().toLowerCase(java.util.Locale.ROOT) + " failed: " + why + "; try again");
             }
-            case RESIZE -> lifecycle.resizeFailed(id, task.targetFlavorId(), "resize failed: " + why + "; the flavor is unchanged");
+            case RESIZE -> lifecycle.resizeFailed(id, task.target(), "resize failed: " + why + "; the flavor is unchanged");
+            case CREATE_IMAGE -> {
+                uploads.copyFailed(task.target(), "copying the instance's disk failed: " + why + "; make the image again");
+                lifecycle.moveTo(id, InstanceState.STOPPED, "creating an image failed: " + why + "; try again");
+            }
             case DELETE -> lifecycle.moveTo(id, InstanceState.ERROR, "delete failed: " + why + "; try deleting it again");
         }
     }

@@ -35,8 +35,9 @@ public class Task {
     @Enumerated(EnumType.STRING)
     private TaskState state;
 
-    @Column(name = "target_flavor_id")
-    private Long targetFlavorId;
+    /** What the task aims at: the flavor a RESIZE goes to, the image a CREATE_IMAGE makes. */
+    @Column(name = "target_id")
+    private Long target;
 
     private int attempts;
 
@@ -58,12 +59,12 @@ public class Task {
     protected Task() {
     }
 
-    Task(UUID instance, Long nodeId, TaskKind kind, Long targetFlavorId) {
+    Task(UUID instance, Long nodeId, TaskKind kind, Long target) {
         this.instanceId = instance.toString();
         this.nodeId = nodeId;
         this.kind = kind;
         this.state = TaskState.QUEUED;
-        this.targetFlavorId = targetFlavorId;
+        this.target = target;
         this.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
@@ -79,8 +80,8 @@ public class Task {
         return kind;
     }
 
-    public Long targetFlavorId() {
-        return targetFlavorId;
+    public Long target() {
+        return target;
     }
 
     int attempts() {

@@ -9,7 +9,7 @@ import java.util.UUID;
 public final class TaskContext {
 
     /** A task as its runner loaded it. */
-    public record Snapshot(long taskId, UUID instance, TaskKind kind, Long targetFlavorId, int attempts,
+    public record Snapshot(long taskId, UUID instance, TaskKind kind, Long target, int attempts,
                            java.time.Instant waitingSince, List<String> doneSteps, List<String> triedSteps) {
     }
 
@@ -35,8 +35,8 @@ public final class TaskContext {
         return snapshot.kind();
     }
 
-    public Long targetFlavorId() {
-        return snapshot.targetFlavorId();
+    public Long target() {
+        return snapshot.target();
     }
 
     /**

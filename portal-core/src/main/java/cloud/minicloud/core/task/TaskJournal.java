@@ -25,8 +25,8 @@ public class TaskJournal {
      * transaction, with the steps already done there (e.g. quota and placement).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public long enqueue(UUID instance, Long nodeId, TaskKind kind, Long targetFlavorId, String doneStep, String doneDetail) {
-        Task task = new Task(instance, nodeId, kind, targetFlavorId);
+    public long enqueue(UUID instance, Long nodeId, TaskKind kind, Long target, String doneStep, String doneDetail) {
+        Task task = new Task(instance, nodeId, kind, target);
         tasks.add(task);
         if (doneStep != null) {
             Instant now = Instant.now();
@@ -62,7 +62,7 @@ public class TaskJournal {
                 .filter(step -> step.status() == TaskStep.Status.DONE)
                 .map(TaskStep::step)
                 .toList();
-        return new TaskContext.Snapshot(taskId, task.instanceId(), task.kind(), task.targetFlavorId(), task.attempts(),
+        return new TaskContext.Snapshot(taskId, task.instanceId(), task.kind(), task.target(), task.attempts(),
                 task.waitingSince(), done, steps.stream().map(TaskStep::step).distinct().toList());
     }
 

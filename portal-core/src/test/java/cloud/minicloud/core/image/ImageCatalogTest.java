@@ -9,12 +9,15 @@ import cloud.minicloud.core.NotFoundException;
 import cloud.minicloud.core.identity.AccessDeniedException;
 import cloud.minicloud.core.identity.Caller;
 import cloud.minicloud.core.identity.Role;
+import cloud.minicloud.core.instance.InstanceAction;
 import cloud.minicloud.core.instance.InstanceState;
+import cloud.minicloud.core.instance.InvalidStateException;
 import cloud.minicloud.core.instance.InstanceView;
 import cloud.minicloud.core.instance.LaunchOrder;
 import cloud.minicloud.core.quota.QuotaExceededException;
 import cloud.minicloud.core.quota.ResourceAmounts;
 import cloud.minicloud.core.testing.TestCloud;
+import cloud.minicloud.hypervisor.NodeCall;
 import cloud.minicloud.hypervisor.fake.FakeNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -229,6 +232,75 @@ class ImageCatalogTest {
 
         assertEquals(List.of(), cloud.imageService.unshare(ALICE, image.id(), "globex"));
         assertThrows(NotFoundException.class, () -> cloud.imageService.get(BOB, image.id()));
+    }
+
+    @Test
+    void a_stopped_instance_becomes_a_private_image_that_launches_and_no_other_tenant_sees() throws Exception {
+        InstanceView vm = runningFromPrivateImage();
+        NewImage golden = new NewImage("golden", null, null, null, null, null, null, null, null);
+        ResourceAmounts before = imageUse();
+        assertThrows(InvalidStateException.class, () -> cloud.instances.createImage(ALICE, vm.id(), golden));
+        assertThrows(NotFoundException.class, () -> cloud.instances.createImage(BOB, vm.id(), golden));
+        cloud.instances.act(ANN, vm.id(), InstanceAction.STOP);
+        cloud.await(ANN, vm.id(), InstanceState.STOPPED);
+        assertThrows(AccessDeniedException.class, () -> cloud.instances.createImage(ANN, vm.id(), golden),
+                "tenant admins make images, as they upload them");
+        assertEquals(before, imageUse(), "a refused request takes no quota");
+        FakeNode.Hang copying = cloud.fakeNodes.node("fake://n1").hang(NodeCall.DISK_EXPORT);
+
+        ImageView queued = cloud.instances.createImage(ALICE, vm.id(), golden);
+
+        assertEquals("private", queued.visibility());
+        assertEquals(vm.id().toString(), queued.sourceInstance());
+        assertEquals("Linux", queued.os(), "what is not said comes from the image it was launched from");
+        assertTrue(copying.awaitReached(10));
+        assertEquals(InstanceState.IMAGING, cloud.instances.get(ANN, vm.id()).state());
+        assertThrows(InvalidStateException.class, () -> cloud.instances.delete(ANN, vm.id()), "not deleted under the copy");
+        assertThrows(InvalidStateException.class, () -> cloud.instances.act(ANN, vm.id(), InstanceAction.START));
+        copying.release();
+        TestCloud.awaitTrue(() -> cloud.imageService.get(ALICE, queued.id()).state().equals("ACTIVE"),
+                () -> "the image is " + cloud.imageService.get(ALICE, queued.id()));
+        assertEquals(InstanceState.STOPPED, cloud.await(ANN, vm.id(), InstanceState.STOPPED).state());
+        assertEquals(before.images() + 1, imageUse().images());
+        assertEquals(List.of(), uploads());
+        assertThrows(NotFoundException.class, () -> cloud.imageService.get(BOB, queued.id()));
+
+        String network = String.valueOf(cloud.instances.get(ANN, vm.id()).network());
+        InstanceView clone = cloud.instances.launch(ANN, new LaunchOrder("clone", "standard", "golden", network,
+                2, "Secret-pass-1", null, 1, null)).get(0);
+        cloud.await(ANN, clone.id(), InstanceState.RUNNING);
+    }
+
+    @Test
+    void a_copy_the_node_fails_rejects_the_image_and_gives_the_instance_back_stopped() throws Exception {
+        InstanceView vm = runningFromPrivateImage();
+        cloud.instances.act(ANN, vm.id(), InstanceAction.STOP);
+        cloud.await(ANN, vm.id(), InstanceState.STOPPED);
+        cloud.fakeNodes.node("fake://n1").failNext(NodeCall.DISK_EXPORT, "disk unreadable");
+
+        ImageView queued = cloud.instances.createImage(ALICE, vm.id(),
+                new NewImage("golden", null, null, null, null, null, null, null, null));
+
+        TestCloud.awaitTrue(() -> cloud.imageService.get(ALICE, queued.id()).state().equals("REJECTED"),
+                () -> "the image is " + cloud.imageService.get(ALICE, queued.id()));
+        assertTrue(cloud.imageService.get(ALICE, queued.id()).stateReason().contains("disk unreadable"));
+        InstanceView stopped = cloud.await(ANN, vm.id(), InstanceState.STOPPED);
+        assertTrue(stopped.stateReason().contains("creating an image failed"), stopped.stateReason());
+        assertEquals(List.of(), uploads());
+        cloud.imageUploads.delete(ALICE, queued.id());
+    }
+
+    /** A RUNNING instance of ANN's, launched from a private image of her tenant on node n1. */
+    private InstanceView runningFromPrivateImage() throws Exception {
+        ImageView base = cloud.imageService.register(ALICE, image("team-base", "qcow2", null));
+        assertEquals("ACTIVE", upload(ALICE, base.id(), qcow2("1G")).state());
+        cloud.quotaService.quotaOf(BOB);
+        cloud.addNode("n1");
+        cloud.startWorkers();
+        String network = cloud.networks.create(ANN, "net").id().toString();
+        InstanceView vm = cloud.instances.launch(ANN, new LaunchOrder("vm", "standard", "team-base", network,
+                2, "Secret-pass-1", null, 1, null)).get(0);
+        return cloud.await(ANN, vm.id(), InstanceState.RUNNING);
     }
 
     private ResourceAmounts imageUse() {

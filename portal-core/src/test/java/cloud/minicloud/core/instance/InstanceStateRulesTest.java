@@ -28,8 +28,10 @@ class InstanceStateRulesTest {
         assertEquals(EnumSet.of(InstanceAction.DELETE), in(InstanceState.PENDING).allowedActions());
         assertEquals(EnumSet.of(InstanceAction.STOP, InstanceAction.REBOOT, InstanceAction.DELETE),
                 in(InstanceState.RUNNING).allowedActions());
-        assertEquals(EnumSet.of(InstanceAction.START, InstanceAction.RESIZE, InstanceAction.DELETE),
-                in(InstanceState.STOPPED).allowedActions());
+        assertEquals(EnumSet.of(InstanceAction.START, InstanceAction.RESIZE, InstanceAction.CREATE_IMAGE,
+                InstanceAction.DELETE), in(InstanceState.STOPPED).allowedActions());
+        assertEquals(EnumSet.noneOf(InstanceAction.class), in(InstanceState.IMAGING).allowedActions(),
+                "not even a delete while its disk is copied");
         assertEquals(EnumSet.of(InstanceAction.DELETE), in(InstanceState.ERROR).allowedActions());
         assertEquals(EnumSet.noneOf(InstanceAction.class), in(InstanceState.DELETING).allowedActions());
     }

@@ -2,6 +2,8 @@ package cloud.minicloud.web.api;
 
 import cloud.minicloud.core.InvalidRequestException;
 import cloud.minicloud.core.NotFoundException;
+import cloud.minicloud.core.image.ImageView;
+import cloud.minicloud.core.image.NewImage;
 import cloud.minicloud.core.instance.InstanceAction;
 import cloud.minicloud.core.instance.InstanceService;
 import cloud.minicloud.core.instance.InstanceState;
@@ -18,8 +20,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -97,6 +101,17 @@ public class InstanceResource {
     public Response resize(@PathParam("id") String id, ResizeRequest request) {
         UUID instance = instanceId(id);
         return Response.accepted(instances.resize(caller.get(), instance, request == null ? null : request.flavor())).build();
+    }
+
+    /** ECS's CreateImage: a private image made from the stopped instance's disk; the image answers, QUEUED. */
+    @POST
+    @Path("/{id}/images")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response createImage(@PathParam("id") String id, NewImage request, @Context UriInfo uri) {
+        ImageView image = instances.createImage(caller.get(), instanceId(id), request);
+        return Response.accepted(image)
+                .location(uri.getBaseUriBuilder().path("v1/images").path(String.valueOf(image.id())).build())
+                .build();
     }
 
     @GET

@@ -67,7 +67,7 @@ class ImageApiIT {
 
         String ann = Api.tokenFor("ann");
         String network = Instances.network(ann, "it-images");
-        String anOrder = Instances.order(Instances.randomName(), "entry", network, 1).replace("\"tiny-linux\"", "\"" + name + "\"");
+        String anOrder = Instances.order(Instances.randomName(), "entry", network, 1, name);
         assertEquals("DEACTIVATED", Api.post("/api/v1/images/" + id + "/actions", alice, "{\"action\":\"deactivate\"}")
                 .object().getString("state"));
         Api.Reply refused = Api.post("/api/v1/instances", ann, anOrder);
@@ -78,8 +78,7 @@ class ImageApiIT {
         assertEquals(200, described.status(), described.body());
         assertEquals("tiny 2", described.object().getString("osVersion"));
 
-        Api.Reply order = Api.post("/api/v1/instances", ann, Instances.order(Instances.randomName(), "entry", network, 1)
-                .replace("\"tiny-linux\"", "\"" + name + "\""));
+        Api.Reply order = Api.post("/api/v1/instances", ann, Instances.order(Instances.randomName(), "entry", network, 1, name));
         assertEquals(202, order.status(), order.body());
         String instance = order.object().getJsonArray("instances").getJsonObject(0).getString("id");
         Instances.await(ann, instance, "RUNNING", 120);
@@ -98,10 +97,58 @@ class ImageApiIT {
         assertTrue(!templates().contains(template), "a reconciler sweep removes the deleted image's template from the node");
     }
 
-    private static List<String> templates() throws Exception {
+    @Test
+    void a_stopped_instance_becomes_an_image_that_boots_by_itself() throws Exception {
+        Instances.awaitLocalNode();
+        String alice = Api.tokenFor("alice");
+        String ann = Api.tokenFor("ann");
+        String network = Instances.network(ann, "it-capture");
+        String source = Instances.launch(ann, Instances.randomName(), "entry", network);
+        List<String> instances = new ArrayList<>(List.of(source));
+        try {
+            Instances.await(ann, source, "RUNNING", 120);
+            String name = Instances.randomName();
+            String request = "{\"name\":\"" + name + "\",\"osVersion\":\"tiny, configured\"}";
+            assertEquals("invalid-state", Api.post("/api/v1/instances/" + source + "/images", alice, request).problem(),
+                    "a running instance is stopped first");
+            assertEquals(404, Api.post("/api/v1/instances/" + source + "/images", Api.tokenFor("bob"), request).status());
+            Api.post("/api/v1/instances/" + source + "/actions", ann, "{\"action\":\"stop\"}");
+            Instances.await(ann, source, "STOPPED", 60);
+
+            Api.Reply accepted = Api.post("/api/v1/instances/" + source + "/images", alice, request);
+
+            assertEquals(202, accepted.status(), accepted.body());
+            long id = accepted.object().getJsonNumber("id").longValue();
+            made.add(id);
+            assertEquals(source, accepted.object().getString("sourceInstance"));
+            assertEquals("Linux", accepted.object().getString("os"), "taken from the image it was launched from");
+            JsonObject active = await(alice, id);
+            assertEquals("ACTIVE", active.getString("state"), active.toString());
+            JsonObject stopped = Instances.await(ann, source, "STOPPED", 60);
+            assertTrue(stopped.getString("stateReason").contains("copied"), stopped.toString());
+            assertEquals(404, Api.get("/api/v1/images/" + id, Api.tokenFor("bob")).status());
+            assertTrue(volumes().stream().noneMatch(v -> v.endsWith("-export.qcow2")), "no copy left on the node");
+
+            String clone = Instances.launch(ann, Instances.randomName(), "entry", network, name);
+            instances.add(clone);
+            Instances.await(ann, clone, "RUNNING", 120);
+            assertTrue(Instances.awaitConsole(ann, clone, "MINICLOUD-BOOTED", 120),
+                    "the image boots with no template of the original behind it");
+        } finally {
+            Instances.deleteAll(ann, instances);
+            Instances.deleteNetwork("ann", "it-capture");
+        }
+    }
+
+    private static List<String> volumes() throws Exception {
         Host.run("virsh", "-q", "-c", "qemu:///system", "pool-refresh", "minicloud");
         return Host.run("virsh", "-q", "-c", "qemu:///system", "vol-list", "minicloud").output().lines()
                 .map(line -> line.strip().split("\\s+")[0])
+                .toList();
+    }
+
+    private static List<String> templates() throws Exception {
+        return volumes().stream()
                 .filter(name -> name.startsWith("template-"))
                 .map(name -> name.replace(".qcow2", ""))
                 .toList();
@@ -173,11 +220,12 @@ class ImageApiIT {
         for (int i = 0; i < 120; i++) {
             JsonObject image = Api.get("/api/v1/images/" + id, token).object();
             String state = image.getString("state");
-            if (!state.equals("UPLOADING") && !state.equals("VALIDATING")) {
+            boolean copying = state.equals("QUEUED") && image.containsKey("sourceInstance") && !image.isNull("sourceInstance");
+            if (!copying && !state.equals("UPLOADING") && !state.equals("VALIDATING")) {
                 return image;
             }
             Thread.sleep(500);
         }
-        throw new AssertionError("image " + id + " still being validated after 60 s");
+        throw new AssertionError("image " + id + " still being copied or validated after 60 s");
     }
 }

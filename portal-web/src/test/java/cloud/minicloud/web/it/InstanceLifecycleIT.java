@@ -61,7 +61,7 @@ class InstanceLifecycleIT {
         String hostname = running.getString("hostname");
         assertEquals("web-1-db", hostname);
         String marker = "MINICLOUD-BOOTED hostname=" + hostname + " ip=" + running.getString("privateIp");
-        assertTrue(awaitConsole(ann, id, marker, 120), "the console log shows the boot marker " + marker);
+        assertTrue(Instances.awaitConsole(ann, id, marker, 120), "the console log shows the boot marker " + marker);
         List<String> steps = Api.get("/api/v1/instances/" + id + "/tasks", ann).json().asJsonArray().getJsonObject(0)
                 .getJsonArray("steps").stream().map(s -> s.asJsonObject().getString("step")).toList();
         assertEquals(List.of("ORDER", "ENSURE_NETWORK", "ENSURE_TEMPLATE", "CREATE_DOMAIN", "START"), steps);
@@ -80,7 +80,7 @@ class InstanceLifecycleIT {
         Instances.await(ann, id, "RUNNING", 60);
         assertEquals("invalid-state", Api.post("/api/v1/instances/" + id + "/resize", ann, "{\"flavor\":\"entry\"}").problem(),
                 "a running instance is not resized");
-        assertTrue(awaitConsole(ann, id, marker, 120), "it boots again after the resize");
+        assertTrue(Instances.awaitConsole(ann, id, marker, 120), "it boots again after the resize");
         assertEquals("in-use", Api.delete("/api/v1/networks/" + network, ann).problem(), "a network with instances stays");
         assertEquals(1, Api.get("/api/v1/networks/" + network, ann).object().getInt("instances"));
 
@@ -98,18 +98,6 @@ class InstanceLifecycleIT {
         assertEquals(vcpusBefore, Instances.used(ann, "vcpus"), "a deleted instance gives all its quota back");
         assertEquals(instancesBefore, Instances.used(ann, "instances"));
         assertTrue(Host.run("virsh", "-c", "qemu:///system", "dominfo", id).exitCode() != 0, "its domain is gone from the node");
-    }
-
-    private static boolean awaitConsole(String token, String id, String marker, int seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            String output = Api.get("/api/v1/instances/" + id + "/console-log", token).object().getString("output");
-            if (output.contains(marker)) {
-                return true;
-            }
-            Thread.sleep(1000);
-        }
-        return false;
     }
 
     @Test

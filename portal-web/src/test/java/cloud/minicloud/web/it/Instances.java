@@ -53,13 +53,21 @@ final class Instances {
     }
 
     static String order(String name, String flavor, String network, int count) {
-        return "{\"name\":\"" + name + "\",\"flavor\":\"" + flavor + "\",\"image\":\"tiny-linux\",\"network\":\"" + network
+        return order(name, flavor, network, count, "tiny-linux");
+    }
+
+    static String order(String name, String flavor, String network, int count, String image) {
+        return "{\"name\":\"" + name + "\",\"flavor\":\"" + flavor + "\",\"image\":\"" + image + "\",\"network\":\"" + network
                 + "\",\"systemDiskGib\":1,\"password\":\"Tiny-pass-1\",\"count\":" + count + "}";
     }
 
-    /** Launches one instance and answers its id. */
+    /** Launches one instance of tiny-linux and answers its id. */
     static String launch(String token, String name, String flavor, String network) {
-        Api.Reply reply = Api.post("/api/v1/instances", token, order(name, flavor, network, 1));
+        return launch(token, name, flavor, network, "tiny-linux");
+    }
+
+    static String launch(String token, String name, String flavor, String network, String image) {
+        Api.Reply reply = Api.post("/api/v1/instances", token, order(name, flavor, network, 1, image));
         if (reply.status() != 202) {
             throw new AssertionError("launch refused: " + reply.body());
         }
@@ -107,5 +115,18 @@ final class Instances {
 
     static String randomName() {
         return "it-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Whether the guest's serial console shows the marker within the time. */
+    static boolean awaitConsole(String token, String id, String marker, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            String output = Api.get("/api/v1/instances/" + id + "/console-log", token).object().getString("output");
+            if (output.contains(marker)) {
+                return true;
+            }
+            Thread.sleep(1000);
+        }
+        return false;
     }
 }
