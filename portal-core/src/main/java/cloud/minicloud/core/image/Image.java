@@ -277,15 +277,14 @@ public class Image {
         return "sha256-" + sha256.substring(0, 24);
     }
 
-    public ImageView view() {
-        return view(false);
-    }
-
-    /** As shown, {@code shared} saying whether its tenant shares it with others. */
-    ImageView view(boolean shared) {
+    /**
+     * As shown, {@code shared} saying whether its tenant shares it with others, {@code own}
+     * whether it is the viewer's tenant's.
+     */
+    ImageView view(boolean shared, boolean own) {
         String visibility = ownerTenantId == null ? "public" : shared ? "shared" : "private";
         return new ImageView(id, name, visibility, state.name(), stateReason, os,
                 osVersion, diskFormat, architecture, minDiskGib, minMemoryMib, virtualSizeBytes, sizeBytes, sha256,
-                uploadSha256, sourceInstanceId, createdAt, null);
+                uploadSha256, sourceInstanceId, own, createdAt, null);
     }
 }

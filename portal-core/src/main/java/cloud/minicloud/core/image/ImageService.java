@@ -52,10 +52,8 @@ public class ImageService {
 
     /** The ACTIVE images the caller may launch from: public ones, and the caller's tenant's own. */
     public List<ImageView> available(Caller caller) {
-        List<Image> visible = caller.tenant().isPresent()
-                ? images.visibleTo(enrolment.tenantOf(caller).id())
-                : images.publicImages();
-        return visible.stream().map(Image::view).toList();
+        Long tenant = caller.tenant().isPresent() ? enrolment.tenantOf(caller).id() : null;
+        return views(tenant == null ? images.publicImages() : images.visibleTo(tenant), tenant);
     }
 
     /**
@@ -69,13 +67,20 @@ public class ImageService {
                 .filter(image -> everything || image.ownerTenantId().equals(Optional.ofNullable(tenant))
                         || image.state() == ImageState.ACTIVE)
                 .toList();
+        return views(seen, tenant);
+    }
+
+    /** As the tenant's members see them (null: no tenant's). */
+    private List<ImageView> views(List<Image> seen, Long tenant) {
         // One query for the whole list, not one per image, to tell shared images from private ones.
         java.util.Set<Long> shared = images.sharedAmong(seen.stream().map(Image::id).toList());
-        return seen.stream().map(image -> image.view(shared.contains(image.id()))).toList();
+        return seen.stream()
+                .map(image -> image.view(shared.contains(image.id()), tenant != null && image.ownerTenantId().equals(Optional.of(tenant))))
+                .toList();
     }
 
     public ImageView get(Caller caller, long id) {
-        return view(visible(caller, id));
+        return view(visible(caller, id), caller);
     }
 
     /** Lets another tenant launch one of the caller's tenant's images (it cannot change it). */
@@ -111,8 +116,13 @@ public class ImageService {
                 .toList();
     }
 
-    private ImageView view(Image image) {
-        return image.view(image.ownerTenantId().isPresent() && !images.sharedWith(image.id()).isEmpty());
+    private ImageView view(Image image, Caller caller) {
+        Optional<Long> tenant = caller.tenant().map(alias -> enrolment.tenantOf(caller).id());
+        return image.view(isShared(image), tenant.isPresent() && image.ownerTenantId().equals(tenant));
+    }
+
+    private boolean isShared(Image image) {
+        return image.ownerTenantId().isPresent() && !images.sharedWith(image.id()).isEmpty();
     }
 
     /** Glance's first step: the image exists, QUEUED, and waits for its file. */
@@ -155,7 +165,7 @@ public class ImageService {
             lockedQuota(owner).reserve(ResourceAmounts.image(0));
         }
         images.add(image);
-        return view(image);
+        return view(image, caller);
     }
 
     /**
@@ -185,7 +195,7 @@ public class ImageService {
                 request.minMemoryMib() == null ? source.minMemoryMib() : minMemory(request.minMemoryMib()));
         lockedQuota(tenantId).reserve(ResourceAmounts.image(0));
         images.add(image);
-        return view(image);
+        return view(image, caller);
     }
 
     /** No new launches from the image; instances launched from it keep running. Only an ACTIVE image. */
@@ -193,14 +203,14 @@ public class ImageService {
         Image image = manageable(caller, id);
         requireState(image, ImageState.ACTIVE, "only an ACTIVE image is deactivated");
         image.deactivated();
-        return view(image);
+        return view(image, caller);
     }
 
     public ImageView reactivate(Caller caller, long id) {
         Image image = manageable(caller, id);
         requireState(image, ImageState.DEACTIVATED, "only a DEACTIVATED image is reactivated");
         image.reactivated();
-        return view(image);
+        return view(image, caller);
     }
 
     /** Changes what is said of the image (name, OS, minimums); its file and state stay. */
@@ -225,7 +235,7 @@ public class ImageService {
                 change.osVersion() == null ? null : text(change.osVersion(), "osVersion"),
                 change.minDiskGib() == null ? null : minDisk(change.minDiskGib()),
                 change.minMemoryMib() == null ? null : minMemory(change.minMemoryMib()));
-        return view(image);
+        return view(image, caller);
     }
 
     private static void requireState(Image image, ImageState state, String rule) {
@@ -248,7 +258,7 @@ public class ImageService {
         }
         image.ownerTenantId().ifPresent(owner -> lockedQuota(owner).release(image.quotaHeld()));
         image.deleted();
-        return view(image);
+        return view(image, caller);
     }
 
     // ---- the states its file moves it through; ImageUploads calls these, each its own transaction ----

@@ -232,6 +232,8 @@ class LaunchTest {
         List<InstanceView> ordered = cloud.launch(ANN, "entry", 8);
 
         assertTrue(hang.awaitReached(10));
+        // Three get there (however slowly, on a busy machine); then no more, however long we look.
+        awaitTrue(() -> node.calls(NodeCall.START) >= 3, () -> node.calls(NodeCall.START) + " starts reached the node");
         Thread.sleep(500);
         assertEquals(3, node.calls(NodeCall.START), "the other launches wait in the queue, not in a worker");
         hang.release();

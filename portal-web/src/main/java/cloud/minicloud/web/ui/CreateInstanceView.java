@@ -29,6 +29,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -105,7 +106,6 @@ public class CreateInstanceView extends VerticalLayout implements HasDynamicTitl
         image.setWidth("30em");
         image.setMaxWidth("100%");
         List<ImageView> imageChoices = images.available(caller);
-        image.setItems(imageChoices);
         image.setItemLabelGenerator(i -> getTranslation("order.imageLine", i.name(), i.os(), i.osVersion(), i.minDiskGib()));
         image.addValueChangeListener(change -> {
             if (change.getValue() != null) {
@@ -177,10 +177,12 @@ public class CreateInstanceView extends VerticalLayout implements HasDynamicTitl
         image.addValueChangeListener(change -> updateSummary());
         disk.addValueChangeListener(change -> updateSummary());
         flavorChoices.stream().filter(f -> f.name().equals("general")).findFirst().ifPresent(flavor::setValue);
-        imageChoices.stream().findFirst().ifPresent(image::setValue);
+        // The shelves of the ECS console: public, custom (the tenant's own) and shared images.
+        Tabs shelves = ImageShelf.tabs(shelf -> show(shelf.of(imageChoices, true)));
+        show(ImageShelf.PUBLIC.of(imageChoices, true));
 
         add(section("order.section.billing", billing), section("order.section.zone", zone),
-                section("order.section.flavor", flavor), section("order.section.image", image, disk),
+                section("order.section.flavor", flavor), section("order.section.image", shelves, image, disk),
                 section("order.section.network", networkRow), section("order.section.login", name, login, password, sshKey),
                 section("order.section.count", count), new Div(summary), refusal, submit);
         updateSummary();
@@ -198,6 +200,12 @@ public class CreateInstanceView extends VerticalLayout implements HasDynamicTitl
                 .set("border", "1px solid rgba(0, 0, 0, 0.15)").set("border-radius", "8px");
         card.setId("flavor-" + f.name());
         return card;
+    }
+
+    /** Offers the images of one shelf, the first picked. */
+    private void show(List<ImageView> shelf) {
+        image.setItems(shelf);
+        shelf.stream().findFirst().ifPresent(image::setValue);
     }
 
     private VerticalLayout section(String key, Component... content) {

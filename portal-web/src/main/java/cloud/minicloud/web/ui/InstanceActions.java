@@ -3,7 +3,10 @@ package cloud.minicloud.web.ui;
 import cloud.minicloud.core.InvalidRequestException;
 import cloud.minicloud.core.flavor.FlavorService;
 import cloud.minicloud.core.flavor.FlavorView;
+import cloud.minicloud.core.identity.AccessDeniedException;
 import cloud.minicloud.core.identity.Caller;
+import cloud.minicloud.core.image.ImageConflictException;
+import cloud.minicloud.core.image.NewImage;
 import cloud.minicloud.core.instance.InstanceAction;
 import cloud.minicloud.core.instance.InstanceService;
 import cloud.minicloud.core.instance.InstanceState;
@@ -18,11 +21,12 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.i18n.I18NProvider;
 import java.util.function.Supplier;
 
 /**
- * The buttons that operate an instance (start, stop, reboot, resize, delete), each enabled only
+ * The buttons that operate an instance (start, stop, reboot, resize, create image, delete), each enabled only
  * in a state it can act from, with a tooltip saying why not otherwise; the list and the detail page share them.
  */
 final class InstanceActions {
@@ -43,6 +47,7 @@ final class InstanceActions {
                 power(instance, InstanceAction.STOP),
                 power(instance, InstanceAction.REBOOT),
                 resize(instance),
+                createImage(instance),
                 delete(instance));
         buttons.setSpacing(false);
         buttons.getStyle().set("gap", "var(--lumo-space-xs)").set("flex-wrap", "wrap");
@@ -85,6 +90,25 @@ final class InstanceActions {
         });
     }
 
+    /** ECS's "create custom image": a private image from the stopped instance's disk. */
+    private Button createImage(InstanceView instance) {
+        return small(instance, InstanceAction.CREATE_IMAGE, () -> {
+            TextField name = new TextField(t("instances.imageName"));
+            name.setId("image-name");
+            name.setValue(instance.name() + "-image");
+            ConfirmDialog dialog = new ConfirmDialog();
+            dialog.setHeader(t("instances.confirm.create-image", instance.name()));
+            dialog.add(name);
+            dialog.setCancelable(true);
+            dialog.setCancelText(t("common.cancel"));
+            dialog.setConfirmText(button("create-image"));
+            dialog.addConfirmListener(yes -> run(() -> instances.createImage(caller, instance.id(),
+                            new NewImage(name.getValue(), null, null, null, null, null, null, null, null)),
+                    t("instances.done.create-image", instance.name(), name.getValue())));
+            dialog.open();
+        });
+    }
+
     private Button delete(InstanceView instance) {
         Button delete = new Button(button("delete"), click -> confirm(button("delete"),
                 t("instances.confirm.delete", instance.name()), t("instances.confirmText.delete"),
@@ -123,11 +147,12 @@ final class InstanceActions {
     }
 
     /** Runs one service call: success is a notification (the state shows progress), a refusal says why. */
-    private static void run(Supplier<InstanceView> call, String done) {
+    private static void run(Supplier<?> call, String done) {
         try {
             call.get();
             Notification.show(done);
-        } catch (InvalidStateException | InvalidRequestException | QuotaExceededException | NoCapacityException refused) {
+        } catch (InvalidStateException | InvalidRequestException | QuotaExceededException | NoCapacityException
+                 | ImageConflictException | AccessDeniedException refused) {
             Notification error = Notification.show(refused.getMessage(), 8000, Notification.Position.MIDDLE);
             error.addThemeVariants(NotificationVariant.LUMO_ERROR);
         }

@@ -43,6 +43,9 @@ public class MainLayout extends AppLayout {
             nav.addItem(navItem("nav-instances", getTranslation("nav.instances"), InstancesView.class));
             nav.addItem(navItem("nav-networks", getTranslation("nav.networks"), NetworksView.class));
         }
+        if (caller.tenant().isPresent() || caller.has(Role.CLOUD_ADMIN)) {
+            nav.addItem(navItem("nav-images", getTranslation("nav.images"), ImagesView.class));
+        }
         if (caller.has(Role.CLOUD_ADMIN)) {
             nav.addItem(navItem("nav-tenants", getTranslation("nav.tenants"), TenantsView.class));
             nav.addItem(navItem("nav-nodes", getTranslation("nav.nodes"), NodesView.class));

@@ -100,6 +100,20 @@ final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.elementToBeClickable(element)).click();
     }
 
+    /** Picks a file in an upload field, as a person does in the file dialog: on the file input inside it. */
+    void attach(By upload, Path file) {
+        WebElement field = waitFor(upload);
+        WebElement input = (WebElement) ((JavascriptExecutor) driver).executeScript(
+                "const find = root => root.querySelector('input[type=file]')"
+                        + " || [...root.querySelectorAll('*')].filter(e => e.shadowRoot).map(e => find(e.shadowRoot)).find(e => e);"
+                        + " return find(arguments[0]) || (arguments[0].shadowRoot && find(arguments[0].shadowRoot));", field);
+        input.sendKeys(file.toAbsolutePath().toString());
+    }
+
+    void waitUntilGone(By locator) {
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(locator));
+    }
+
     /** Types into a field; for a Vaadin text field, into the input inside it. */
     void type(By locator, String text) {
         WebElement field = waitFor(locator);

@@ -216,7 +216,8 @@ class ImageApiIT {
     }
 
     /** Waits for the image to leave UPLOADING and VALIDATING. */
-    private static JsonObject await(String token, long id) throws InterruptedException {
+    /** Waits while the image is being copied, uploaded or validated; answers it as it is then. */
+    static JsonObject await(String token, long id) throws InterruptedException {
         for (int i = 0; i < 120; i++) {
             JsonObject image = Api.get("/api/v1/images/" + id, token).object();
             String state = image.getString("state");
