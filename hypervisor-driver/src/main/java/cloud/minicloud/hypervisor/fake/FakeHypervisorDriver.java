@@ -77,7 +77,7 @@ public final class FakeHypervisorDriver implements HypervisorDriver {
     @Override
     public NodeInfo nodeInfo() {
         return call(NodeCall.NODE_INFO, () -> new NodeInfo("fake-" + Math.abs(node.uri().hashCode()), node.cpus(),
-                node.memoryMib(), node.memoryMib(), node.storageGib(), node.storageGib(), node.virtType(), 9_000_000,
+                node.memoryMib(), node.memoryMib(), node.storageGib(), node.freeStorageGib(), node.virtType(), 9_000_000,
                 "fake " + node.virtType(), List.of()));
     }
 

@@ -63,6 +63,7 @@ public final class FakeNode {
     private volatile int cpus = 8;
     private volatile long memoryMib = 16_384;
     private volatile long storageGib = 500;
+    private volatile long filledGib;
     private volatile VirtType virtType = VirtType.TEST;
 
     FakeNode(String uri) {
@@ -172,6 +173,17 @@ public final class FakeNode {
 
     long storageGib() {
         return storageGib;
+    }
+
+    /** Lets something else take this much of the pool, leaving templates little room. */
+    public void fillPool(long gib) {
+        filledGib = gib;
+    }
+
+    /** What is free in the pool: templates take a whole GiB per GiB begun, so a few fill a small pool. */
+    synchronized long freeStorageGib() {
+        return storageGib - filledGib - volumes.values().stream().filter(v -> v.name().startsWith("template-"))
+                .mapToLong(v -> Math.max(1, Math.ceilDiv(v.capacityBytes(), 1L << 30))).sum();
     }
 
     VirtType virtType() {

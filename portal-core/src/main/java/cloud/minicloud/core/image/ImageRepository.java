@@ -90,6 +90,15 @@ public interface ImageRepository {
      */
     List<Image> deletedWithTemplateOn(long nodeId);
 
+    /** A launch is about to use the node's template of the image. */
+    void templateUsed(long nodeId, long imageId);
+
+    /**
+     * The images whose template is complete on the node and was not used for {@code idle},
+     * least recently used first (never used counts as oldest).
+     */
+    List<Image> idleTemplatesOn(long nodeId, java.time.Duration idle);
+
     /** The node's template of the image is gone: its record goes too. */
     void forgetTemplateOnNode(long nodeId, long imageId);
 

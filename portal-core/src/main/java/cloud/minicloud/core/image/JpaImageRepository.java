@@ -210,6 +210,22 @@ public class JpaImageRepository implements ImageRepository {
     }
 
     @Override
+    public void templateUsed(long nodeId, long imageId) {
+        em.createNativeQuery("UPDATE node_template SET last_used_at = NOW(3) WHERE node_id = ?1 AND image_id = ?2")
+                .setParameter(1, nodeId).setParameter(2, imageId).executeUpdate();
+    }
+
+    @Override
+    public List<Image> idleTemplatesOn(long nodeId, java.time.Duration idle) {
+        List<?> ids = em.createNativeQuery("""
+                        SELECT image_id FROM node_template
+                        WHERE node_id = ?1 AND ready AND (last_used_at IS NULL OR last_used_at < NOW(3) - INTERVAL ?2 SECOND)
+                        ORDER BY last_used_at IS NOT NULL, last_used_at""")
+                .setParameter(1, nodeId).setParameter(2, idle.toSeconds()).getResultList();
+        return ids.stream().map(id -> em.find(Image.class, ((Number) id).longValue())).toList();
+    }
+
+    @Override
     public void forgetTemplateOnNode(long nodeId, long imageId) {
         em.createNativeQuery("DELETE FROM node_template WHERE node_id = ?1 AND image_id = ?2")
                 .setParameter(1, nodeId).setParameter(2, imageId).executeUpdate();

@@ -48,6 +48,14 @@ public class NodeTemplateRecords {
         return images.deletedWithTemplateOn(nodeId);
     }
 
+    public void used(long nodeId, long imageId) {
+        images.templateUsed(nodeId, imageId);
+    }
+
+    public java.util.List<Image> idleOn(long nodeId, java.time.Duration idle) {
+        return images.idleTemplatesOn(nodeId, idle);
+    }
+
     public void forget(long nodeId, long imageId) {
         images.forgetTemplateOnNode(nodeId, imageId);
     }

@@ -5,6 +5,7 @@ import cloud.minicloud.core.node.NodeDrivers;
 import cloud.minicloud.hypervisor.HypervisorDriver;
 import cloud.minicloud.hypervisor.HypervisorException;
 import cloud.minicloud.hypervisor.NodeBusyException;
+import cloud.minicloud.hypervisor.NodeInfo;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -54,6 +55,9 @@ public class TemplateDistribution {
     NodeTemplateRecords records;
 
     @Inject
+    cloud.minicloud.core.config.CloudSettings settings;
+
+    @Inject
     cloud.minicloud.core.task.Failpoints failpoints;
 
     @Resource
@@ -93,6 +97,7 @@ public class TemplateDistribution {
                 case NO_RECORD -> records.add(nodeId, imageId);
                 case READY -> {
                     if (driver.hasTemplate(image.templateName())) {
+                        records.used(nodeId, imageId);
                         return;
                     }
                     // Finished once, gone since (removed on the node): copy it again.
@@ -107,6 +112,7 @@ public class TemplateDistribution {
                 }
                 case YOURS -> {
                     copyHoldingTheClaim(node, image, driver, copier);
+                    records.used(nodeId, imageId);
                     return;
                 }
             }
@@ -159,6 +165,7 @@ public class TemplateDistribution {
         if (!driver.capabilities().templateUpload()) {
             throw new HypervisorException("node " + node.name() + " lacks image " + image.name() + " and cannot receive it");
         }
+        makeRoom(node, driver, image);
         try (InputStream file = Files.newInputStream(Path.of(image.location()))) {
             driver.uploadTemplate(template, file, image.sizeBytes(), image.sha256(), (done, total) -> {
                 failpoints.reach("during:ENSURE_TEMPLATE");
@@ -168,6 +175,40 @@ public class TemplateDistribution {
             throw new UncheckedIOException("cannot read image " + image.name() + " at " + image.location(), e);
         }
         LOG.info(() -> "image " + image.name() + " copied to node " + node.name() + " as " + template);
+    }
+
+    /**
+     * Makes room in the node's pool for the image's template: while less than its size and a
+     * reserve (a tenth of the pool, at least 1 GiB) would be free, removes the least recently used
+     * template that no disk uses (the driver refuses those a disk does) and that no launch used
+     * lately. Where that is not enough, the copy is tried anyway: the node has the last word.
+     */
+    private void makeRoom(ComputeNode node, HypervisorDriver driver, Image incoming) {
+        NodeInfo info = driver.nodeInfo();
+        long needed = Math.ceilDiv(incoming.sizeBytes(), 1L << 30) + Math.max(1, info.storageGib() / 10);
+        long free = info.freeStorageGib();
+        for (Image idle : records.idleOn(node.id(), settings.images().templateIdle())) {
+            if (free >= needed) {
+                return;
+            }
+            if (idle.templateName().equals(incoming.templateName())) {
+                continue;
+            }
+            try {
+                driver.deleteTemplate(idle.templateName());
+                records.forget(node.id(), idle.id());
+                free = driver.nodeInfo().freeStorageGib();
+                LOG.info(() -> "removed unused template " + idle.templateName() + " (image " + idle.name() + ") from node "
+                        + node.name() + " to make room for image " + incoming.name());
+            } catch (HypervisorException inUse) {
+                LOG.log(Level.FINE, "template " + idle.templateName() + " stays on " + node.name() + ": a disk uses it", inUse);
+            }
+        }
+        if (free < needed) {
+            long left = free;
+            LOG.warning(() -> "node " + node.name() + " has " + left + " GiB free for image " + incoming.name() + " ("
+                    + needed + " GiB wanted) and no unused template to remove; copying anyway");
+        }
     }
 
     /**

@@ -25,6 +25,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -288,6 +290,39 @@ class ImageCatalogTest {
         assertTrue(stopped.stateReason().contains("creating an image failed"), stopped.stateReason());
         assertEquals(List.of(), uploads());
         cloud.imageUploads.delete(ALICE, queued.id());
+    }
+
+    @Test
+    void a_full_pool_makes_room_by_removing_the_least_recently_used_template_that_no_disk_uses() throws Exception {
+        try (TestCloud lru = new TestCloud(cloud.settings.withImages(cloud.settings.images().withTemplateIdle(Duration.ZERO)))) {
+            FakeNode node = lru.addNode("n1");
+            lru.startWorkers();
+            String network = lru.networks.create(ANN, "net").id().toString();
+            List<String> templates = new ArrayList<>();
+            for (String name : List.of("a", "b", "d", "c")) {
+                ImageView image = lru.imageService.register(ALICE, image(name, "qcow2", null));
+                try (InputStream in = Files.newInputStream(qcow2((templates.size() + 1) + "G"))) {
+                    assertEquals("ACTIVE", lru.imageUploads.receive(ALICE, image.id(), in).state());
+                }
+                templates.add("template-" + lru.images.find(image.id()).orElseThrow().templateName() + ".qcow2");
+                if (name.equals("c")) {
+                    // Three templates on the node: a used by a running instance, then b and d, now unused.
+                    node.fillPool(500 - 3 - 50);
+                }
+                InstanceView vm = lru.instances.launch(ANN, new LaunchOrder("vm-" + name, "standard", name, network,
+                        null, "Secret-pass-1", null, 1, null)).get(0);
+                lru.await(ANN, vm.id(), InstanceState.RUNNING);
+                if (name.equals("b") || name.equals("d")) {
+                    lru.instances.delete(ANN, vm.id());
+                    TestCloud.awaitTrue(lru::settled, () -> "the delete did not finish");
+                }
+            }
+            List<String> onNode = node.volumeNames();
+            assertTrue(onNode.contains(templates.get(0)), "a disk uses a's template: never removed");
+            assertFalse(onNode.contains(templates.get(1)), "b's was the least recently used of the unused ones");
+            assertTrue(onNode.contains(templates.get(2)), "d's stays: removing b's made room enough");
+            assertTrue(onNode.contains(templates.get(3)), "c's was copied");
+        }
     }
 
     /** A RUNNING instance of ANN's, launched from a private image of her tenant on node n1. */

@@ -20,6 +20,7 @@ public class MemoryImageRepository implements ImageRepository {
         boolean ready;
         String copier;
         Instant copyingUntil;
+        Instant lastUsed;
     }
 
     private static String key(long nodeId, long imageId) {
@@ -103,6 +104,27 @@ public class MemoryImageRepository implements ImageRepository {
         return images.stream()
                 .filter(i -> i.state() == ImageState.DELETED && i.sha256() != null && templates.containsKey(key(nodeId, i.id())))
                 .filter(i -> live().noneMatch(other -> i.sha256().equals(other.sha256())))
+                .toList();
+    }
+
+    @Override
+    public synchronized void templateUsed(long nodeId, long imageId) {
+        Record record = templates.get(key(nodeId, imageId));
+        if (record != null) {
+            record.lastUsed = Instant.now();
+        }
+    }
+
+    @Override
+    public synchronized List<Image> idleTemplatesOn(long nodeId, java.time.Duration idle) {
+        Instant before = Instant.now().minus(idle);
+        return images.stream()
+                .filter(i -> {
+                    Record record = templates.get(key(nodeId, i.id()));
+                    return record != null && record.ready && (record.lastUsed == null || !record.lastUsed.isAfter(before));
+                })
+                .sorted(java.util.Comparator.comparing((Image i) -> templates.get(key(nodeId, i.id())).lastUsed,
+                        java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())))
                 .toList();
     }
 
