@@ -24,12 +24,14 @@ packages=(
   cloud-init cloud-guest-utils  # cloud-guest-utils: growpart, so the root grows with the disk
   ifupdown isc-dhcp-client iproute2  # ifupdown: cloud-init's first-choice (eni) network renderer
   openssh-server sudo
+  libpam-systemd  # with dbus: SSH logins become logind sessions (XDG_RUNTIME_DIR, systemctl --user)
 )
 disk_size_mib=2048
 boot_start_mib=1   # partition 1, FAT: syslinux, kernel, initramfs
 root_start_mib=128 # partition 2, ext4: the root filesystem, up to the end of the disk
 
 work=$(mktemp -d)
+chmod 755 "$work" # so apt downloads as its unprivileged _apt user
 cleanup() {
   # mmdebstrap unmounts what it mounted in the chroot; this only matters if it was killed midway.
   awk -v dir="$work/" 'index($2, dir) == 1 { print $2 }' /proc/mounts | sort -r | xargs -r -n 1 umount -l
@@ -48,34 +50,39 @@ sources=("deb $archive bookworm main" "deb $archive bookworm-updates main")
 [ -z "$security" ] || sources+=("deb $security bookworm-security main")
 step "bootstrapping bookworm from $archive into a directory"
 
-mmdebstrap --mode=root --format=directory --variant=minbase --quiet \
-  --include="${packages[*]}" bookworm "$root" "${sources[@]}" \
+# The root's device does not exist yet, so initramfs-tools is told its type (before the kernel
+# comes in); otherwise the initramfs has no fsck for it.
+# shellcheck disable=SC2016 # $1 is the chroot, expanded by mmdebstrap's hook shell
+mmdebstrap --mode=root --format=directory --variant=minbase \
+  --essential-hook='mkdir -p "$1/etc/initramfs-tools/conf.d" && echo FSTYPE=ext4 > "$1/etc/initramfs-tools/conf.d/root-fstype"' \
+  --include="${packages[*]}" bookworm "$root" "${sources[@]}" 2>&1 \
   || fail "mmdebstrap failed"
 step "root filesystem: $(du -sh "$root" | cut -f1)"
 
 root_uuid=$(cat /proc/sys/kernel/random/uuid)
-cat > "$root/etc/fstab" <<EOF
-UUID=$root_uuid / ext4 errors=remount-ro 0 1
-EOF
+echo "UUID=$root_uuid / ext4 errors=remount-ro 0 1" > "$root/etc/fstab"
 echo debian > "$root/etc/hostname"
 printf '127.0.0.1\tlocalhost\n::1\t\tlocalhost ip6-localhost ip6-loopback\n' > "$root/etc/hosts"
 : > "$root/etc/resolv.conf"
 # C.UTF-8 is built in: with it set, cloud-init's locale module does not run locale-gen on first boot.
 echo LANG=C.UTF-8 > "$root/etc/default/locale"
 # Only the seed disk minicloud attaches: without this cloud-init probes EC2 and others for minutes.
+# manage_etc_hosts: the instance's hostname resolves (sudo warns otherwise), other lines are kept.
 cat > "$root/etc/cloud/cloud.cfg.d/90-minicloud.cfg" <<'EOF'
 datasource_list: [ NoCloud, None ]
+manage_etc_hosts: localhost
 EOF
 chroot "$root" systemctl enable --quiet serial-getty@ttyS0.service
 # Each instance gets its own machine-id and SSH host keys on first boot (systemd, cloud-init).
 : > "$root/etc/machine-id"
 rm -f "$root/var/lib/dbus/machine-id" "$root"/etc/ssh/ssh_host_*
-rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/* "$root"/var/log/*.log "$root"/var/log/apt/*
+# mmdebstrap already emptied apt's lists and cache; the build's logs are of no use to an instance.
+rm -rf "$root"/var/log/*.log "$root"/var/log/apt/*
 
 step "writing the disk: partitions, syslinux, kernel and initramfs"
 kernel=$(find "$root/boot" -name 'vmlinuz-*' | sort | tail -n 1)
 initrd=$root/boot/initrd.img-${kernel##*/vmlinuz-}
-[ -f "$kernel" ] && [ -f "$initrd" ] || fail "no kernel and initramfs in the root filesystem's /boot"
+if [ ! -f "$kernel" ] || [ ! -f "$initrd" ]; then fail "no kernel and initramfs in the root filesystem's /boot"; fi
 cp "$kernel" "$work/vmlinuz"
 cp "$initrd" "$work/initrd.img"
 # net.ifnames=0: the NIC is eth0, the name minicloud's network-config uses (its key, as cloud-init
@@ -94,7 +101,7 @@ EOF
 disk=$work/disk.img
 truncate -s "${disk_size_mib}M" "$disk"
 sfdisk -q "$disk" <<EOF
-start=$((boot_start_mib * 2048)), size=$(((root_start_mib - boot_start_mib) * 2048)), type=c, bootable
+start=$((boot_start_mib * 2048)), size=$(((root_start_mib - boot_start_mib) * 2048)), type=e, bootable
 start=$((root_start_mib * 2048)), type=83
 EOF
 # Quiet unless it fails: it always warns that the partition is smaller than the file.

@@ -1,38 +1,32 @@
-# The tiny-linux guest image, built from Debian packages into the state directory; rebuilt when
-# its recipe changes. Its kernel and initramfs double as the KVM canary of the local node.
+# Guest images built from Debian packages into the state directory, rebuilt when their recipe
+# changes: tiny-linux (whose kernel and initramfs double as the KVM canary of the local node) by
+# every up, Debian 12 with cloud-init on demand; and publishing an image file to the catalog.
 # shellcheck shell=bash
 
 IMAGES_DIR=$STATE/images
 IMAGES_LOG=$LOG_DIR/images.log
 
-images_recipe() {
-  sha256sum "$REPO/deploy/images/build-tiny-image.sh" "$REPO/deploy/images/tiny-init.sh" | sha256sum | cut -d' ' -f1
-}
-
 images_build() {
-  local recipe
-  recipe=$(images_recipe)
-  if [ -f "$IMAGES_DIR/tiny-linux.qcow2" ] && [ "$recipe" = "$(cat "$IMAGES_DIR/.recipe" 2>/dev/null)" ]; then
-    return
-  fi
-  say "building the tiny-linux guest image from Debian packages"
-  "$REPO/deploy/images/build-tiny-image.sh" "$IMAGES_DIR" >>"$IMAGES_LOG" 2>&1 \
-    || die "the tiny-linux image could not be built; see $IMAGES_LOG"
-  echo "$recipe" > "$IMAGES_DIR/.recipe"
+  images_from_recipe tiny-linux "$REPO/deploy/images/build-tiny-image.sh" "$REPO/deploy/images/tiny-init.sh"
 }
 
-# Debian 12 with cloud-init (deploy/images/build-debian-image.sh): built on demand, not by 'up',
-# into the state directory; rebuilt when its recipe changes.
+# Debian 12 with cloud-init (deploy/images/build-debian-image.sh): built on demand, not by 'up'.
 images_build_debian() {
-  local recipe
-  recipe=$(sha256sum "$REPO/deploy/images/build-debian-image.sh" | cut -d' ' -f1)
-  if [ -f "$IMAGES_DIR/debian-12.qcow2" ] && [ "$recipe" = "$(cat "$IMAGES_DIR/.debian-recipe" 2>/dev/null)" ]; then
+  images_from_recipe debian-12 "$REPO/deploy/images/build-debian-image.sh"
+}
+
+# Builds NAME.qcow2 into the images directory with the recipe SCRIPT (and the files it uses),
+# unless the file there was built by the same recipe.
+images_from_recipe() {
+  local name=$1 script=$2 recipe stamp
+  recipe=$(sha256sum "${@:2}" | sha256sum | cut -d' ' -f1)
+  stamp=$IMAGES_DIR/.$name.recipe
+  if [ -f "$IMAGES_DIR/$name.qcow2" ] && [ "$recipe" = "$(cat "$stamp" 2>/dev/null)" ]; then
     return
   fi
-  say "building the Debian 12 cloud image from Debian packages (a few minutes; progress in $IMAGES_LOG)"
-  "$REPO/deploy/images/build-debian-image.sh" "$IMAGES_DIR" >>"$IMAGES_LOG" 2>&1 \
-    || die "the Debian 12 image could not be built; see $IMAGES_LOG"
-  echo "$recipe" > "$IMAGES_DIR/.debian-recipe"
+  say "building the $name guest image from Debian packages (progress in $IMAGES_LOG)"
+  "$script" "$IMAGES_DIR" >>"$IMAGES_LOG" 2>&1 || die "the $name image could not be built; see $IMAGES_LOG"
+  echo "$recipe" > "$stamp"
 }
 
 # Publishes an image file to the running cloud's catalog as a public image, through the REST API

@@ -300,12 +300,7 @@ public class ImageService {
 
     /** The copy of the instance's disk failed for good: the image says why, and holds no storage. */
     void copyFailed(long id, String why) {
-        images.findForUpdate(id)
-                .filter(i -> i.state() == ImageState.QUEUED || i.state() == ImageState.UPLOADING)
-                .ifPresent(image -> {
-                    release(image);
-                    image.rejected(why);
-                });
+        reject(id, why, ImageState.QUEUED, ImageState.UPLOADING);
     }
 
     void uploadCut(long id, String why) {
@@ -373,8 +368,13 @@ public class ImageService {
 
     /** Refused: its storage goes back to the quota; the image itself counts until deleted. */
     void rejected(long id, String why) {
+        reject(id, why, ImageState.UPLOADING, ImageState.VALIDATING);
+    }
+
+    /** REJECTED with the reason, if it is in one of the states; its storage goes back to the quota. */
+    private void reject(long id, String why, ImageState... from) {
         images.findForUpdate(id)
-                .filter(i -> i.state() == ImageState.UPLOADING || i.state() == ImageState.VALIDATING)
+                .filter(i -> java.util.Arrays.asList(from).contains(i.state()))
                 .ifPresent(image -> {
                     release(image);
                     image.rejected(why);

@@ -14,6 +14,7 @@ import cloud.minicloud.core.instance.InstanceView;
 import cloud.minicloud.core.instance.InvalidStateException;
 import cloud.minicloud.core.placement.NoCapacityException;
 import cloud.minicloud.core.quota.QuotaExceededException;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -74,19 +75,12 @@ final class InstanceActions {
             flavor.setLabel(t("instances.resizeTo"));
             flavor.setItems(flavors.available(caller).stream().filter(f -> !f.name().equals(instance.flavor())).toList());
             flavor.setItemLabelGenerator(f -> t("order.flavorLine", f.name(), f.vcpus(), f.memoryMib() / 1024, f.hourlyPrice()));
-            ConfirmDialog dialog = new ConfirmDialog();
-            dialog.setHeader(t("instances.confirm.resize", instance.name()));
-            dialog.add(flavor);
-            dialog.setCancelable(true);
-            dialog.setCancelText(t("common.cancel"));
-            dialog.setConfirmText(button("resize"));
-            dialog.addConfirmListener(yes -> {
+            ask(InstanceAction.RESIZE, instance, flavor, () -> {
                 if (flavor.getValue() != null) {
                     run(() -> instances.resize(caller, instance.id(), flavor.getValue().name()),
                             t("instances.done.resize", instance.name(), flavor.getValue().name()));
                 }
             });
-            dialog.open();
         });
     }
 
@@ -96,17 +90,22 @@ final class InstanceActions {
             TextField name = new TextField(t("instances.imageName"));
             name.setId("image-name");
             name.setValue(instance.name() + "-image");
-            ConfirmDialog dialog = new ConfirmDialog();
-            dialog.setHeader(t("instances.confirm.create-image", instance.name()));
-            dialog.add(name);
-            dialog.setCancelable(true);
-            dialog.setCancelText(t("common.cancel"));
-            dialog.setConfirmText(button("create-image"));
-            dialog.addConfirmListener(yes -> run(() -> instances.createImage(caller, instance.id(),
+            ask(InstanceAction.CREATE_IMAGE, instance, name, () -> run(() -> instances.createImage(caller, instance.id(),
                             new NewImage(name.getValue(), null, null, null, null, null, null, null, null)),
                     t("instances.done.create-image", instance.name(), name.getValue())));
-            dialog.open();
         });
+    }
+
+    /** A dialog that asks what the action needs (the field), and takes it on confirm. */
+    private static void ask(InstanceAction action, InstanceView instance, Component field, Runnable onConfirm) {
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setHeader(t("instances.confirm." + action.label(), instance.name()));
+        dialog.add(field);
+        dialog.setCancelable(true);
+        dialog.setCancelText(t("common.cancel"));
+        dialog.setConfirmText(button(action.label()));
+        dialog.addConfirmListener(yes -> onConfirm.run());
+        dialog.open();
     }
 
     private Button delete(InstanceView instance) {
