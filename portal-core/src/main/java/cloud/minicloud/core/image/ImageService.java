@@ -1,5 +1,6 @@
 package cloud.minicloud.core.image;
 
+import cloud.minicloud.core.audit.Audited;
 import cloud.minicloud.core.InvalidRequestException;
 import cloud.minicloud.core.NotFoundException;
 import cloud.minicloud.core.identity.AccessDeniedException;
@@ -84,6 +85,7 @@ public class ImageService {
     }
 
     /** Lets another tenant launch one of the caller's tenant's images (it cannot change it). */
+    @Audited
     public List<String> share(Caller caller, long id, String tenantAlias) {
         Image image = manageable(caller, id);
         long owner = image.ownerTenantId().orElseThrow(() -> new InvalidRequestException(
@@ -98,6 +100,7 @@ public class ImageService {
     }
 
     /** Ends a share: that tenant launches it no more; its instances launched from it run on. */
+    @Audited
     public List<String> unshare(Caller caller, long id, String tenantAlias) {
         Image image = manageable(caller, id);
         tenants.findByAlias(tenantAlias).ifPresent(tenant -> images.unshare(id, tenant.id()));
@@ -126,6 +129,7 @@ public class ImageService {
     }
 
     /** Glance's first step: the image exists, QUEUED, and waits for its file. */
+    @Audited
     public ImageView register(Caller caller, NewImage request) {
         if (request == null) {
             throw new InvalidRequestException("send the image's name, os and format");
@@ -199,6 +203,7 @@ public class ImageService {
     }
 
     /** No new launches from the image; instances launched from it keep running. Only an ACTIVE image. */
+    @Audited
     public ImageView deactivate(Caller caller, long id) {
         Image image = manageable(caller, id);
         requireState(image, ImageState.ACTIVE, "only an ACTIVE image is deactivated");
@@ -206,6 +211,7 @@ public class ImageService {
         return view(image, caller);
     }
 
+    @Audited
     public ImageView reactivate(Caller caller, long id) {
         Image image = manageable(caller, id);
         requireState(image, ImageState.DEACTIVATED, "only a DEACTIVATED image is reactivated");
@@ -214,6 +220,7 @@ public class ImageService {
     }
 
     /** Changes what is said of the image (name, OS, minimums); its file and state stay. */
+    @Audited
     public ImageView describe(Caller caller, long id, NewImage change) {
         Image image = manageable(caller, id);
         if (change == null) {

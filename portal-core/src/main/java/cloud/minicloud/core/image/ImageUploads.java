@@ -1,5 +1,6 @@
 package cloud.minicloud.core.image;
 
+import cloud.minicloud.core.audit.Audited;
 import cloud.minicloud.core.InvalidRequestException;
 import cloud.minicloud.core.config.CloudSettings;
 import cloud.minicloud.core.identity.Caller;
@@ -65,6 +66,7 @@ public class ImageUploads {
      * Glance's second step: streams the body into the store and starts validating it. A body cut
      * off or over the limit leaves no file; the image says what happened.
      */
+    @Audited
     public ImageView receive(Caller caller, long id, InputStream body) {
         ImageService.UploadTicket ticket = service.startUpload(caller, id);
         ImageStore.Received received;
@@ -136,6 +138,7 @@ public class ImageUploads {
     }
 
     /** Deletes the image from the catalog, then its files. */
+    @Audited
     public ImageView delete(Caller caller, long id) {
         ImageView deleted = service.delete(caller, id);
         try {

@@ -1,5 +1,6 @@
 package cloud.minicloud.core.instance;
 
+import cloud.minicloud.core.audit.Audited;
 import cloud.minicloud.core.InvalidRequestException;
 import cloud.minicloud.core.NotFoundException;
 import cloud.minicloud.core.flavor.Flavor;
@@ -95,6 +96,7 @@ public class InstanceService {
      * Orders {@code count} instances: all or none. Refused before anything is created if the order
      * is malformed, over the quota, or no node has room.
      */
+    @Audited
     public List<InstanceView> launch(Caller caller, LaunchOrder order) {
         Tenant tenant = enrolment.tenantOf(caller);
         int count = order.count() == null ? 1 : order.count();
@@ -170,6 +172,7 @@ public class InstanceService {
     }
 
     /** Start, stop or reboot: checked against the instance's state, then queued as a task. */
+    @Audited
     public InstanceView act(Caller caller, UUID id, InstanceAction action) {
         if (!InstanceAction.POWER.contains(action)) {
             throw new InvalidRequestException("an action is start, stop or reboot, not " + action.label());
@@ -184,6 +187,7 @@ public class InstanceService {
     }
 
     /** Changes a stopped instance's flavor: any growth is taken from the quota and the node now. */
+    @Audited
     public InstanceView resize(Caller caller, UUID id, String flavorName) {
         Instance instance = lockOwned(caller, id);
         Flavor flavor = flavors.enabledByName(required(flavorName, "flavor"))
@@ -210,6 +214,7 @@ public class InstanceService {
      * The instance stays IMAGING (off, not deleted) while its task copies the disk; the image
      * then validates like an upload.
      */
+    @Audited
     public ImageView createImage(Caller caller, UUID id, NewImage request) {
         Instance instance = lockOwned(caller, id);
         instance.check(InstanceAction.CREATE_IMAGE);
@@ -222,6 +227,7 @@ public class InstanceService {
      * Deletes an instance in any state but IMAGING; a launch still under way stops and the delete
      * cleans up after it. Deleting what is being deleted already is fine.
      */
+    @Audited
     public InstanceView delete(Caller caller, UUID id) {
         Instance instance = lockOwned(caller, id);
         if (instance.allows(InstanceAction.DELETE)) {

@@ -1,5 +1,6 @@
 package cloud.minicloud.core.network;
 
+import cloud.minicloud.core.audit.Audited;
 import cloud.minicloud.core.AfterCommit;
 import cloud.minicloud.core.InvalidRequestException;
 import cloud.minicloud.core.NotFoundException;
@@ -47,6 +48,7 @@ public class NetworkService {
     @Inject
     AfterCommit afterCommit;
 
+    @Audited
     public NetworkView create(Caller caller, String name) {
         String cleanName = validName(name);
         Tenant tenant = enrolment.tenantOf(caller);
@@ -93,6 +95,7 @@ public class NetworkService {
                 .orElseThrow(() -> new NotFoundException("network", id.toString()));
     }
 
+    @Audited
     public void delete(Caller caller, UUID id) {
         Tenant tenant = enrolment.tenantOf(caller);
         Quota quota = quotas.findForUpdate(tenant.id()).orElseThrow();

@@ -1,5 +1,6 @@
 package cloud.minicloud.core.node;
 
+import cloud.minicloud.core.audit.Audited;
 import cloud.minicloud.core.NotFoundException;
 import cloud.minicloud.core.identity.Caller;
 import cloud.minicloud.core.identity.Role;
@@ -43,6 +44,7 @@ public class NodeService {
 
     /** A cloud admin changes a node's overcommit ratios, enables or disables it, or puts it in maintenance. */
     @Transactional
+    @Audited
     public NodeView configure(Caller caller, String name, NodeSettingsChange change) {
         caller.require(Role.CLOUD_ADMIN);
         ComputeNode node = nodes.findByName(name).orElseThrow(() -> new NotFoundException("compute node", name));
@@ -107,6 +109,7 @@ public class NodeService {
     }
 
     /** A cloud admin asks for the node to be probed now, deciding its virt type again if {@code redetect}. */
+    @Audited
     public NodeView reprobe(Caller caller, String name, boolean redetect) {
         caller.require(Role.CLOUD_ADMIN);
         ComputeNode node = probeLog.named(name);

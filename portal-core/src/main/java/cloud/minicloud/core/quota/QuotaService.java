@@ -1,5 +1,6 @@
 package cloud.minicloud.core.quota;
 
+import cloud.minicloud.core.audit.Audited;
 import cloud.minicloud.core.identity.Caller;
 import cloud.minicloud.core.identity.Role;
 import cloud.minicloud.core.tenant.Tenant;
@@ -51,6 +52,7 @@ public class QuotaService {
     }
 
     /** A cloud admin sets a tenant's limits; they may be below current use (nothing is taken away). */
+    @Audited
     public QuotaView changeLimits(Caller caller, String tenantAlias, ResourceAmounts limits) {
         caller.require(Role.CLOUD_ADMIN);
         Tenant tenant = tenants.findByAlias(tenantAlias).orElseThrow(() -> new TenantNotFoundException(tenantAlias));

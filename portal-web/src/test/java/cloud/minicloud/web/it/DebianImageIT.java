@@ -50,9 +50,11 @@ class DebianImageIT {
             instance = order.object().getJsonArray("instances").getJsonObject(0).getString("id");
             JsonObject running = Instances.await(ann, instance, "RUNNING", 300);
             String hostname = running.getString("hostname");
-            assertTrue(Instances.awaitConsole(ann, instance, "Cloud-init v.", 600)
-                    && Instances.awaitConsole(ann, instance, hostname + " login:", 300),
-                    "cloud-init ran and a getty on the serial console greets with the hostname from the seed");
+            // The getty greets before cloud-init has set the password: sign in once cloud-init has finished.
+            assertTrue(Instances.awaitConsole(ann, instance, hostname + " login:", 600),
+                    "a getty on the serial console greets with the hostname from the seed");
+            assertTrue(Instances.awaitConsole(ann, instance, "Datasource DataSourceNoCloud", 300),
+                    "cloud-init finished, with the seed as its data source");
 
             try (FileOutputStream console = new FileOutputStream(serialConsole(instance))) {
                 type(console, "debian\n");

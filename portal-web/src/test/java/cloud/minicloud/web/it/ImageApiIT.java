@@ -95,6 +95,12 @@ class ImageApiIT {
             Thread.sleep(500);
         }
         assertTrue(!templates().contains(template), "a reconciler sweep removes the deleted image's template from the node");
+        String audit = Files.readString(Path.of(System.getProperty("it.jboss.home"), "standalone/log/server.log"));
+        for (String change : List.of("alice@acme ImageService.register [] done", "alice@acme ImageUploads.receive [" + id + "] done",
+                "alice@acme ImageService.share [" + id + ",globex] done", "bob@globex ImageService.deactivate [" + id + "] refused",
+                "alice@acme ImageUploads.delete [" + id + "] refused: image", "alice@acme ImageUploads.delete [" + id + "] done")) {
+            assertTrue(audit.contains(change), "every change, done or refused, is recorded for the audit log: " + change);
+        }
     }
 
     @Test
