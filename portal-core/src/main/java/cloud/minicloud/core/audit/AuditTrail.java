@@ -2,25 +2,31 @@ package cloud.minicloud.core.audit;
 
 import cloud.minicloud.core.identity.Caller;
 import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
  * Records every {@link Audited} call: who (user and tenant), what (the use case), on what (the
- * ids it was given) and how it ended (done, or refused and why). It writes to the logger
- * {@code minicloud.audit} for now; the audit log (stored, searchable by admins) hooks in here.
+ * ids it was given) and how it ended (done, or refused and why), in the {@link AuditLog} and on the
+ * logger {@code minicloud.audit}. It wraps the call's own transaction (its priority is before the
+ * transactions'), so "done" is only written for a change that was committed.
  */
 @Audited
 @Interceptor
-@Priority(Interceptor.Priority.APPLICATION)
+@Priority(Interceptor.Priority.PLATFORM_BEFORE + 100)
 public class AuditTrail {
 
     private static final Logger AUDIT = Logger.getLogger("minicloud.audit");
+
+    @Inject
+    AuditLog log;
 
     @AroundInvoke
     Object record(InvocationContext call) throws Exception {
@@ -34,13 +40,26 @@ public class AuditTrail {
                 .filter(p -> p instanceof Number || p instanceof java.util.UUID || p instanceof CharSequence)
                 .map(Objects::toString).collect(Collectors.joining(","));
         String who = caller.username() + caller.tenant().map(t -> "@" + t).orElse("");
+        String tenant = caller.tenant().orElse(null);
         try {
             Object result = call.proceed();
-            AUDIT.info(() -> who + " " + action + " [" + targets + "] done");
+            write(new AuditEntry(caller.username(), tenant, action, targets, true, null),
+                    who + " " + action + " [" + targets + "] done");
             return result;
         } catch (Exception | Error refused) {
-            AUDIT.info(() -> who + " " + action + " [" + targets + "] refused: " + refused.getMessage());
+            write(new AuditEntry(caller.username(), tenant, action, targets, false, refused.getMessage()),
+                    who + " " + action + " [" + targets + "] refused: " + refused.getMessage());
             throw refused;
+        }
+    }
+
+    /** Stores the line; where the database cannot take it now, the server log still has it. */
+    private void write(AuditEntry entry, String line) {
+        AUDIT.info(line);
+        try {
+            log.append(entry);
+        } catch (RuntimeException e) {
+            AUDIT.log(Level.WARNING, "could not store the audit line above", e);
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -95,12 +96,16 @@ class ImageApiIT {
             Thread.sleep(500);
         }
         assertTrue(!templates().contains(template), "a reconciler sweep removes the deleted image's template from the node");
-        String audit = Files.readString(Path.of(System.getProperty("it.jboss.home"), "standalone/log/server.log"));
-        for (String change : List.of("alice@acme ImageService.register [] done", "alice@acme ImageUploads.receive [" + id + "] done",
-                "alice@acme ImageService.share [" + id + ",globex] done", "bob@globex ImageService.deactivate [" + id + "] refused",
-                "alice@acme ImageUploads.delete [" + id + "] refused: image", "alice@acme ImageUploads.delete [" + id + "] done")) {
-            assertTrue(audit.contains(change), "every change, done or refused, is recorded for the audit log: " + change);
+        List<String> acme = audit(alice);
+        for (String change : List.of("alice ImageService.register [] DONE", "alice ImageUploads.receive [" + id + "] DONE",
+                "alice ImageService.share [" + id + ",globex] DONE", "alice ImageUploads.delete [" + id + "] REFUSED",
+                "alice ImageUploads.delete [" + id + "] DONE")) {
+            assertTrue(acme.contains(change), "every change, done or refused, is in the audit log: " + change + " in " + acme);
         }
+        String bobs = "bob ImageService.deactivate [" + id + "] REFUSED";
+        assertTrue(acme.stream().noneMatch(line -> line.startsWith("bob ")), "a tenant admin reads only their tenant's lines");
+        assertTrue(audit(Api.tokenFor("admin")).contains(bobs), "a cloud admin reads everyone's");
+        assertEquals(403, Api.get("/api/v1/audit", Api.tokenFor("ann")).status(), "a tenant user reads none");
     }
 
     @Test
@@ -144,6 +149,15 @@ class ImageApiIT {
             Instances.deleteAll(ann, instances);
             Instances.deleteNetwork("ann", "it-capture");
         }
+    }
+
+    /** The audit log as the caller may read it, each line as "user action [targets] OUTCOME". */
+    private static List<String> audit(String token) {
+        return Api.get("/api/v1/audit?limit=500", token).object().getJsonArray("items").stream()
+                .map(JsonValue::asJsonObject)
+                .map(e -> e.getString("user") + " " + e.getString("action") + " [" + e.getString("targets") + "] "
+                        + e.getString("outcome"))
+                .toList();
     }
 
     private static List<String> volumes() throws Exception {
