@@ -42,10 +42,16 @@ root=$work/root
 
 # Debian's archive and security mirror, as this machine's apt is configured to reach them.
 # shellcheck disable=SC2016 # $(...) are apt's format fields
-targets=$(apt-get indextargets --format '$(ORIGIN) $(CODENAME) $(REPO_URI)')
+debian_targets() { apt-get indextargets --format '$(ORIGIN) $(CODENAME) $(REPO_URI)'; }
+targets=$(debian_targets)
+# The origin comes from the downloaded Release files: a host whose lists were cleaned has none yet.
+if ! grep -q '^Debian ' <<<"$targets"; then
+  apt-get update -qq || fail "apt-get update failed: Debian's archive must be reachable"
+  targets=$(debian_targets)
+fi
 archive=$(awk '$1 == "Debian" && $2 !~ /-security$/ { print $3; exit }' <<<"$targets")
 security=$(awk '$1 == "Debian" && $2 ~ /-security$/ { print $3; exit }' <<<"$targets")
-[ -n "$archive" ] || fail "no Debian archive in apt's sources (run apt-get update first)"
+[ -n "$archive" ] || fail "no Debian archive in apt's sources (/etc/apt/sources.list*)"
 sources=("deb $archive bookworm main" "deb $archive bookworm-updates main")
 [ -z "$security" ] || sources+=("deb $security bookworm-security main")
 step "bootstrapping bookworm from $archive into a directory"

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 
 /**
  * Records every {@link Audited} call: who (user and tenant), what (the use case), on what (the
- * ids it was given) and how it ended (done, or refused and why), in the {@link AuditLog} and on the
+ * ids, names and choices it was given) and how it ended (done, or refused and why), in the {@link AuditLog} and on the
  * logger {@code minicloud.audit}. It wraps the call's own transaction (its priority is before the
  * transactions'), so "done" is only written for a change that was committed.
  */
@@ -37,7 +37,7 @@ public class AuditTrail {
         }
         String action = call.getMethod().getDeclaringClass().getSimpleName() + "." + call.getMethod().getName();
         String targets = Arrays.stream(call.getParameters())
-                .filter(p -> p instanceof Number || p instanceof java.util.UUID || p instanceof CharSequence)
+                .filter(p -> p instanceof Number || p instanceof java.util.UUID || p instanceof CharSequence || p instanceof Enum)
                 .map(Objects::toString).collect(Collectors.joining(","));
         String who = caller.username() + caller.tenant().map(t -> "@" + t).orElse("");
         String tenant = caller.tenant().orElse(null);

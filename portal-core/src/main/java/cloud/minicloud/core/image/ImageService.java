@@ -205,17 +205,19 @@ public class ImageService {
     /** No new launches from the image; instances launched from it keep running. Only an ACTIVE image. */
     @Audited
     public ImageView deactivate(Caller caller, long id) {
-        Image image = manageable(caller, id);
-        requireState(image, ImageState.ACTIVE, "only an ACTIVE image is deactivated");
-        image.deactivated();
-        return view(image, caller);
+        return move(caller, id, ImageState.ACTIVE, "only an ACTIVE image is deactivated", Image::deactivated);
     }
 
     @Audited
     public ImageView reactivate(Caller caller, long id) {
+        return move(caller, id, ImageState.DEACTIVATED, "only a DEACTIVATED image is reactivated", Image::reactivated);
+    }
+
+    /** An image the caller may change moves on from the one state the rule allows. */
+    private ImageView move(Caller caller, long id, ImageState from, String rule, java.util.function.Consumer<Image> change) {
         Image image = manageable(caller, id);
-        requireState(image, ImageState.DEACTIVATED, "only a DEACTIVATED image is reactivated");
-        image.reactivated();
+        requireState(image, from, rule);
+        change.accept(image);
         return view(image, caller);
     }
 

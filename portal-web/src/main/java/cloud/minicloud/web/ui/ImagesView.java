@@ -20,6 +20,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Set;
@@ -28,8 +29,8 @@ import java.util.function.Supplier;
 /**
  * The image catalog in the console: public, custom and shared images on three tabs (as in the
  * ECS console), each with its state, the reason a file was rejected and how far a validation has
- * got; an upload form for those who may add images; deactivate, reactivate and delete. While an
- * image is being copied or validated the page polls for its progress.
+ * got; an upload form for those who may add images; deactivate, reactivate and delete. Only while
+ * an image is being copied or validated does the page poll for its progress.
  */
 @Route(value = "images", layout = MainLayout.class)
 public class ImagesView extends VerticalLayout implements HasDynamicTitle {
@@ -45,6 +46,7 @@ public class ImagesView extends VerticalLayout implements HasDynamicTitle {
     private final Paragraph empty = new Paragraph();
     private final ImageUploadForm form;
     private ImageShelf shelf = ImageShelf.PUBLIC;
+    private Registration polling;
 
     @Inject
     public ImagesView(ImageService images, ImageUploads uploads, CloudSettings settings) {
@@ -72,14 +74,22 @@ public class ImagesView extends VerticalLayout implements HasDynamicTitle {
             shelf = picked;
             refresh();
         }), form, empty, grid);
-        addAttachListener(attach -> attach.getUI().setPollInterval(POLL_MILLIS));
-        addDetachListener(detach -> detach.getUI().setPollInterval(-1));
-        addAttachListener(attach -> attach.getUI().addPollListener(poll -> {
-            if (grid.getListDataView().getItems().anyMatch(i -> MOVING.contains(i.state()) || copying(i))) {
-                refresh();
-            }
-        }));
+        // The poll listener lives with the UI: it goes when the page does.
+        addAttachListener(attach -> {
+            polling = attach.getUI().addPollListener(poll -> refresh());
+            pollWhileMoving();
+        });
+        addDetachListener(detach -> {
+            polling.remove();
+            detach.getUI().setPollInterval(-1);
+        });
         refresh();
+    }
+
+    /** Asks the browser back every few seconds only while an image is being copied or validated. */
+    private void pollWhileMoving() {
+        boolean moving = grid.getListDataView().getItems().anyMatch(i -> MOVING.contains(i.state()) || copying(i));
+        getUI().ifPresent(ui -> ui.setPollInterval(moving ? POLL_MILLIS : -1));
     }
 
     private static boolean copying(ImageView image) {
@@ -170,6 +180,7 @@ public class ImagesView extends VerticalLayout implements HasDynamicTitle {
         empty.setText(getTranslation("images.empty." + shelf.name().toLowerCase(java.util.Locale.ROOT)));
         empty.setVisible(shown.isEmpty());
         form.setVisible(form.mayUpload(shelf));
+        pollWhileMoving();
     }
 
     @Override
