@@ -30,7 +30,7 @@ keycloak_realm() {
   urls=$(printf '"http://%s:%s/*",' "$PUBLIC_HOST" "$WF_PORT" localhost 9080 | sed 's/,$//')
   jq --arg secret "$(secret oidc-client-secret)" --argjson urls "[$urls]" --arg demo "${MINICLOUD_DEMO:-1}" '
       (.clients[] | select(.clientId == "minicloud-portal")) |= (.secret = $secret | .redirectUris = $urls)
-      | if $demo == "1" then . else del(.users) | del(.organizations) end' \
+      | if $demo == "1" then . else del(.users) | del(.organizations) | del(.groups) end' \
     "$REPO/deploy/keycloak/minicloud-realm.json"
 }
 
@@ -64,5 +64,6 @@ keycloak_status() {
 # An access token for a user through the command-line client, as scripts get one.
 keycloak_token() {
   curl -sf "$KC_REALM_URL/protocol/openid-connect/token" \
-    -d grant_type=password -d client_id=minicloud-cli -d "username=$1" -d "password=$2" | jq -r .access_token
+    -d grant_type=password -d client_id=minicloud-cli -d "username=$1" -d "password=$2" -d 'scope=organization:*' \
+    | jq -r .access_token
 }

@@ -1,5 +1,7 @@
 package cloud.minicloud.core.audit;
 
+import cloud.minicloud.core.identity.Caller;
+import cloud.minicloud.core.identity.Role;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -8,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.stream.Collectors;
 
 /** One line of the audit log, written once and never changed. */
 @Entity
@@ -39,13 +42,25 @@ public class AuditEntry {
     @Column(updatable = false)
     private String reason;
 
+    @Column(updatable = false)
+    private String roles;
+
+    @Column(name = "client_address", updatable = false)
+    private String clientAddress;
+
+    @Column(name = "request_id", updatable = false)
+    private String requestId;
+
     protected AuditEntry() {
     }
 
-    AuditEntry(String username, String tenant, String action, String targets, boolean done, String reason) {
+    AuditEntry(Caller caller, String action, String targets, boolean done, String reason) {
         this.at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        this.username = username;
-        this.tenant = tenant;
+        this.username = caller.username();
+        this.tenant = caller.tenantAlias();
+        this.roles = caller.roles().stream().map(Role::realmName).sorted().collect(Collectors.joining(","));
+        this.clientAddress = caller.origin().clientAddress();
+        this.requestId = caller.origin().requestId();
         this.action = action;
         this.targets = cut(targets, 512);
         this.outcome = done ? "DONE" : "REFUSED";
@@ -57,6 +72,7 @@ public class AuditEntry {
     }
 
     AuditEntryView view() {
-        return new AuditEntryView(id, at, username, tenant, action, targets, outcome, reason);
+        return new AuditEntryView(id, at, username, tenant, roles, clientAddress, requestId, action, targets,
+                outcome, reason);
     }
 }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The stored audit log: appended by {@link AuditTrail} in a transaction of its own (after the
@@ -25,21 +26,26 @@ public class AuditLog {
     }
 
     @Transactional
-    public List<AuditEntryView> list(Caller caller, int offset, int limit) {
-        return entries.page(readable(caller), offset, limit).stream().map(AuditEntry::view).toList();
+    public List<AuditEntryView> list(Caller caller, AuditQuery query, int offset, int limit) {
+        return readable(caller, query).map(q -> entries.page(q, offset, limit).stream().map(AuditEntry::view).toList())
+                .orElse(List.of());
     }
 
     @Transactional
-    public long count(Caller caller) {
-        return entries.count(readable(caller));
+    public long count(Caller caller, AuditQuery query) {
+        return readable(caller, query).map(entries::count).orElse(0L);
     }
 
-    /** The tenant whose lines the caller reads, or null for all of them (a cloud admin acting for no tenant). */
-    private static String readable(Caller caller) {
+    /**
+     * The search the caller may make: all of it for a cloud admin acting for no tenant, inside their
+     * tenant for a tenant admin (another tenant's lines are simply not there: nothing).
+     */
+    private static Optional<AuditQuery> readable(Caller caller, AuditQuery query) {
         if (caller.has(Role.CLOUD_ADMIN) && caller.tenant().isEmpty()) {
-            return null;
+            return Optional.of(query);
         }
         caller.require(Role.TENANT_ADMIN);
-        return caller.tenant().orElseThrow(() -> new AccessDeniedException(caller.username() + " acts for no tenant"));
+        String own = caller.tenant().orElseThrow(() -> new AccessDeniedException(caller.username() + " acts for no tenant"));
+        return query.tenant() == null || query.tenant().equals(own) ? Optional.of(query.within(own)) : Optional.empty();
     }
 }

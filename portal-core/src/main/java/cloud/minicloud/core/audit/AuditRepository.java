@@ -7,8 +7,8 @@ public interface AuditRepository {
 
     void append(AuditEntry entry);
 
-    /** A page of the lines, newest first: one tenant's, or everyone's where {@code tenant} is null. */
-    List<AuditEntry> page(String tenant, int offset, int limit);
+    /** A page of the lines that match, newest first. */
+    List<AuditEntry> page(AuditQuery query, int offset, int limit);
 
-    long count(String tenant);
+    long count(AuditQuery query);
 }

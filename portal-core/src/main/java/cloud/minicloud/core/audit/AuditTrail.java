@@ -13,7 +13,7 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
- * Records every {@link Audited} call: who (user and tenant), what (the use case), on what (the
+ * Records every {@link Audited} call: who (user, tenant, roles, client address, request id), what (the use case), on what (the
  * ids, names and choices it was given) and how it ended (done, or refused and why), in the {@link AuditLog} and on the
  * logger {@code minicloud.audit}. It wraps the call's own transaction (its priority is before the
  * transactions'), so "done" is only written for a change that was committed.
@@ -39,16 +39,14 @@ public class AuditTrail {
         String targets = Arrays.stream(call.getParameters())
                 .filter(p -> p instanceof Number || p instanceof java.util.UUID || p instanceof CharSequence || p instanceof Enum)
                 .map(Objects::toString).collect(Collectors.joining(","));
-        String who = caller.username() + caller.tenant().map(t -> "@" + t).orElse("");
-        String tenant = caller.tenant().orElse(null);
+        String line = "request " + caller.origin().requestId() + " from " + caller.origin().clientAddress() + ": "
+                + caller.username() + caller.tenant().map(t -> "@" + t).orElse("") + " " + action + " [" + targets + "] ";
         try {
             Object result = call.proceed();
-            write(new AuditEntry(caller.username(), tenant, action, targets, true, null),
-                    who + " " + action + " [" + targets + "] done");
+            write(new AuditEntry(caller, action, targets, true, null), line + "done");
             return result;
         } catch (Exception | Error refused) {
-            write(new AuditEntry(caller.username(), tenant, action, targets, false, refused.getMessage()),
-                    who + " " + action + " [" + targets + "] refused: " + refused.getMessage());
+            write(new AuditEntry(caller, action, targets, false, refused.getMessage()), line + "refused: " + refused.getMessage());
             throw refused;
         }
     }

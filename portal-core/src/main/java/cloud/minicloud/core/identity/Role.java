@@ -3,7 +3,10 @@ package cloud.minicloud.core.identity;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The realm roles minicloud understands, by the name Keycloak gives them. */
+/**
+ * The roles minicloud understands, by the name Keycloak gives them. {@code cloud-admin} is a realm
+ * role; the tenant roles are held per tenant (the group {@code /tenants/<alias>/<role>}).
+ */
 public enum Role {
     TENANT_USER("tenant-user"),
     TENANT_ADMIN("tenant-admin"),
@@ -17,6 +20,10 @@ public enum Role {
 
     public String realmName() {
         return realmName;
+    }
+
+    public boolean isTenantRole() {
+        return this != CLOUD_ADMIN;
     }
 
     public static Optional<Role> fromRealmName(String name) {

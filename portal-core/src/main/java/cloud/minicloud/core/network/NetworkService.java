@@ -50,8 +50,8 @@ public class NetworkService {
 
     @Audited
     public NetworkView create(Caller caller, String name) {
-        String cleanName = validName(name);
         Tenant tenant = enrolment.tenantOf(caller);
+        String cleanName = validName(name);
         // The quota row's lock also serialises this tenant's creates, so the name check holds.
         Quota quota = quotas.findForUpdate(tenant.id()).orElseThrow();
         if (networks.nameTaken(tenant.id(), cleanName)) {

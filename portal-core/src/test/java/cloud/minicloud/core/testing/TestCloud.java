@@ -180,9 +180,12 @@ public final class TestCloud implements AutoCloseable {
     }
 
     /** One entry instance of the caller's, launched and RUNNING (the workers must run). */
+    /** A running instance whose launch task has finished too (the instance runs a moment before it does). */
     public InstanceView runningInstance(Caller caller) {
         InstanceView instance = launch(caller, "entry", 1).get(0);
-        return await(caller, instance.id(), InstanceState.RUNNING);
+        InstanceView running = await(caller, instance.id(), InstanceState.RUNNING);
+        awaitTrue(this::settled, () -> "the launch task did not finish");
+        return running;
     }
 
     public InstanceView await(Caller caller, UUID id, InstanceState state) {

@@ -1,9 +1,12 @@
 package cloud.minicloud.web.api;
 
+import cloud.minicloud.core.identity.AccessDeniedException;
 import cloud.minicloud.core.identity.Caller;
 import cloud.minicloud.web.security.Callers;
+import cloud.minicloud.web.security.RequestOrigins;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -18,14 +21,20 @@ import java.util.Optional;
 /**
  * Every API call except {@link Public} ones needs a bearer token that WildFly has verified.
  * A session cookie is not enough: scripts use tokens, and refusing cookies closes the door to
- * cross-site requests.
+ * cross-site requests. A member of several tenants names the one a call acts for in
+ * {@value #TENANT_HEADER}.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
 public class ApiAuthentication implements ContainerRequestFilter {
 
+    public static final String TENANT_HEADER = "X-Minicloud-Tenant";
+
     @Context
     ResourceInfo resource;
+
+    @Context
+    HttpServletRequest http;
 
     @Inject
     ApiCaller current;
@@ -46,6 +55,12 @@ public class ApiAuthentication implements ContainerRequestFilter {
                     .build());
             return;
         }
-        current.set(caller.get());
+        String tenant = request.getHeaderString(TENANT_HEADER);
+        try {
+            Caller from = caller.get().from(RequestOrigins.of(http));
+            current.set(tenant == null || tenant.isBlank() ? from : from.actingFor(tenant.strip()));
+        } catch (AccessDeniedException notAMember) {
+            request.abortWith(Problem.response(Status.FORBIDDEN, "forbidden", notAMember.getMessage()));
+        }
     }
 }

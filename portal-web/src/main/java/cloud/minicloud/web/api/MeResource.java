@@ -20,9 +20,11 @@ public class MeResource {
     @GET
     public Me me() {
         Caller me = caller.get();
-        return new Me(me.username(), me.tenantAlias(), me.roles().stream().map(Role::realmName).sorted().toList());
+        return new Me(me.username(), me.tenantAlias(), me.roles().stream().map(Role::realmName).sorted().toList(),
+                List.copyOf(me.memberships().keySet()));
     }
 
-    public record Me(String user, String tenant, List<String> roles) {
+    /** The tenant acted for (null when none, or several and none named), its roles and every tenant one may name. */
+    public record Me(String user, String tenant, List<String> roles, List<String> tenants) {
     }
 }

@@ -5,6 +5,7 @@ import cloud.minicloud.core.NotFoundException;
 import cloud.minicloud.core.identity.AccessDeniedException;
 import cloud.minicloud.core.image.ImageConflictException;
 import cloud.minicloud.core.identity.NoTenantException;
+import cloud.minicloud.core.identity.TenantChoiceRequiredException;
 import cloud.minicloud.core.instance.InvalidStateException;
 import cloud.minicloud.core.network.NetworkInUseException;
 import cloud.minicloud.core.network.NetworkNameTakenException;
@@ -41,6 +42,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             case InvalidStateException e -> Problem.response(Status.CONFLICT, "invalid-state", e.getMessage());
             case AccessDeniedException e -> Problem.response(Status.FORBIDDEN, "forbidden", e.getMessage());
             case NoTenantException e -> Problem.response(Status.FORBIDDEN, "no-tenant", e.getMessage());
+            case TenantChoiceRequiredException e -> Problem.response(Status.BAD_REQUEST, "tenant-required", e.getMessage());
             case WebApplicationException e -> fromJaxRs(e);
             // RESTEasy reports a body that JSON-B cannot read this way.
             case ProcessingException e -> Problem.response(Status.BAD_REQUEST, "invalid-request",

@@ -5,22 +5,27 @@ import cloud.minicloud.core.identity.Role;
 import java.security.Principal;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.wildfly.security.http.oidc.AccessToken;
 import org.wildfly.security.http.oidc.OidcPrincipal;
 import org.wildfly.security.http.oidc.RealmAccessClaim;
 
 /**
- * The one place a Caller is made: from the principal WildFly's OIDC client has verified. The tenant
- * is the organization named in the token's {@code organization} claim.
+ * The one place a Caller is made: from the principal WildFly's OIDC client has verified. The
+ * tenants are the organizations in the token's {@code organization} claim; the role in each is the
+ * group {@code /tenants/<alias>/<role>} in its {@code groups} claim; {@code cloud-admin} is a realm role.
  */
 public final class Callers {
 
     static final String ORGANIZATION_CLAIM = "organization";
+    static final String GROUPS_CLAIM = "groups";
+    private static final Pattern TENANT_ROLE_GROUP = Pattern.compile("/tenants/([^/]+)/([^/]+)");
 
     private Callers() {
     }
@@ -34,31 +39,40 @@ public final class Callers {
         if (token == null) {
             return Optional.empty();
         }
-        return Optional.of(new Caller(principal.getName(), tenantOf(token.getClaimValue(ORGANIZATION_CLAIM)),
-                rolesOf(token.getRealmAccessClaim())));
+        return Optional.of(Caller.signedIn(principal.getName(), cloudRolesOf(token.getRealmAccessClaim()),
+                membershipsOf(token.getClaimValue(ORGANIZATION_CLAIM), token.getClaimValue(GROUPS_CLAIM))));
     }
 
     /**
-     * Keycloak writes the claim as a list of aliases, or as an object keyed by alias when ids are
-     * added. A member of several organizations acts for the first alias in alphabetical order.
+     * Each organization with the tenant roles its groups grant. Keycloak writes the organization claim
+     * as a list of aliases, or as an object keyed by alias when ids are added. A role group of an
+     * organization the caller is not a member of grants nothing.
      */
-    static String tenantOf(Object claim) {
-        Collection<?> aliases = switch (claim) {
-            case null -> List.of();
-            case Collection<?> list -> list;
-            case Map<?, ?> map -> map.keySet();
-            default -> List.of(claim);
-        };
-        TreeSet<String> sorted = new TreeSet<>();
-        aliases.forEach(alias -> sorted.add(String.valueOf(alias)));
-        return sorted.isEmpty() ? null : sorted.first();
+    static Map<String, Set<Role>> membershipsOf(Object organizations, Object groups) {
+        Map<String, Set<Role>> memberships = new HashMap<>();
+        asList(organizations instanceof Map<?, ?> map ? map.keySet() : organizations)
+                .forEach(alias -> memberships.put(alias, EnumSet.noneOf(Role.class)));
+        for (String group : asList(groups)) {
+            Matcher path = TENANT_ROLE_GROUP.matcher(group);
+            if (path.matches() && memberships.containsKey(path.group(1))) {
+                Role.fromRealmName(path.group(2)).filter(Role::isTenantRole)
+                        .ifPresent(memberships.get(path.group(1))::add);
+            }
+        }
+        return memberships;
     }
 
-    private static Set<Role> rolesOf(RealmAccessClaim realmAccess) {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        if (realmAccess != null && realmAccess.getRoles() != null) {
-            realmAccess.getRoles().forEach(name -> Role.fromRealmName(name).ifPresent(roles::add));
-        }
-        return roles;
+    private static List<String> asList(Object claim) {
+        return switch (claim) {
+            case null -> List.of();
+            case Collection<?> list -> list.stream().map(String::valueOf).toList();
+            default -> List.of(String.valueOf(claim));
+        };
+    }
+
+    private static Set<Role> cloudRolesOf(RealmAccessClaim realmAccess) {
+        boolean cloudAdmin = realmAccess != null && realmAccess.getRoles() != null
+                && realmAccess.getRoles().contains(Role.CLOUD_ADMIN.realmName());
+        return cloudAdmin ? Set.of(Role.CLOUD_ADMIN) : Set.of();
     }
 }

@@ -19,7 +19,9 @@ public class AccessDeniedView extends VerticalLayout implements HasErrorParamete
         removeAll();
         H2 title = new H2(getTranslation("denied.title"));
         title.setId("access-denied");
-        add(title, new Paragraph(getTranslation("denied.detail")));
+        Paragraph reason = new Paragraph(parameter.getException().getMessage());
+        reason.setId("access-denied-reason");
+        add(title, reason, new Paragraph(getTranslation("denied.detail")));
         return HttpServletResponse.SC_FORBIDDEN;
     }
 }

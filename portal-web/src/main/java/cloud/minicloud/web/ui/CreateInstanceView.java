@@ -3,7 +3,6 @@ package cloud.minicloud.web.ui;
 import cloud.minicloud.core.InvalidRequestException;
 import cloud.minicloud.core.flavor.FlavorService;
 import cloud.minicloud.core.flavor.FlavorView;
-import cloud.minicloud.core.identity.Caller;
 import cloud.minicloud.core.image.ImageService;
 import cloud.minicloud.core.image.ImageView;
 import cloud.minicloud.core.instance.InstanceService;
@@ -55,7 +54,6 @@ public class CreateInstanceView extends VerticalLayout implements HasDynamicTitl
 
     private final InstanceService instances;
     private final NetworkService networks;
-    private final Caller caller = SessionCaller.current();
 
     private final RadioButtonGroup<String> billing = new RadioButtonGroup<>();
     private final Select<String> zone = new Select<>();
@@ -77,7 +75,7 @@ public class CreateInstanceView extends VerticalLayout implements HasDynamicTitl
         this.instances = instances;
         this.networks = networks;
         add(new H2(getTranslation("order.title")));
-        if (caller.tenant().isEmpty()) {
+        if (SessionCaller.current().tenant().isEmpty()) {
             add(new Paragraph(getTranslation("dashboard.noTenant")));
             return;
         }
@@ -96,7 +94,7 @@ public class CreateInstanceView extends VerticalLayout implements HasDynamicTitl
         zones.stream().findFirst().ifPresent(zone::setValue);
 
         flavor.setId("flavor");
-        List<FlavorView> flavorChoices = flavors.available(caller);
+        List<FlavorView> flavorChoices = flavors.available(SessionCaller.current());
         flavor.setItems(flavorChoices);
         flavor.setRenderer(new ComponentRenderer<>(this::flavorCard));
         flavor.addThemeName("horizontal");
@@ -105,7 +103,7 @@ public class CreateInstanceView extends VerticalLayout implements HasDynamicTitl
         image.setId("image");
         image.setWidth("30em");
         image.setMaxWidth("100%");
-        List<ImageView> imageChoices = images.available(caller);
+        List<ImageView> imageChoices = images.available(SessionCaller.current());
         image.setItemLabelGenerator(i -> getTranslation("order.imageLine", i.name(), i.os(), i.osVersion(), i.minDiskGib()));
         image.addValueChangeListener(change -> {
             if (change.getValue() != null) {
@@ -217,7 +215,7 @@ public class CreateInstanceView extends VerticalLayout implements HasDynamicTitl
     }
 
     private void loadNetworks(NetworkView select) {
-        List<NetworkView> mine = networks.list(caller, 0, 500);
+        List<NetworkView> mine = networks.list(SessionCaller.current(), 0, 500);
         network.setItems(mine);
         network.setEmptySelectionAllowed(false);
         if (mine.isEmpty()) {
@@ -231,7 +229,7 @@ public class CreateInstanceView extends VerticalLayout implements HasDynamicTitl
 
     private void createNetwork() {
         try {
-            NetworkView created = networks.create(caller, newNetwork.getValue());
+            NetworkView created = networks.create(SessionCaller.current(), newNetwork.getValue());
             newNetwork.clear();
             newNetwork.setInvalid(false);
             loadNetworks(created);
@@ -276,7 +274,7 @@ public class CreateInstanceView extends VerticalLayout implements HasDynamicTitl
                 PASSWORD.equals(login.getValue()) ? password.getValue() : null,
                 SSH_KEY.equals(login.getValue()) ? sshKey.getValue() : null, count.getValue(), zone.getValue());
         try {
-            List<InstanceView> launched = instances.launch(caller, order);
+            List<InstanceView> launched = instances.launch(SessionCaller.current(), order);
             Notification.show(getTranslation("order.accepted", launched.size()));
             UI.getCurrent().navigate(InstancesView.class);
         } catch (QuotaExceededException | NoCapacityException | InvalidRequestException refused) {

@@ -1,6 +1,5 @@
 package cloud.minicloud.web.ui;
 
-import cloud.minicloud.core.identity.Caller;
 import cloud.minicloud.core.identity.Role;
 import cloud.minicloud.core.image.ImageService;
 import cloud.minicloud.core.image.ImageUploads;
@@ -33,7 +32,6 @@ final class ImageUploadForm extends HorizontalLayout {
 
     private final ImageService images;
     private final ImageUploads uploads;
-    private final Caller caller;
     private final Runnable changed;
     private final TextField name = new TextField();
     private final TextField os = new TextField();
@@ -44,10 +42,9 @@ final class ImageUploadForm extends HorizontalLayout {
     private volatile NewImage described;
     private volatile boolean publicImage;
 
-    ImageUploadForm(ImageService images, ImageUploads uploads, Caller caller, Runnable changed) {
+    ImageUploadForm(ImageService images, ImageUploads uploads, Runnable changed) {
         this.images = images;
         this.uploads = uploads;
-        this.caller = caller;
         this.changed = changed;
         field(name, "image-name", "images.name");
         field(os, "image-os", "images.osName");
@@ -83,8 +80,8 @@ final class ImageUploadForm extends HorizontalLayout {
         publicImage = shelf == ImageShelf.PUBLIC;
         describe();
         return switch (shelf) {
-            case PUBLIC -> caller.has(Role.CLOUD_ADMIN);
-            case CUSTOM -> caller.tenant().isPresent() && caller.has(Role.TENANT_ADMIN);
+            case PUBLIC -> SessionCaller.current().has(Role.CLOUD_ADMIN);
+            case CUSTOM -> SessionCaller.current().tenant().isPresent() && SessionCaller.current().has(Role.TENANT_ADMIN);
             case SHARED -> false;
         };
     }
@@ -113,14 +110,14 @@ final class ImageUploadForm extends HorizontalLayout {
             UI ui = event.getUI();
             ImageView image;
             try {
-                image = images.register(caller, described);
+                image = images.register(SessionCaller.current(), described);
             } catch (RuntimeException refused) {
                 event.reject(refused.getMessage());
                 ui.access(() -> error(refused.getMessage()));
                 return;
             }
             try {
-                ImageView received = uploads.receive(caller, image.id(), event.getInputStream());
+                ImageView received = uploads.receive(SessionCaller.current(), image.id(), event.getInputStream());
                 ui.access(() -> Notification.show(t("images.uploaded", received.name(), t("images.state." + received.state()))));
             } catch (RuntimeException cut) {
                 ui.access(() -> error(cut.getMessage()));

@@ -1,7 +1,6 @@
 package cloud.minicloud.web.ui;
 
 import cloud.minicloud.core.config.CloudSettings;
-import cloud.minicloud.core.identity.Caller;
 import cloud.minicloud.core.identity.Role;
 import cloud.minicloud.core.image.ImageService;
 import cloud.minicloud.core.image.ImageUploads;
@@ -40,8 +39,7 @@ public class ImagesView extends VerticalLayout implements HasDynamicTitle {
 
     private final ImageService images;
     private final ImageUploads uploads;
-    private final Caller caller = SessionCaller.current();
-    private final boolean tenantViewer = caller.tenant().isPresent();
+    private final boolean tenantViewer = SessionCaller.current().tenant().isPresent();
     private final Grid<ImageView> grid = new Grid<>();
     private final Paragraph empty = new Paragraph();
     private final ImageUploadForm form;
@@ -52,9 +50,9 @@ public class ImagesView extends VerticalLayout implements HasDynamicTitle {
     public ImagesView(ImageService images, ImageUploads uploads, CloudSettings settings) {
         this.images = images;
         this.uploads = uploads;
-        this.form = new ImageUploadForm(images, uploads, caller, this::refresh);
+        this.form = new ImageUploadForm(images, uploads, this::refresh);
         add(new H2(getTranslation("images.title")));
-        if (caller.has(Role.CLOUD_ADMIN) && !tenantViewer) {
+        if (SessionCaller.current().has(Role.CLOUD_ADMIN) && !tenantViewer) {
             Paragraph caps = new Paragraph(getTranslation("images.caps", settings.images().maxUploadBytes() >> 30,
                     settings.images().maxVirtualSizeBytes() >> 30));
             caps.setId("image-caps");
@@ -125,16 +123,16 @@ public class ImagesView extends VerticalLayout implements HasDynamicTitle {
             return actions;
         }
         if (image.state().equals("ACTIVE")) {
-            actions.add(small("deactivate", image, () -> images.deactivate(caller, image.id())));
+            actions.add(small("deactivate", image, () -> images.deactivate(SessionCaller.current(), image.id())));
         } else if (image.state().equals("DEACTIVATED")) {
-            actions.add(small("reactivate", image, () -> images.reactivate(caller, image.id())));
+            actions.add(small("reactivate", image, () -> images.reactivate(SessionCaller.current(), image.id())));
         }
         Button delete = small("delete", image, null);
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
         delete.addClickListener(click -> {
             ConfirmDialog confirm = new ConfirmDialog(getTranslation("images.deleteTitle", image.name()),
                     getTranslation("images.deleteText"), getTranslation("images.action.delete"),
-                    yes -> run(() -> uploads.delete(caller, image.id()), getTranslation("images.done.delete", image.name())));
+                    yes -> run(() -> uploads.delete(SessionCaller.current(), image.id()), getTranslation("images.done.delete", image.name())));
             confirm.setCancelable(true);
             confirm.setCancelText(getTranslation("common.cancel"));
             confirm.setConfirmButtonTheme("error primary");
@@ -147,8 +145,8 @@ public class ImagesView extends VerticalLayout implements HasDynamicTitle {
     /** Whether the viewer may change the image: a cloud admin any public one, a tenant admin the tenant's own. */
     private boolean mayChange(ImageView image) {
         return image.visibility().equals("public")
-                ? caller.has(Role.CLOUD_ADMIN)
-                : caller.has(Role.CLOUD_ADMIN) && !tenantViewer || image.own() && caller.has(Role.TENANT_ADMIN);
+                ? SessionCaller.current().has(Role.CLOUD_ADMIN)
+                : SessionCaller.current().has(Role.CLOUD_ADMIN) && !tenantViewer || image.own() && SessionCaller.current().has(Role.TENANT_ADMIN);
     }
 
     private Button small(String action, ImageView image, Supplier<ImageView> call) {
@@ -174,7 +172,7 @@ public class ImagesView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void refresh() {
-        List<ImageView> shown = shelf.of(images.catalog(caller), tenantViewer).stream().map(uploads::withProgress).toList();
+        List<ImageView> shown = shelf.of(images.catalog(SessionCaller.current()), tenantViewer).stream().map(uploads::withProgress).toList();
         grid.setItems(shown);
         grid.setVisible(!shown.isEmpty());
         empty.setText(getTranslation("images.empty." + shelf.name().toLowerCase(java.util.Locale.ROOT)));

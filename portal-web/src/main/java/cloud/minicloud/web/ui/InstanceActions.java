@@ -4,7 +4,6 @@ import cloud.minicloud.core.InvalidRequestException;
 import cloud.minicloud.core.flavor.FlavorService;
 import cloud.minicloud.core.flavor.FlavorView;
 import cloud.minicloud.core.identity.AccessDeniedException;
-import cloud.minicloud.core.identity.Caller;
 import cloud.minicloud.core.image.ImageConflictException;
 import cloud.minicloud.core.image.NewImage;
 import cloud.minicloud.core.instance.InstanceAction;
@@ -34,12 +33,10 @@ final class InstanceActions {
 
     private final InstanceService instances;
     private final FlavorService flavors;
-    private final Caller caller;
 
-    InstanceActions(InstanceService instances, FlavorService flavors, Caller caller) {
+    InstanceActions(InstanceService instances, FlavorService flavors) {
         this.instances = instances;
         this.flavors = flavors;
-        this.caller = caller;
     }
 
     HorizontalLayout buttons(InstanceView instance) {
@@ -60,9 +57,9 @@ final class InstanceActions {
         Button button = small(instance, action, () -> {
             if (action == InstanceAction.STOP || action == InstanceAction.REBOOT) {
                 confirm(button(key), t("instances.confirm." + key, instance.name()), t("instances.confirmText." + key),
-                        () -> run(() -> instances.act(caller, instance.id(), action), t("instances.done." + key, instance.name())));
+                        () -> run(() -> instances.act(SessionCaller.current(), instance.id(), action), t("instances.done." + key, instance.name())));
             } else {
-                run(() -> instances.act(caller, instance.id(), action), t("instances.done." + key, instance.name()));
+                run(() -> instances.act(SessionCaller.current(), instance.id(), action), t("instances.done." + key, instance.name()));
             }
         });
         return button;
@@ -73,11 +70,11 @@ final class InstanceActions {
             Select<FlavorView> flavor = new Select<>();
             flavor.setId("resize-flavor");
             flavor.setLabel(t("instances.resizeTo"));
-            flavor.setItems(flavors.available(caller).stream().filter(f -> !f.name().equals(instance.flavor())).toList());
+            flavor.setItems(flavors.available(SessionCaller.current()).stream().filter(f -> !f.name().equals(instance.flavor())).toList());
             flavor.setItemLabelGenerator(f -> t("order.flavorLine", f.name(), f.vcpus(), f.memoryMib() / 1024, f.hourlyPrice()));
             ask(InstanceAction.RESIZE, instance, flavor, () -> {
                 if (flavor.getValue() != null) {
-                    run(() -> instances.resize(caller, instance.id(), flavor.getValue().name()),
+                    run(() -> instances.resize(SessionCaller.current(), instance.id(), flavor.getValue().name()),
                             t("instances.done.resize", instance.name(), flavor.getValue().name()));
                 }
             });
@@ -90,7 +87,7 @@ final class InstanceActions {
             TextField name = new TextField(t("instances.imageName"));
             name.setId("image-name");
             name.setValue(instance.name() + "-image");
-            ask(InstanceAction.CREATE_IMAGE, instance, name, () -> run(() -> instances.createImage(caller, instance.id(),
+            ask(InstanceAction.CREATE_IMAGE, instance, name, () -> run(() -> instances.createImage(SessionCaller.current(), instance.id(),
                             new NewImage(name.getValue(), null, null, null, null, null, null, null, null)),
                     t("instances.done.create-image", instance.name(), name.getValue())));
         });
@@ -111,7 +108,7 @@ final class InstanceActions {
     private Button delete(InstanceView instance) {
         Button delete = new Button(button("delete"), click -> confirm(button("delete"),
                 t("instances.confirm.delete", instance.name()), t("instances.confirmText.delete"),
-                () -> run(() -> instances.delete(caller, instance.id()), t("instances.done.delete", instance.name()))));
+                () -> run(() -> instances.delete(SessionCaller.current(), instance.id()), t("instances.done.delete", instance.name()))));
         delete.setId("delete-" + instance.id());
         delete.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
         boolean can = instance.allows(InstanceAction.DELETE);

@@ -2,7 +2,6 @@ package cloud.minicloud.web.ui;
 
 import cloud.minicloud.core.NotFoundException;
 import cloud.minicloud.core.flavor.FlavorService;
-import cloud.minicloud.core.identity.Caller;
 import cloud.minicloud.core.instance.InstanceService;
 import cloud.minicloud.core.instance.InstanceView;
 import cloud.minicloud.core.task.StepView;
@@ -41,7 +40,6 @@ public class InstanceDetailView extends VerticalLayout implements BeforeEnterObs
 
     private final InstanceService instances;
     private final InstanceActions actions;
-    private final Caller caller = SessionCaller.current();
     private final VerticalLayout facts = new VerticalLayout();
     private final Grid<StepRow> history = new Grid<>();
     private final Pre console = new Pre();
@@ -54,7 +52,7 @@ public class InstanceDetailView extends VerticalLayout implements BeforeEnterObs
     public InstanceDetailView(InstanceService instances, FlavorService flavors, ScreenTickets tickets) {
         this.instances = instances;
         this.tickets = tickets;
-        this.actions = new InstanceActions(instances, flavors, caller);
+        this.actions = new InstanceActions(instances, flavors);
         facts.setPadding(false);
         history.setId("task-history");
         history.addColumn(row -> row.task().kind()).setHeader(getTranslation("detail.task")).setAutoWidth(true);
@@ -65,7 +63,7 @@ public class InstanceDetailView extends VerticalLayout implements BeforeEnterObs
         history.addColumn(row -> row.step().detail() == null ? "" : row.step().detail()).setHeader(getTranslation("detail.detail"));
         history.setAllRowsVisible(true);
         console.setId("console-log");
-        LiveInstances.follow(this, instances, caller, changed -> {
+        LiveInstances.follow(this, instances, SessionCaller.current(), changed -> {
             if (changed.equals(id)) {
                 refresh();
             }
@@ -79,7 +77,7 @@ public class InstanceDetailView extends VerticalLayout implements BeforeEnterObs
         removeAll();
         try {
             id = UUID.fromString(event.getRouteParameters().get("id").orElse(""));
-            InstanceView instance = instances.get(caller, id);
+            InstanceView instance = instances.get(SessionCaller.current(), id);
             title = instance.name();
             Button refreshLog = new Button(getTranslation("detail.refreshLog"), click -> showConsole());
             refreshLog.setId("refresh-console");
@@ -115,7 +113,7 @@ public class InstanceDetailView extends VerticalLayout implements BeforeEnterObs
         form.addFormItem(fact("fact-created", InstancesView.CREATED.withLocale(getLocale()).format(instance.createdAt())),
                 getTranslation("instances.created"));
         facts.add(form, actions.buttons(instance));
-        history.setItems(instances.history(caller, instance.id()).stream()
+        history.setItems(instances.history(SessionCaller.current(), instance.id()).stream()
                 .flatMap(task -> task.steps().stream().map(step -> new StepRow(task, step)))
                 .toList());
         showConsole();
@@ -127,21 +125,21 @@ public class InstanceDetailView extends VerticalLayout implements BeforeEnterObs
         return fact;
     }
 
-    /** A one-time ticket for this instance's screen (the service checked it is the caller's), handed to noVNC. */
+    /** A one-time ticket for this instance's screen (the service checked it is the SessionCaller.current()'s), handed to noVNC. */
     private void openScreen() {
-        instances.screen(caller, id).ifPresentOrElse(
+        instances.screen(SessionCaller.current(), id).ifPresentOrElse(
                 endpoint -> screen.connect(tickets.issue(endpoint)),
                 () -> Notification.show(getTranslation("detail.screenNotRunning"), 5000, Notification.Position.MIDDLE));
     }
 
     private void showConsole() {
-        String log = instances.consoleLog(caller, id);
+        String log = instances.consoleLog(SessionCaller.current(), id);
         console.setText(log.isEmpty() ? getTranslation("detail.consoleEmpty") : log);
     }
 
     private void refresh() {
         try {
-            show(instances.get(caller, id));
+            show(instances.get(SessionCaller.current(), id));
         } catch (NotFoundException deleted) {
             UI.getCurrent().navigate(InstancesView.class);
         }

@@ -1,7 +1,6 @@
 package cloud.minicloud.web.ui;
 
 import cloud.minicloud.core.flavor.FlavorService;
-import cloud.minicloud.core.identity.Caller;
 import cloud.minicloud.core.instance.InstanceService;
 import cloud.minicloud.core.instance.InstanceState;
 import cloud.minicloud.core.instance.InstanceView;
@@ -39,7 +38,6 @@ public class InstancesView extends VerticalLayout implements HasDynamicTitle {
 
     private final InstanceService instances;
     private final NetworkService networks;
-    private final Caller caller = SessionCaller.current();
     private final Grid<InstanceView> grid = new Grid<>();
     private final Paragraph empty = new Paragraph();
     private final ComboBox<InstanceState> state = new ComboBox<>();
@@ -50,7 +48,7 @@ public class InstancesView extends VerticalLayout implements HasDynamicTitle {
         this.instances = instances;
         this.networks = networks;
         add(new H2(getTranslation("instances.title")));
-        if (caller.tenant().isEmpty()) {
+        if (SessionCaller.current().tenant().isEmpty()) {
             add(new Paragraph(getTranslation("dashboard.noTenant")));
             return;
         }
@@ -74,7 +72,7 @@ public class InstancesView extends VerticalLayout implements HasDynamicTitle {
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
         bar.getStyle().set("flex-wrap", "wrap");
 
-        InstanceActions actions = new InstanceActions(instances, flavors, caller);
+        InstanceActions actions = new InstanceActions(instances, flavors);
         grid.setId("instances");
         // A page is what a 1280x800 window shows and a little more: each row carries its action buttons.
         grid.setPageSize(20);
@@ -90,20 +88,20 @@ public class InstancesView extends VerticalLayout implements HasDynamicTitle {
                 .setAutoWidth(true);
         grid.addComponentColumn(actions::buttons).setHeader(getTranslation("instances.actions")).setAutoWidth(true);
         grid.setItems(
-                query -> instances.list(caller, state.getValue(), name.getValue(), query.getOffset(), query.getLimit()).stream(),
-                query -> (int) instances.count(caller, state.getValue(), name.getValue()));
+                query -> instances.list(SessionCaller.current(), state.getValue(), name.getValue(), query.getOffset(), query.getLimit()).stream(),
+                query -> (int) instances.count(SessionCaller.current(), state.getValue(), name.getValue()));
         empty.setId("instances-empty");
         add(bar, empty, grid);
         setSizeFull();
         refresh();
         // Told after each committed change of this tenant's instances: push the new states.
-        LiveInstances.follow(this, instances, caller, changed -> refresh());
+        LiveInstances.follow(this, instances, SessionCaller.current(), changed -> refresh());
     }
 
     private void refresh() {
         grid.getDataProvider().refreshAll();
-        boolean none = instances.count(caller, null, null) == 0;
-        empty.setText(networks.count(caller) == 0 ? getTranslation("instances.emptyNoNetwork") : getTranslation("instances.empty"));
+        boolean none = instances.count(SessionCaller.current(), null, null) == 0;
+        empty.setText(networks.count(SessionCaller.current()) == 0 ? getTranslation("instances.emptyNoNetwork") : getTranslation("instances.empty"));
         empty.setVisible(none);
         grid.setVisible(!none);
     }

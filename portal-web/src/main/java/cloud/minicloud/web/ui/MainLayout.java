@@ -3,12 +3,14 @@ package cloud.minicloud.web.ui;
 import cloud.minicloud.core.identity.Caller;
 import cloud.minicloud.core.identity.Role;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 
@@ -21,7 +23,7 @@ public class MainLayout extends AppLayout {
         Span title = new Span("minicloud");
         title.getStyle().set("font-weight", "600").set("font-size", "var(--lumo-font-size-l)");
 
-        Span who = new Span(caller.tenant()
+        Span who = new Span(caller.tenant().filter(tenant -> caller.memberships().size() == 1)
                 .map(tenant -> getTranslation("layout.userOfTenant", caller.username(), tenant))
                 .orElse(caller.username()));
         who.setId("signed-in-user");
@@ -30,7 +32,11 @@ public class MainLayout extends AppLayout {
         signOut.setRouterIgnore(true);
         signOut.setId("sign-out");
 
-        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title, who, signOut);
+        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title, who);
+        if (caller.memberships().size() > 1) {
+            header.add(tenantSwitcher(caller));
+        }
+        header.add(signOut);
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.expand(title);
@@ -39,18 +45,39 @@ public class MainLayout extends AppLayout {
 
         SideNav nav = new SideNav();
         nav.addItem(navItem("nav-dashboard", getTranslation("nav.dashboard"), DashboardView.class));
-        if (caller.tenant().isPresent()) {
+        if (caller.has(Role.TENANT_USER)) {
             nav.addItem(navItem("nav-instances", getTranslation("nav.instances"), InstancesView.class));
             nav.addItem(navItem("nav-networks", getTranslation("nav.networks"), NetworksView.class));
         }
-        if (caller.tenant().isPresent() || caller.has(Role.CLOUD_ADMIN)) {
+        if (caller.has(Role.TENANT_USER) || caller.has(Role.CLOUD_ADMIN)) {
             nav.addItem(navItem("nav-images", getTranslation("nav.images"), ImagesView.class));
+        }
+        if (caller.has(Role.TENANT_ADMIN) || caller.has(Role.CLOUD_ADMIN)) {
+            nav.addItem(navItem("nav-audit", getTranslation("nav.audit"), AuditView.class));
         }
         if (caller.has(Role.CLOUD_ADMIN)) {
             nav.addItem(navItem("nav-tenants", getTranslation("nav.tenants"), TenantsView.class));
             nav.addItem(navItem("nav-nodes", getTranslation("nav.nodes"), NodesView.class));
         }
         addToDrawer(nav);
+    }
+
+    /** For a member of several tenants: which one the portal acts for. A change starts over from the dashboard. */
+    private Select<String> tenantSwitcher(Caller caller) {
+        Select<String> tenants = new Select<>();
+        tenants.setId("tenant-switcher");
+        tenants.setAriaLabel(getTranslation("layout.tenant"));
+        tenants.setItems(caller.memberships().keySet());
+        tenants.setValue(caller.tenantAlias());
+        tenants.addValueChangeListener(event -> {
+            if (event.isFromClient() && event.getValue() != null) {
+                SessionCaller.choose(event.getValue());
+                UI ui = UI.getCurrent();
+                ui.navigate(DashboardView.class);
+                ui.getPage().reload();
+            }
+        });
+        return tenants;
     }
 
     private static SideNavItem navItem(String id, String label, Class<? extends Component> view) {

@@ -1,7 +1,6 @@
 package cloud.minicloud.web.ui;
 
 import cloud.minicloud.core.InvalidRequestException;
-import cloud.minicloud.core.identity.Caller;
 import cloud.minicloud.core.network.NetworkInUseException;
 import cloud.minicloud.core.network.NetworkNameTakenException;
 import cloud.minicloud.core.network.NetworkService;
@@ -28,7 +27,6 @@ import jakarta.inject.Inject;
 public class NetworksView extends VerticalLayout implements HasDynamicTitle {
 
     private final NetworkService networks;
-    private final Caller caller = SessionCaller.current();
     private final Grid<NetworkView> grid = new Grid<>();
     private final Paragraph empty = new Paragraph();
     private final TextField name = new TextField();
@@ -37,7 +35,7 @@ public class NetworksView extends VerticalLayout implements HasDynamicTitle {
     public NetworksView(NetworkService networks) {
         this.networks = networks;
         add(new H2(getTranslation("networks.title")));
-        if (caller.tenant().isEmpty()) {
+        if (SessionCaller.current().tenant().isEmpty()) {
             add(new Paragraph(getTranslation("dashboard.noTenant")));
             return;
         }
@@ -57,8 +55,8 @@ public class NetworksView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(NetworkView::instances).setHeader(getTranslation("networks.instances"));
         grid.addComponentColumn(this::deleteButton).setHeader(getTranslation("networks.actions"));
         grid.setItems(
-                query -> networks.list(caller, query.getOffset(), query.getLimit()).stream(),
-                query -> (int) networks.count(caller));
+                query -> networks.list(SessionCaller.current(), query.getOffset(), query.getLimit()).stream(),
+                query -> (int) networks.count(SessionCaller.current()));
         empty.setId("networks-empty");
         empty.setText(getTranslation("networks.empty"));
         add(form, empty, grid);
@@ -67,7 +65,7 @@ public class NetworksView extends VerticalLayout implements HasDynamicTitle {
 
     private void create() {
         try {
-            NetworkView created = networks.create(caller, name.getValue());
+            NetworkView created = networks.create(SessionCaller.current(), name.getValue());
             name.clear();
             name.setInvalid(false);
             Notification.show(getTranslation("networks.created", created.name(), created.cidr()));
@@ -83,7 +81,7 @@ public class NetworksView extends VerticalLayout implements HasDynamicTitle {
             ConfirmDialog confirm = new ConfirmDialog(getTranslation("networks.deleteTitle", network.name()),
                     getTranslation("networks.deleteText"), getTranslation("networks.delete"), yes -> {
                         try {
-                            networks.delete(caller, network.id());
+                            networks.delete(SessionCaller.current(), network.id());
                             Notification.show(getTranslation("networks.deleted", network.name()));
                         } catch (NetworkInUseException inUse) {
                             Notification refused = Notification.show(inUse.getMessage(), 8000, Notification.Position.MIDDLE);
@@ -106,7 +104,7 @@ public class NetworksView extends VerticalLayout implements HasDynamicTitle {
 
     private void refresh() {
         grid.getDataProvider().refreshAll();
-        boolean none = networks.count(caller) == 0;
+        boolean none = networks.count(SessionCaller.current()) == 0;
         empty.setVisible(none);
         grid.setVisible(!none);
     }

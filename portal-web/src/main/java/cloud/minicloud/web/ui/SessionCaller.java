@@ -1,24 +1,58 @@
 package cloud.minicloud.web.ui;
 
 import cloud.minicloud.core.identity.Caller;
+import cloud.minicloud.core.identity.Origin;
 import cloud.minicloud.web.security.Callers;
+import cloud.minicloud.web.security.RequestOrigins;
 import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinSession;
 
-/** The signed-in person of the current Vaadin session, taken from the OIDC principal on first use. */
+/**
+ * The signed-in person of the current Vaadin session, read afresh from the OIDC principal of each
+ * request: WildFly refreshes the access token when it expires, so a role or membership removed in
+ * Keycloak stops working within the token's lifetime, not at the end of the session. Work done
+ * outside a request (a push from a background thread) acts as the last request did.
+ */
 final class SessionCaller {
+
+    /** The tenant the user picked in the header, for members of several. */
+    private static final String CHOSEN_TENANT = SessionCaller.class.getName() + ".tenant";
 
     private SessionCaller() {
     }
 
     static Caller current() {
         VaadinSession session = VaadinSession.getCurrent();
-        Caller caller = session.getAttribute(Caller.class);
-        if (caller == null) {
-            caller = Callers.of(VaadinRequest.getCurrent().getUserPrincipal())
-                    .orElseThrow(() -> new IllegalStateException("the portal is only served to signed-in users"));
-            session.setAttribute(Caller.class, caller);
+        VaadinRequest request = VaadinRequest.getCurrent();
+        if (request == null || request.getUserPrincipal() == null) {
+            Caller last = session.getAttribute(Caller.class);
+            if (last == null) {
+                throw new IllegalStateException("the portal is only served to signed-in users");
+            }
+            return last;
         }
+        Caller signedIn = Callers.of(request.getUserPrincipal())
+                .orElseThrow(() -> new IllegalStateException("the portal is only served to signed-in users"));
+        Origin origin = request instanceof VaadinServletRequest http ? RequestOrigins.of(http.getHttpServletRequest()) : Origin.NONE;
+        Caller caller = actingFor(signedIn.from(origin), (String) session.getAttribute(CHOSEN_TENANT));
+        session.setAttribute(Caller.class, caller);
         return caller;
+    }
+
+    /** From the next request on, the user acts for this tenant (one of theirs). */
+    static void choose(String alias) {
+        VaadinSession.getCurrent().setAttribute(CHOSEN_TENANT, alias);
+    }
+
+    /** The chosen tenant while the user is still in it; otherwise the first of theirs, shown in the switcher. */
+    private static Caller actingFor(Caller signedIn, String chosen) {
+        if (chosen != null && signedIn.memberships().containsKey(chosen)) {
+            return signedIn.actingFor(chosen);
+        }
+        if (signedIn.tenant().isEmpty() && !signedIn.memberships().isEmpty()) {
+            return signedIn.actingFor(signedIn.memberships().keySet().iterator().next());
+        }
+        return signedIn;
     }
 }

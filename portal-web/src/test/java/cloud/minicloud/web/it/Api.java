@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /** A script's view of minicloud: tokens from Keycloak's minicloud-cli client and JSON calls to the API. */
 final class Api {
@@ -23,9 +24,10 @@ final class Api {
     private Api() {
     }
 
-    /** The demo users' passwords equal their names. */
+    /** The demo users' passwords equal their names; the token lists every organization they are in. */
     static String tokenFor(String user) {
-        String form = "grant_type=password&client_id=minicloud-cli&username=" + encode(user) + "&password=" + encode(user);
+        String form = "grant_type=password&client_id=minicloud-cli&username=" + encode(user) + "&password=" + encode(user)
+                + "&scope=" + encode("organization:*");
         HttpRequest request = HttpRequest.newBuilder(URI.create(KEYCLOAK + "/realms/minicloud/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form))
@@ -61,6 +63,22 @@ final class Api {
                 .method(method, HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    /** Any call, acting for a named tenant (null: none named); a null body sends none. */
+    static Reply call(String method, String path, String token, String tenant, String json) {
+        return call(method, path, token, tenant == null ? Map.of() : Map.of("X-Minicloud-Tenant", tenant), json);
+    }
+
+    /** Any call with these extra headers; a null body sends none. */
+    static Reply call(String method, String path, String token, Map<String, String> headers, String json) {
+        HttpRequest.Builder request = authorized(path, token);
+        headers.forEach(request::header);
+        if (json == null) {
+            return send(request.method(method, HttpRequest.BodyPublishers.noBody()).build());
+        }
+        return send(request.header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     /** Sends a file as the body of a PUT, streamed from disk. */
     static Reply putFile(String path, String token, java.nio.file.Path file) {
         try {
@@ -80,7 +98,8 @@ final class Api {
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body(), response.headers().firstValue("Location").orElse(null));
+                    response.body(), response.headers().firstValue("Location").orElse(null),
+                    response.headers().firstValue("X-Request-Id").orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -93,7 +112,7 @@ final class Api {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    record Reply(int status, String contentType, String body, String location) {
+    record Reply(int status, String contentType, String body, String location, String requestId) {
 
         JsonStructure json() {
             return Json.createReader(new StringReader(body)).read();

@@ -145,6 +145,14 @@ final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(script, arguments);
     }
 
+    /** What following a link in this session downloads, as text (the browser's own fetch, with its cookies). */
+    String download(By link) {
+        String href = waitFor(link).getDomAttribute("href");
+        return (String) ((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0]).then(r => r.text()).then(done, e => done('failed: ' + e));", href);
+    }
+
     void scrollToTop() {
         // The page scrolls inside the app layout's shadow DOM: bring the page title into view instead.
         ((JavascriptExecutor) driver).executeScript("document.querySelector('h2').scrollIntoView({block: 'start'})");

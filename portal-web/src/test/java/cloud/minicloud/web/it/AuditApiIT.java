@@ -1,0 +1,67 @@
+package cloud.minicloud.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The audit log as an admin searches it: who in full, the request's id, filters, and nothing of another tenant. */
+class AuditApiIT {
+
+    @Test
+    void a_refused_change_is_found_with_its_request_id_roles_and_client_address() {
+        String requestId = "it-" + UUID.randomUUID();
+        Instant before = Instant.now().minus(1, ChronoUnit.MINUTES);
+
+        Api.Reply refused = Api.call("POST", "/api/v1/networks", Api.tokenFor("ann"), Map.of("X-Request-Id", requestId),
+                "{\"name\":\"\"}");
+
+        assertEquals(400, refused.status(), refused.body());
+        assertEquals(requestId, refused.requestId(), "the response names the request the client sent");
+        JsonObject page = Api.get("/api/v1/audit?user=ann&action=NetworkService.&outcome=REFUSED&from=" + before,
+                Api.tokenFor("alice")).object();
+        JsonObject line = page.getJsonArray("items").stream().map(JsonObject.class::cast)
+                .filter(entry -> requestId.equals(entry.getString("requestId", null))).findFirst()
+                .orElseThrow(() -> new AssertionError("no audit line with request " + requestId + " in " + page));
+        assertEquals("NetworkService.create", line.getString("action"));
+        assertEquals("acme", line.getString("tenant"));
+        assertEquals("tenant-user", line.getString("roles"));
+        assertEquals("127.0.0.1", line.getString("clientAddress"));
+        assertTrue(line.getString("reason").contains("name"), line.toString());
+    }
+
+    @Test
+    void every_answer_carries_a_request_id_even_when_the_client_sent_none_or_garbage() {
+        Api.Reply plain = Api.get("/api/v1/me", Api.tokenFor("ann"));
+        Api.Reply garbage = Api.call("GET", "/api/v1/me", Api.tokenFor("ann"), Map.of("X-Request-Id", "<script>"), null);
+
+        assertNotNull(plain.requestId());
+        assertTrue(garbage.requestId().matches("[0-9a-f-]{36}"), "a request id that is not a plain token is replaced: " + garbage.requestId());
+    }
+
+    @Test
+    void a_tenant_admin_asking_for_another_tenants_lines_gets_none() {
+        JsonObject page = Api.get("/api/v1/audit?tenant=globex", Api.tokenFor("alice")).object();
+
+        assertEquals(0, page.getJsonNumber("total").longValue(), page.toString());
+    }
+
+    @Test
+    void a_search_that_makes_no_sense_is_refused_with_what_to_send() {
+        String admin = Api.tokenFor("admin");
+
+        Api.Reply outcome = Api.get("/api/v1/audit?outcome=MAYBE", admin);
+        Api.Reply time = Api.get("/api/v1/audit?from=yesterday", admin);
+
+        assertEquals(400, outcome.status());
+        assertTrue(outcome.body().contains("DONE or REFUSED"), outcome.body());
+        assertEquals(400, time.status());
+        assertTrue(time.body().contains("ISO-8601"), time.body());
+    }
+}

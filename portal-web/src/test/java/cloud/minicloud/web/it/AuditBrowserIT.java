@@ -1,0 +1,48 @@
+package cloud.minicloud.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+
+/** The audit page: a tenant admin finds a member's refused change, exports it; a tenant user may not look. */
+class AuditBrowserIT {
+
+    @Test
+    void a_tenant_admin_searches_her_tenants_audit_log_and_exports_what_she_found() {
+        String requestId = "it-audit-" + UUID.randomUUID();
+        assertEquals(400, Api.call("POST", "/api/v1/networks", Api.tokenFor("ann"), Map.of("X-Request-Id", requestId),
+                "{\"name\":\"\"}").status());
+
+        try (Browser alice = new Browser()) {
+            alice.signIn("alice", "/audit");
+            alice.type(By.id("audit-user"), "ann" + Keys.TAB);
+            alice.type(By.id("audit-action"), "NetworkService.create" + Keys.TAB);
+            alice.waitForText(By.id("audit"), requestId);
+            assertFalse(alice.isPresent(By.cssSelector("#audit-tenant:not([hidden])")), "a tenant admin sees only her tenant");
+            alice.screenshot("audit");
+
+            String csv = alice.download(By.id("audit-export"));
+
+            assertTrue(csv.startsWith("at,user,tenant,roles,client_address,request_id,action,targets,outcome,reason"), csv);
+            String line = csv.lines().filter(l -> l.contains(requestId)).findFirst().orElseThrow(() -> new AssertionError(csv));
+            assertTrue(line.contains(",ann,acme,tenant-user,127.0.0.1," + requestId + ",NetworkService.create,"), line);
+            assertTrue(csv.lines().skip(1).allMatch(l -> l.contains(",ann,acme,")), "the export is the search, not everything");
+        }
+    }
+
+    @Test
+    void a_tenant_user_is_shown_that_the_audit_log_is_for_admins() {
+        try (Browser ann = new Browser()) {
+            ann.signIn("ann", "/audit");
+
+            ann.waitForText(By.id("access-denied-reason"), "the audit log is theirs to read");
+            assertFalse(ann.isPresent(By.id("nav-audit")));
+        }
+    }
+}
