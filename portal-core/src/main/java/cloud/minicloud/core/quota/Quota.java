@@ -1,5 +1,6 @@
 package cloud.minicloud.core.quota;
 
+import cloud.minicloud.core.InvalidRequestException;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.AttributeOverrides;
 import jakarta.persistence.Column;
@@ -89,6 +90,13 @@ public class Quota {
 
     /** New limits may be below the current use: nothing is taken away, new orders are refused. */
     public void changeLimits(ResourceAmounts newLimits) {
+        for (ResourceKind kind : ResourceKind.values()) {
+            if (newLimits.of(kind) > kind.maxLimit()) {
+                throw new InvalidRequestException("a limit of " + newLimits.of(kind) + " " + kind.label()
+                        + " is past the largest this cloud takes (" + kind.maxLimit() + " " + kind.label()
+                        + "); send a smaller number");
+            }
+        }
         limits = newLimits;
     }
 }

@@ -53,4 +53,23 @@ class QuotaTest {
     void negative_amounts_are_an_invalid_request() {
         assertThrows(InvalidRequestException.class, () -> new ResourceAmounts(1, -1, 0, 0, 0, 0, 0));
     }
+
+    @Test
+    void a_limit_below_current_use_is_taken_and_new_orders_are_refused_until_use_falls() {
+        quota.reserve(new ResourceAmounts(2, 2, 1024, 10, 0, 0, 0));
+
+        quota.changeLimits(new ResourceAmounts(1, 4, 4096, 100, 1, 0, 0));
+
+        assertEquals(2, quota.used().instances(), "nothing is taken away");
+        assertThrows(QuotaExceededException.class, () -> quota.reserve(new ResourceAmounts(1, 1, 512, 1, 0, 0, 0)));
+    }
+
+    @Test
+    void a_limit_past_what_the_cloud_takes_is_refused_with_the_largest_it_takes() {
+        InvalidRequestException refusal = assertThrows(InvalidRequestException.class,
+                () -> quota.changeLimits(new ResourceAmounts(1_000_000_000_000L, 4, 4096, 100, 1, 0, 0)));
+
+        assertTrue(refusal.getMessage().contains("largest this cloud takes (10000 instances)"), refusal.getMessage());
+        assertEquals(2, quota.limits().instances(), "a refused change changes nothing");
+    }
 }

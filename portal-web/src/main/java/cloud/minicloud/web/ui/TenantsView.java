@@ -11,6 +11,8 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
 import jakarta.inject.Inject;
 
 /** Cloud admins: every tenant with its quota, paged lazily from the database. */
@@ -38,6 +40,12 @@ public class TenantsView extends VerticalLayout implements BeforeEnterObserver, 
             tenants.addColumn(view -> getTranslation("tenants.usedOfLimit", view.used().of(kind), view.limits().of(kind)))
                     .setHeader(getTranslation("resource." + kind.name()));
         }
+        tenants.addComponentColumn(view -> {
+                    RouterLink edit = new RouterLink(getTranslation("tenants.editQuota"), TenantQuotaView.class,
+                            new RouteParameters("tenant", view.tenant()));
+                    edit.setId("edit-quota-" + view.tenant());
+                    return edit;
+                }).setAutoWidth(true);
         tenants.setItems(
                 query -> quotas.tenantQuotas(caller, query.getOffset(), query.getLimit()).stream(),
                 query -> (int) quotas.tenantCount(caller));

@@ -1,0 +1,43 @@
+package cloud.minicloud.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+
+/** A cloud admin edits a tenant's quota beside its use, is told when a limit is below it, and the tenant sees it. */
+class TenantQuotaBrowserIT {
+
+    @Test
+    void a_cloud_admin_sets_globex_quota_in_the_console_and_bob_sees_the_new_limit() {
+        String bob = Api.tokenFor("bob");
+        JsonObject before = Api.get("/api/v1/quota", bob).object().getJsonObject("limits");
+        try (Browser admin = new Browser()) {
+            admin.signIn("admin", "/admin/tenants");
+            admin.click(By.id("edit-quota-globex"));
+            admin.waitForText(By.tagName("h2"), "globex");
+
+            admin.type(By.id("limit-INSTANCES"), "7" + Keys.TAB);
+            admin.type(By.id("limit-NETWORKS"), "0" + Keys.TAB);
+            long networksInUse = Api.get("/api/v1/quota", bob).object().getJsonObject("used").getJsonNumber("networks").longValue();
+            if (networksInUse > 0) {
+                admin.waitForText(By.id("limit-NETWORKS"), "Below the");
+            }
+            admin.screenshot("tenant-quota");
+            admin.click(By.id("save-quota"));
+            admin.waitFor(By.id("tenants"));
+
+            JsonObject after = Api.get("/api/v1/quota", bob).object().getJsonObject("limits");
+            assertEquals(7, after.getInt("instances"));
+            assertEquals(0, after.getInt("networks"));
+            assertEquals(before.getInt("vcpus"), after.getInt("vcpus"), "what was not touched stays");
+            assertTrue(Api.get("/api/v1/audit?action=QuotaService.changeLimits&user=admin", Api.tokenFor("admin")).body()
+                    .contains("globex"), "the change is in the audit log");
+        } finally {
+            Api.put("/api/v1/admin/tenants/globex/quota", Api.tokenFor("admin"), before.toString());
+        }
+    }
+}
