@@ -2,16 +2,19 @@ package cloud.minicloud.core.flavor;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 
-/** An instance type: vCPUs, memory and the hourly price. */
+/** An instance type: vCPUs, memory, the hourly price and the caps it promises. */
 @Entity
 @Table(name = "flavor")
 public class Flavor {
 
     @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
     @Column(nullable = false, unique = true)
@@ -27,11 +30,48 @@ public class Flavor {
 
     private boolean enabled;
 
+    @Column(name = "bandwidth_mbps")
+    private Integer bandwidthMbps;
+
+    @Column(name = "disk_iops")
+    private Integer diskIops;
+
+    @Column(name = "disk_mbps")
+    private Integer diskMbps;
+
     protected Flavor() {
     }
 
+    /** A new flavor, enabled: orderable at once. */
+    static Flavor define(FlavorSpec spec) {
+        Flavor flavor = new Flavor();
+        flavor.name = spec.name();
+        flavor.enabled = true;
+        flavor.describe(spec);
+        return flavor;
+    }
+
+    /** Takes the spec's sizes, price and caps (the name stays: instances and statements know it by it). */
+    void describe(FlavorSpec spec) {
+        vcpus = spec.vcpus();
+        memoryMib = spec.memoryMib();
+        hourlyPrice = spec.hourlyPrice();
+        bandwidthMbps = spec.bandwidthMbps();
+        diskIops = spec.diskIops();
+        diskMbps = spec.diskMbps();
+    }
+
+    /** Whether the spec changes what an instance of this flavor is, rather than its price or caps. */
+    boolean resizedBy(FlavorSpec spec) {
+        return vcpus != spec.vcpus() || memoryMib != spec.memoryMib();
+    }
+
+    void enable(boolean orderable) {
+        enabled = orderable;
+    }
+
     public FlavorView view() {
-        return new FlavorView(name, vcpus, memoryMib, hourlyPrice);
+        return new FlavorView(name, vcpus, memoryMib, hourlyPrice, bandwidthMbps, diskIops, diskMbps, enabled);
     }
 
     public boolean enabled() {

@@ -13,4 +13,13 @@ public interface FlavorRepository {
     Optional<Flavor> enabledByName(String name);
 
     Optional<Flavor> find(long id);
+
+    /** Every flavor, enabled or not, smallest first. */
+    List<Flavor> all();
+
+    Optional<Flavor> byName(String name);
+
+    void add(Flavor flavor);
+
+    void remove(Flavor flavor);
 }

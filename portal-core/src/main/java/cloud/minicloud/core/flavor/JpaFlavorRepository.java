@@ -20,14 +20,34 @@ public class JpaFlavorRepository implements FlavorRepository {
 
     @Override
     public Optional<Flavor> enabledByName(String name) {
-        return em.createQuery("select f from Flavor f where f.enabled = true and f.name = :name", Flavor.class)
+        return byName(name).filter(Flavor::enabled);
+    }
+
+    @Override
+    public Optional<Flavor> find(long id) {
+        return Optional.ofNullable(em.find(Flavor.class, id));
+    }
+
+    @Override
+    public List<Flavor> all() {
+        return em.createQuery("select f from Flavor f order by f.vcpus, f.memoryMib, f.name", Flavor.class).getResultList();
+    }
+
+    @Override
+    public Optional<Flavor> byName(String name) {
+        return em.createQuery("select f from Flavor f where f.name = :name", Flavor.class)
                 .setParameter("name", name)
                 .getResultStream()
                 .findFirst();
     }
 
     @Override
-    public Optional<Flavor> find(long id) {
-        return Optional.ofNullable(em.find(Flavor.class, id));
+    public void add(Flavor flavor) {
+        em.persist(flavor);
+    }
+
+    @Override
+    public void remove(Flavor flavor) {
+        em.remove(flavor);
     }
 }

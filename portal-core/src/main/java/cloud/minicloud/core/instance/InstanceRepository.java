@@ -19,6 +19,9 @@ public interface InstanceRepository {
     /** One of the tenant's instances that is not deleted. */
     Optional<Instance> findForTenant(long tenantId, UUID id);
 
+    /** Whether any instance, deleted ones included, was ever of this flavor (their history names it). */
+    boolean anyOfFlavor(long flavorId);
+
     /**
      * A page of the tenant's instances (every tenant's for null), newest first, with the names of
      * what they refer to.

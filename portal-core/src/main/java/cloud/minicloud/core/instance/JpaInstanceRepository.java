@@ -70,6 +70,12 @@ public class JpaInstanceRepository implements InstanceRepository {
                 .getSingleResult();
     }
 
+    @Override
+    public boolean anyOfFlavor(long flavorId) {
+        return !em.createQuery("select i.id from Instance i where i.flavorId = :flavor", Object.class)
+                .setParameter("flavor", flavorId).setMaxResults(1).getResultList().isEmpty();
+    }
+
     private static <T> TypedQuery<T> filtered(TypedQuery<T> query, Long tenantId, InstanceState state, String name) {
         return query.setParameter("tenant", tenantId).setParameter("state", state).setParameter("name", name);
     }

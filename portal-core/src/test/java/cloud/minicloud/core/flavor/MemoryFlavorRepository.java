@@ -42,4 +42,25 @@ public class MemoryFlavorRepository implements FlavorRepository {
     public Optional<Flavor> find(long id) {
         return flavors.stream().filter(f -> f.id() == id).findFirst();
     }
+
+    @Override
+    public List<Flavor> all() {
+        return flavors.stream().sorted(Comparator.comparing(Flavor::vcpus)).toList();
+    }
+
+    @Override
+    public Optional<Flavor> byName(String name) {
+        return flavors.stream().filter(f -> f.name().equals(name)).findFirst();
+    }
+
+    @Override
+    public void add(Flavor flavor) {
+        Entities.set(flavor, "id", flavors.stream().mapToLong(Flavor::id).max().orElse(0) + 1);
+        flavors.add(flavor);
+    }
+
+    @Override
+    public void remove(Flavor flavor) {
+        flavors.remove(flavor);
+    }
 }

@@ -92,4 +92,9 @@ public class MemoryInstanceRepository implements InstanceRepository {
                 .filter(i -> Long.valueOf(nodeId).equals(i.nodeId()) && i.state() != InstanceState.DELETED)
                 .map(Instance::id).collect(Collectors.toSet());
     }
+
+    @Override
+    public boolean anyOfFlavor(long flavorId) {
+        return instances.values().stream().anyMatch(instance -> instance.flavorId() == flavorId);
+    }
 }

@@ -2,6 +2,7 @@ package cloud.minicloud.core.testing;
 
 import cloud.minicloud.core.AfterCommit;
 import cloud.minicloud.core.config.CloudSettings;
+import cloud.minicloud.core.flavor.FlavorService;
 import cloud.minicloud.core.flavor.MemoryFlavorRepository;
 import cloud.minicloud.core.identity.Caller;
 import cloud.minicloud.core.identity.Role;
@@ -85,6 +86,7 @@ public final class TestCloud implements AutoCloseable {
     public final ControlPlaneMetrics metrics = new ControlPlaneMetrics();
     public final ImageService imageService = new ImageService();
     public final ImageUploads imageUploads = new ImageUploads();
+    public final FlavorService flavorService = new FlavorService();
     /** The image store's directory, made for this cloud and removed with it. */
     public final Path imageStore;
     private final List<Object> components = new ArrayList<>();
@@ -107,7 +109,7 @@ public final class TestCloud implements AutoCloseable {
                 lifecycle, new TenantEnrolment(), new InstanceChanges(), new InstanceTasks(), new Placement(),
                 new TaskJournal(), new Failpoints(), new TemplateDistribution(), new NodeTemplateRecords(),
                 new NodeDrivers(), new NodeCalls(), new NodeProbeLog(), metricsRegistry, metrics, new MetricsQueries(),
-                imageService, imageUploads));
+                imageService, imageUploads, flavorService));
         components.forEach(this::inject);
         metrics.start();
         try {

@@ -1,9 +1,9 @@
 package cloud.minicloud.web.api;
 
+import cloud.minicloud.core.ConflictException;
 import cloud.minicloud.core.InvalidRequestException;
 import cloud.minicloud.core.NotFoundException;
 import cloud.minicloud.core.identity.AccessDeniedException;
-import cloud.minicloud.core.image.ImageConflictException;
 import cloud.minicloud.core.identity.NoTenantException;
 import cloud.minicloud.core.identity.TenantChoiceRequiredException;
 import cloud.minicloud.core.instance.InvalidStateException;
@@ -47,7 +47,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             // RESTEasy reports a body that JSON-B cannot read this way.
             case ProcessingException e -> Problem.response(Status.BAD_REQUEST, "invalid-request",
                     "the request body is not valid JSON for this call" + unknownProperty(e) + "; see /openapi for its shape");
-            case ImageConflictException e -> Problem.response(Status.CONFLICT, e.kind(), e.getMessage());
+            case ConflictException e -> Problem.response(Status.CONFLICT, e.kind(), e.getMessage());
             default -> unexpected(failure);
         };
     }

@@ -58,6 +58,7 @@ public class MainLayout extends AppLayout {
         if (caller.has(Role.CLOUD_ADMIN)) {
             nav.addItem(navItem("nav-tenants", getTranslation("nav.tenants"), TenantsView.class));
             nav.addItem(navItem("nav-nodes", getTranslation("nav.nodes"), NodesView.class));
+            nav.addItem(navItem("nav-flavors", getTranslation("nav.flavors"), FlavorsView.class));
         }
         addToDrawer(nav);
     }

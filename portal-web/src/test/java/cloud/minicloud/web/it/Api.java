@@ -122,6 +122,10 @@ final class Api {
             return json().asJsonObject();
         }
 
+        jakarta.json.JsonArray array() {
+            return json().asJsonArray();
+        }
+
         /** The problem type's last segment, e.g. quota-exceeded. */
         String problem() {
             String type = object().getString("type");
