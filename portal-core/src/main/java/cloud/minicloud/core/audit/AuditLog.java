@@ -41,7 +41,7 @@ public class AuditLog {
      * tenant for a tenant admin (another tenant's lines are simply not there: nothing).
      */
     private static Optional<AuditQuery> readable(Caller caller, AuditQuery query) {
-        if (caller.has(Role.CLOUD_ADMIN) && caller.tenant().isEmpty()) {
+        if (caller.isCloudWide()) {
             return Optional.of(query);
         }
         caller.require(Role.TENANT_ADMIN);

@@ -2,6 +2,7 @@ package cloud.minicloud.core.audit;
 
 import cloud.minicloud.core.InvalidRequestException;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -12,13 +13,14 @@ import java.util.Set;
  * @param action  the use case, or its start ({@code InstanceService.} for every instance action)
  * @param target  part of a resource's id or name
  * @param outcome DONE or REFUSED
+ * @param requestId the request's id, exactly (as its answer's X-Request-Id said)
  * @param from    from this time on
  * @param to      before this time
  */
 public record AuditQuery(String user, String tenant, String action, String target, String outcome,
-                         Instant from, Instant to) {
+                         String requestId, Instant from, Instant to) {
 
-    public static final AuditQuery EVERYTHING = new AuditQuery(null, null, null, null, null, null, null);
+    public static final AuditQuery EVERYTHING = new AuditQuery(null, null, null, null, null, null, null, null);
 
     private static final Set<String> OUTCOMES = Set.of("DONE", "REFUSED");
 
@@ -28,6 +30,7 @@ public record AuditQuery(String user, String tenant, String action, String targe
         action = blankToNull(action);
         target = blankToNull(target);
         outcome = blankToNull(outcome);
+        requestId = blankToNull(requestId);
         if (outcome != null && !OUTCOMES.contains(outcome)) {
             throw new InvalidRequestException("outcome is DONE or REFUSED, not '" + outcome + "'");
         }
@@ -38,12 +41,13 @@ public record AuditQuery(String user, String tenant, String action, String targe
 
     /** The same search, ending at {@code end} at the latest: a reader paging through it then sees no line move. */
     public AuditQuery until(Instant end) {
-        return new AuditQuery(user, tenant, action, target, outcome, from, to == null || end.isBefore(to) ? end : to);
+        Objects.requireNonNull(end, "end");
+        return new AuditQuery(user, tenant, action, target, outcome, requestId, from, to == null || end.isBefore(to) ? end : to);
     }
 
     /** The same search inside one tenant's lines. */
     AuditQuery within(String onlyTenant) {
-        return new AuditQuery(user, onlyTenant, action, target, outcome, from, to);
+        return new AuditQuery(user, onlyTenant, action, target, outcome, requestId, from, to);
     }
 
     private static String blankToNull(String text) {

@@ -36,9 +36,10 @@ public class JpaAuditRepository implements AuditRepository {
         Map<String, Object> parameters = new HashMap<>();
         match(conditions, parameters, "e.username = :user", "user", query.user());
         match(conditions, parameters, "e.tenant = :tenant", "tenant", query.tenant());
-        match(conditions, parameters, "e.action like :action", "action", prefix(query.action()));
-        match(conditions, parameters, "e.targets like :target", "target", query.target() == null ? null : "%" + escape(query.target()) + "%");
+        match(conditions, parameters, "e.action like :action escape '!'", "action", prefix(query.action()));
+        match(conditions, parameters, "e.targets like :target escape '!'", "target", query.target() == null ? null : "%" + escape(query.target()) + "%");
         match(conditions, parameters, "e.outcome = :outcome", "outcome", query.outcome());
+        match(conditions, parameters, "e.requestId = :request", "request", query.requestId());
         match(conditions, parameters, "e.at >= :from", "from", query.from());
         match(conditions, parameters, "e.at < :to", "to", query.to());
         String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
@@ -58,8 +59,8 @@ public class JpaAuditRepository implements AuditRepository {
         return action == null ? null : escape(action) + "%";
     }
 
-    /** LIKE's wildcards in what was typed match themselves (MariaDB's default escape is the backslash). */
+    /** LIKE's wildcards in what was typed match themselves ('!' escapes: a backslash means different things to SQL dialects). */
     private static String escape(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 }

@@ -84,6 +84,11 @@ public record Caller(String username, Set<Role> cloudRoles, Map<String, Set<Role
         return roles().contains(role);
     }
 
+    /** A cloud admin acting for no tenant: sees and manages every tenant's resources. */
+    public boolean isCloudWide() {
+        return has(Role.CLOUD_ADMIN) && tenantAlias == null;
+    }
+
     public Optional<String> tenant() {
         return Optional.ofNullable(tenantAlias);
     }

@@ -21,9 +21,4 @@ public record Origin(String requestId, String clientAddress) {
             throw new IllegalArgumentException("not a client address: " + clientAddress);
         }
     }
-
-    /** Whether a request id a client sent may be used as it is (else the server makes its own). */
-    public static boolean isRequestId(String candidate) {
-        return candidate != null && REQUEST_ID.matcher(candidate).matches();
-    }
 }

@@ -62,7 +62,7 @@ public class ImageService {
      * and all of their own; a cloud admin of no tenant sees every image of the cloud.
      */
     public List<ImageView> catalog(Caller caller) {
-        boolean everything = caller.has(Role.CLOUD_ADMIN) && caller.tenant().isEmpty();
+        boolean everything = caller.isCloudWide();
         Long tenant = everything ? null : enrolment.tenantOf(caller).id();
         List<Image> seen = images.catalog(tenant).stream()
                 .filter(image -> everything || image.ownerTenantId().equals(Optional.ofNullable(tenant))
@@ -131,10 +131,7 @@ public class ImageService {
     /** Glance's first step: the image exists, QUEUED, and waits for its file. */
     @Audited
     public ImageView register(Caller caller, NewImage request) {
-        if (request == null) {
-            throw new InvalidRequestException("send the image's name, os and format");
-        }
-        String visibility = request.visibility() == null
+        String visibility = request == null || request.visibility() == null
                 ? (caller.tenant().isPresent() ? "private" : "public") : request.visibility();
         Long owner = switch (visibility) {
             case "public" -> {
@@ -147,6 +144,9 @@ public class ImageService {
             }
             default -> throw new InvalidRequestException("visibility is public or private, not '" + visibility + "'");
         };
+        if (request == null) {
+            throw new InvalidRequestException("send the image's name, os and format");
+        }
         String name = request.name();
         checkName(name);
         String format = format(request.format());
@@ -435,7 +435,7 @@ public class ImageService {
     private Image visible(Caller caller, long id) {
         Image image = images.find(id).filter(i -> i.state() != ImageState.DELETED)
                 .orElseThrow(() -> new NotFoundException("image", String.valueOf(id)));
-        if (caller.has(Role.CLOUD_ADMIN) && caller.tenant().isEmpty()) {
+        if (caller.isCloudWide()) {
             return image;
         }
         Optional<Long> owner = image.ownerTenantId();

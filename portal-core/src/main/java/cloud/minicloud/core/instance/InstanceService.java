@@ -174,10 +174,10 @@ public class InstanceService {
     /** Start, stop or reboot: checked against the instance's state, then queued as a task. */
     @Audited
     public InstanceView act(Caller caller, UUID id, InstanceAction action) {
+        Instance instance = lockOwned(caller, id);
         if (!InstanceAction.POWER.contains(action)) {
             throw new InvalidRequestException("an action is start, stop or reboot, not " + action.label());
         }
-        Instance instance = lockOwned(caller, id);
         begin(instance, action, switch (action) {
             case START -> TaskKind.START;
             case STOP -> TaskKind.STOP;

@@ -25,16 +25,17 @@ public class AuditResource {
     @Inject
     AuditLog log;
 
-    /** Filters: {@code user}, {@code tenant}, {@code action} (or its start), {@code target} (part of an id or name), {@code outcome}, {@code from}/{@code to} (ISO-8601 instants). */
+    /** Filters: {@code user}, {@code tenant}, {@code action} (or its start), {@code target} (part of an id or name), {@code outcome}, {@code requestId}, {@code from}/{@code to} (ISO-8601 instants). */
     @GET
     public Page<AuditEntryView> list(@QueryParam("offset") @DefaultValue("0") int offset,
                                      @QueryParam("limit") @DefaultValue("100") int limit,
                                      @QueryParam("user") String user, @QueryParam("tenant") String tenant,
                                      @QueryParam("action") String action, @QueryParam("target") String target,
-                                     @QueryParam("outcome") String outcome,
+                                     @QueryParam("outcome") String outcome, @QueryParam("requestId") String requestId,
                                      @QueryParam("from") String from, @QueryParam("to") String to) {
         Page.check(offset, limit);
-        AuditQuery query = new AuditQuery(user, tenant, action, target, outcome, instant("from", from), instant("to", to));
+        AuditQuery query = new AuditQuery(user, tenant, action, target, outcome, requestId,
+                instant("from", from), instant("to", to));
         return new Page<>(log.list(caller.get(), query, offset, limit), offset, limit, log.count(caller.get(), query));
     }
 

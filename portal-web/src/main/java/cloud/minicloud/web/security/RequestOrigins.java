@@ -12,8 +12,8 @@ import java.util.UUID;
 
 /**
  * Gives every request an id, answered in {@value #HEADER} and written with each audit line, so a
- * user quoting it leads to what happened. A client may send its own id (kept when it is a plain
- * token of up to 64 characters) to follow a call through its own logs.
+ * user quoting it leads to what happened. The id is always the server's own: one a client sent
+ * could name another caller's request and muddle a search for it.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class RequestOrigins extends HttpFilter {
@@ -24,8 +24,7 @@ public class RequestOrigins extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String sent = request.getHeader(HEADER);
-        Origin origin = new Origin(Origin.isRequestId(sent) ? sent : UUID.randomUUID().toString(), request.getRemoteAddr());
+        Origin origin = new Origin(UUID.randomUUID().toString(), request.getRemoteAddr());
         request.setAttribute(ATTRIBUTE, origin);
         response.setHeader(HEADER, origin.requestId());
         chain.doFilter(request, response);

@@ -44,6 +44,7 @@ public class AuditView extends VerticalLayout implements BeforeEnterObserver, Ha
     private final TextField tenant = filter("audit-tenant", "audit.tenant");
     private final TextField action = filter("audit-action", "audit.action");
     private final TextField target = filter("audit-target", "audit.target");
+    private final TextField request = filter("audit-request", "audit.request");
     private final Select<String> outcome = new Select<>();
     private final Select<AuditPeriod> period = new Select<>();
 
@@ -61,12 +62,8 @@ public class AuditView extends VerticalLayout implements BeforeEnterObserver, Ha
             return;
         }
         if (getComponentCount() == 0) {
-            show(everyTenant(caller));
+            show(caller.isCloudWide());
         }
-    }
-
-    private static boolean everyTenant(Caller caller) {
-        return caller.has(Role.CLOUD_ADMIN) && caller.tenant().isEmpty();
     }
 
     private void show(boolean everyTenant) {
@@ -89,7 +86,7 @@ public class AuditView extends VerticalLayout implements BeforeEnterObserver, Ha
         export.setId("audit-export");
         export.getElement().setAttribute("download", true);
 
-        HorizontalLayout filters = new HorizontalLayout(period, user, tenant, action, target, outcome, export);
+        HorizontalLayout filters = new HorizontalLayout(period, user, tenant, action, target, request, outcome, export);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.getStyle().set("flex-wrap", "wrap");
 
@@ -118,7 +115,7 @@ public class AuditView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     private AuditQuery query() {
         return new AuditQuery(user.getValue(), tenant.isVisible() ? tenant.getValue() : null, action.getValue(),
-                target.getValue(), outcome.getValue(), period.getValue().since(Instant.now()), null);
+                target.getValue(), outcome.getValue(), request.getValue(), period.getValue().since(Instant.now()), null);
     }
 
     /** Streams the search as it stands when the link is followed; the session is only held to read it. */

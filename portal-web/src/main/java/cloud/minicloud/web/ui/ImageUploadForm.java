@@ -1,5 +1,6 @@
 package cloud.minicloud.web.ui;
 
+import cloud.minicloud.core.identity.Caller;
 import cloud.minicloud.core.identity.Role;
 import cloud.minicloud.core.image.ImageService;
 import cloud.minicloud.core.image.ImageUploads;
@@ -21,6 +22,7 @@ import com.vaadin.flow.server.streams.UploadEvent;
 import com.vaadin.flow.server.streams.UploadHandler;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Uploading an image from the browser: what the image is (name, OS, version, format, minimum
@@ -108,16 +110,19 @@ final class ImageUploadForm extends HorizontalLayout {
         @Override
         public void handleUploadRequest(UploadEvent event) throws IOException {
             UI ui = event.getUI();
+            // Uploads run without the session's lock, which reading the caller needs.
+            AtomicReference<Caller> caller = new AtomicReference<>();
+            ui.accessSynchronously(() -> caller.set(SessionCaller.current()));
             ImageView image;
             try {
-                image = images.register(SessionCaller.current(), described);
+                image = images.register(caller.get(), described);
             } catch (RuntimeException refused) {
                 event.reject(refused.getMessage());
                 ui.access(() -> error(refused.getMessage()));
                 return;
             }
             try {
-                ImageView received = uploads.receive(SessionCaller.current(), image.id(), event.getInputStream());
+                ImageView received = uploads.receive(caller.get(), image.id(), event.getInputStream());
                 ui.access(() -> Notification.show(t("images.uploaded", received.name(), t("images.state." + received.state()))));
             } catch (RuntimeException cut) {
                 ui.access(() -> error(cut.getMessage()));

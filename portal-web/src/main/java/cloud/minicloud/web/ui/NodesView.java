@@ -56,7 +56,7 @@ public class NodesView extends VerticalLayout implements BeforeEnterObserver, Ha
                 .setHeader(getTranslation("nodes.healthSince"));
         grid.addColumn(node -> node.healthReason() == null ? "" : node.healthReason())
                 .setHeader(getTranslation("nodes.healthReason")).setFlexGrow(3);
-        grid.addComponentColumn(node -> probe(caller, node, grid));
+        grid.addComponentColumn(node -> probe(node, grid));
         grid.setItems(nodes.list(caller));
         add(new H2(getTranslation("nodes.title")), grid);
     }
@@ -70,11 +70,11 @@ public class NodesView extends VerticalLayout implements BeforeEnterObserver, Ha
         return health;
     }
 
-    private Button probe(Caller caller, NodeView node, Grid<NodeView> grid) {
+    private Button probe(NodeView node, Grid<NodeView> grid) {
         Button probe = new Button(getTranslation("nodes.probe"), click -> {
-            NodeView probed = nodes.reprobe(caller, node.name(), false);
+            NodeView probed = nodes.reprobe(SessionCaller.current(), node.name(), false);
             Notification.show(getTranslation("nodes.probed", node.name(), getTranslation("nodes.health." + probed.health().name())));
-            grid.setItems(nodes.list(caller));
+            grid.setItems(nodes.list(SessionCaller.current()));
         });
         probe.addThemeVariants(ButtonVariant.LUMO_SMALL);
         return probe;

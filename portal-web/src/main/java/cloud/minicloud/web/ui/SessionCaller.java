@@ -1,5 +1,6 @@
 package cloud.minicloud.web.ui;
 
+import cloud.minicloud.core.identity.AccessDeniedException;
 import cloud.minicloud.core.identity.Caller;
 import cloud.minicloud.core.identity.Origin;
 import cloud.minicloud.web.security.Callers;
@@ -7,17 +8,27 @@ import cloud.minicloud.web.security.RequestOrigins;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinSession;
+import java.time.Duration;
+import java.time.Instant;
 
 /**
  * The signed-in person of the current Vaadin session, read afresh from the OIDC principal of each
  * request: WildFly refreshes the access token when it expires, so a role or membership removed in
  * Keycloak stops working within the token's lifetime, not at the end of the session. Work done
- * outside a request (a push from a background thread) acts as the last request did.
+ * outside a request (a push from a background thread) acts as the last request did, for as long as
+ * that could still hold: a tab nobody touched for {@link #UNCONFIRMED} gets nothing more pushed.
  */
 final class SessionCaller {
 
     /** The tenant the user picked in the header, for members of several. */
     private static final String CHOSEN_TENANT = SessionCaller.class.getName() + ".tenant";
+
+    /** Two token lifetimes: past it, the last request's identity may no longer hold. */
+    static final Duration UNCONFIRMED = Duration.ofMinutes(2);
+
+    /** A caller and when a request last confirmed it. */
+    private record Confirmed(Caller caller, Instant at) {
+    }
 
     private SessionCaller() {
     }
@@ -26,17 +37,21 @@ final class SessionCaller {
         VaadinSession session = VaadinSession.getCurrent();
         VaadinRequest request = VaadinRequest.getCurrent();
         if (request == null || request.getUserPrincipal() == null) {
-            Caller last = session.getAttribute(Caller.class);
+            Confirmed last = session.getAttribute(Confirmed.class);
             if (last == null) {
                 throw new IllegalStateException("the portal is only served to signed-in users");
             }
-            return last;
+            if (last.at().plus(UNCONFIRMED).isBefore(Instant.now())) {
+                throw new AccessDeniedException(last.caller().username()
+                        + "'s roles were not confirmed for " + UNCONFIRMED.toMinutes() + " minutes; reload the page");
+            }
+            return last.caller();
         }
         Caller signedIn = Callers.of(request.getUserPrincipal())
                 .orElseThrow(() -> new IllegalStateException("the portal is only served to signed-in users"));
         Origin origin = request instanceof VaadinServletRequest http ? RequestOrigins.of(http.getHttpServletRequest()) : Origin.NONE;
         Caller caller = actingFor(signedIn.from(origin), (String) session.getAttribute(CHOSEN_TENANT));
-        session.setAttribute(Caller.class, caller);
+        session.setAttribute(Confirmed.class, new Confirmed(caller, Instant.now()));
         return caller;
     }
 

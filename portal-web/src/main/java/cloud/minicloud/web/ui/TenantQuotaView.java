@@ -63,7 +63,8 @@ public class TenantQuotaView extends VerticalLayout implements BeforeEnterObserv
             limit.setMin(0);
             limit.setMax((int) Math.min(Integer.MAX_VALUE, kind.maxLimit()));
             limit.setStepButtonsVisible(true);
-            limit.setValue((int) quota.limits().of(kind));
+            // A limit set before the ceiling existed shows as the ceiling; saving keeps that.
+            limit.setValue((int) Math.min(quota.limits().of(kind), Math.min(Integer.MAX_VALUE, kind.maxLimit())));
             long used = quota.used().of(kind);
             limit.addValueChangeListener(change -> describe(limit, used));
             describe(limit, used);

@@ -1,6 +1,5 @@
 package cloud.minicloud.web.ui;
 
-import cloud.minicloud.core.identity.Caller;
 import cloud.minicloud.core.quota.QuotaService;
 import cloud.minicloud.core.quota.QuotaView;
 import cloud.minicloud.core.quota.ResourceKind;
@@ -28,10 +27,10 @@ public class TenantsView extends VerticalLayout implements BeforeEnterObserver, 
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        CloudAdminGuard.admit(event).ifPresent(this::show);
+        CloudAdminGuard.admit(event).ifPresent(admitted -> show());
     }
 
-    private void show(Caller caller) {
+    private void show() {
         removeAll();
         Grid<QuotaView> tenants = new Grid<>();
         tenants.setId("tenants");
@@ -47,8 +46,8 @@ public class TenantsView extends VerticalLayout implements BeforeEnterObserver, 
                     return edit;
                 }).setAutoWidth(true);
         tenants.setItems(
-                query -> quotas.tenantQuotas(caller, query.getOffset(), query.getLimit()).stream(),
-                query -> (int) quotas.tenantCount(caller));
+                query -> quotas.tenantQuotas(SessionCaller.current(), query.getOffset(), query.getLimit()).stream(),
+                query -> (int) quotas.tenantCount(SessionCaller.current()));
         add(new H2(getTranslation("tenants.title")), tenants);
     }
 

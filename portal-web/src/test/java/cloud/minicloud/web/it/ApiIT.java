@@ -88,6 +88,8 @@ class ApiIT {
                 "{\"instances\":-1,\"vcpus\":6,\"memoryMib\":8192,\"diskGib\":100,\"networks\":2}");
         Api.Reply incomplete = Api.put("/api/v1/admin/tenants/globex/quota", admin, "{\"instances\":5}");
         Api.Reply malformed = Api.put("/api/v1/admin/tenants/globex/quota", admin, "{\"instances\":");
+        Api.Reply huge = Api.put("/api/v1/admin/tenants/globex/quota", admin,
+                "{\"instances\":1000000000000,\"vcpus\":6,\"memoryMib\":8192,\"diskGib\":100,\"networks\":2}");
 
         assertEquals(400, negative.status());
         assertEquals("invalid-request", negative.problem());
@@ -95,6 +97,8 @@ class ApiIT {
         assertTrue(incomplete.object().getString("detail").contains("give every limit"));
         assertEquals(400, malformed.status());
         assertEquals("invalid-request", malformed.problem());
+        assertEquals(400, huge.status());
+        assertTrue(huge.object().getString("detail").contains("largest this cloud takes (10000 instances)"), huge.body());
         assertEquals(before, Api.get("/api/v1/admin/tenants/globex/quota", admin).object());
     }
 

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -15,9 +13,10 @@ class AuditBrowserIT {
 
     @Test
     void a_tenant_admin_searches_her_tenants_audit_log_and_exports_what_she_found() {
-        String requestId = "it-audit-" + UUID.randomUUID();
-        assertEquals(400, Api.call("POST", "/api/v1/networks", Api.tokenFor("ann"), Map.of("X-Request-Id", requestId),
-                "{\"name\":\"\"}").status());
+        // A network name a spreadsheet would run as a formula: the export must show it as text.
+        Api.Reply refused = Api.post("/api/v1/networks", Api.tokenFor("ann"), "{\"name\":\"=1+1\\u0007\"}");
+        assertEquals(400, refused.status(), refused.body());
+        String requestId = refused.requestId();
 
         try (Browser alice = new Browser()) {
             alice.signIn("alice", "/audit");
@@ -32,6 +31,7 @@ class AuditBrowserIT {
             assertTrue(csv.startsWith("at,user,tenant,roles,client_address,request_id,action,targets,outcome,reason"), csv);
             String line = csv.lines().filter(l -> l.contains(requestId)).findFirst().orElseThrow(() -> new AssertionError(csv));
             assertTrue(line.contains(",ann,acme,tenant-user,127.0.0.1," + requestId + ",NetworkService.create,"), line);
+            assertTrue(line.contains("'=1+1") && !line.matches(".*[,\"]=1\\+1.*"), "a formula is exported as text: " + line);
             assertTrue(csv.lines().skip(1).allMatch(l -> l.contains(",ann,acme,")), "the export is the search, not everything");
         }
     }
