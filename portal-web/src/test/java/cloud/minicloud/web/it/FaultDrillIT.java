@@ -328,7 +328,7 @@ class FaultDrillIT {
     private static void restart(String armed) throws Exception {
         List<String> command = new ArrayList<>(List.of(JBOSS_HOME.resolve("bin/standalone.sh").toString(),
                 "-Djboss.socket.binding.port-offset=" + System.getProperty("it.port.offset", "1000"),
-                "-Dminicloud.failpoints=true"));
+                "-Dminicloud.failpoints=true", "--stability=preview"));
         if (armed != null) {
             command.add("-Dminicloud.failpoints.arm=" + armed);
         }
