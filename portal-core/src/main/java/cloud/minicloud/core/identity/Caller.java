@@ -123,8 +123,13 @@ public record Caller(String username, Set<Role> cloudRoles, Map<String, Set<Role
         return memberships.isEmpty() ? "none" : String.join(", ", memberships.keySet());
     }
 
+    /** Whether an organization's alias can name a minicloud tenant (lower-case letters, digits, '-'). */
+    public static boolean isTenantAlias(String alias) {
+        return alias != null && ALIAS.matcher(alias).matches();
+    }
+
     private static void checkAlias(String alias) {
-        if (alias == null || !ALIAS.matcher(alias).matches()) {
+        if (!isTenantAlias(alias)) {
             throw new IllegalArgumentException("not a tenant alias: " + alias);
         }
     }

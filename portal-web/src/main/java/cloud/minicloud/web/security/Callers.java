@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.wildfly.security.http.oidc.AccessToken;
@@ -25,6 +26,7 @@ public final class Callers {
 
     static final String ORGANIZATION_CLAIM = "organization";
     static final String GROUPS_CLAIM = "groups";
+    private static final Logger LOG = Logger.getLogger(Callers.class.getName());
     private static final Pattern TENANT_ROLE_GROUP = Pattern.compile("/tenants/([^/]+)/([^/]+)");
 
     private Callers() {
@@ -50,8 +52,14 @@ public final class Callers {
      */
     static Map<String, Set<Role>> membershipsOf(Object organizations, Object groups) {
         Map<String, Set<Role>> memberships = new HashMap<>();
-        asList(organizations instanceof Map<?, ?> map ? map.keySet() : organizations)
-                .forEach(alias -> memberships.put(alias, EnumSet.noneOf(Role.class)));
+        for (String alias : asList(organizations instanceof Map<?, ?> map ? map.keySet() : organizations)) {
+            if (Caller.isTenantAlias(alias)) {
+                memberships.put(alias, EnumSet.noneOf(Role.class));
+            } else {
+                // One odd organization must not lock its member out of the others.
+                LOG.warning("ignoring the organization alias '" + alias + "': a tenant's alias is lower-case letters, digits and '-'");
+            }
+        }
         for (String group : asList(groups)) {
             Matcher path = TENANT_ROLE_GROUP.matcher(group);
             if (path.matches() && memberships.containsKey(path.group(1))) {

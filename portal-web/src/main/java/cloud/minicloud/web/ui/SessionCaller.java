@@ -26,6 +26,9 @@ final class SessionCaller {
     /** Two token lifetimes: past it, the last request's identity may no longer hold. */
     static final Duration UNCONFIRMED = Duration.ofMinutes(2);
 
+    /** The caller worked out for the request in progress: a page asks many times per request. */
+    private static final String THIS_REQUEST = SessionCaller.class.getName() + ".caller";
+
     /** A caller and when a request last confirmed it. */
     private record Confirmed(Caller caller, Instant at) {
     }
@@ -47,17 +50,24 @@ final class SessionCaller {
             }
             return last.caller();
         }
+        if (request.getAttribute(THIS_REQUEST) instanceof Caller known) {
+            return known;
+        }
         Caller signedIn = Callers.of(request.getUserPrincipal())
                 .orElseThrow(() -> new IllegalStateException("the portal is only served to signed-in users"));
         Origin origin = request instanceof VaadinServletRequest http ? RequestOrigins.of(http.getHttpServletRequest()) : Origin.NONE;
         Caller caller = actingFor(signedIn.from(origin), (String) session.getAttribute(CHOSEN_TENANT));
         session.setAttribute(Confirmed.class, new Confirmed(caller, Instant.now()));
+        request.setAttribute(THIS_REQUEST, caller);
         return caller;
     }
 
     /** From the next request on, the user acts for this tenant (one of theirs). */
     static void choose(String alias) {
         VaadinSession.getCurrent().setAttribute(CHOSEN_TENANT, alias);
+        if (VaadinRequest.getCurrent() != null) {
+            VaadinRequest.getCurrent().removeAttribute(THIS_REQUEST);
+        }
     }
 
     /** The chosen tenant while the user is still in it; otherwise the first of theirs, shown in the switcher. */

@@ -47,6 +47,12 @@ class CallersTest {
     }
 
     @Test
+    void an_organization_whose_alias_cannot_name_a_tenant_is_left_out_and_the_others_still_count() {
+        assertEquals(Map.of("acme", Set.of(Role.TENANT_USER)),
+                Callers.membershipsOf(List.of("Acme Corp", "acme"), List.of("/tenants/acme/tenant-user")));
+    }
+
+    @Test
     void a_principal_that_keycloak_did_not_verify_is_nobody() {
         assertTrue(Callers.of(() -> "mallory").isEmpty());
     }
