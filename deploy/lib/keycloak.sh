@@ -1,5 +1,7 @@
 # Keycloak from Maven Central's distribution zip, unpacked into the state directory, with the
-# minicloud realm imported on first start.
+# minicloud realm imported on first start and brought up to date on every later one
+# (keycloak_sync_realm): an import happens only once, so a realm made by an older minicloud
+# would otherwise never see what the file gained since.
 # shellcheck shell=bash
 
 KC_VERSION=$(pom_property keycloak.version)
@@ -39,9 +41,13 @@ keycloak_healthy() {
 }
 
 keycloak_start() {
-  if pid_alive "$KC_PIDFILE"; then
-    return
+  if ! pid_alive "$KC_PIDFILE"; then
+    keycloak_launch
   fi
+  keycloak_sync_realm
+}
+
+keycloak_launch() {
   keycloak_install
   require_free_port "$KC_PORT" Keycloak
   mkdir -p "$KC_HOME/data/import"
@@ -67,3 +73,6 @@ keycloak_token() {
     -d grant_type=password -d client_id=minicloud-cli -d "username=$1" -d "password=$2" -d 'scope=organization:*' \
     | jq -r .access_token
 }
+
+# shellcheck source=keycloak-realm-sync.sh
+. "$REPO/deploy/lib/keycloak-realm-sync.sh"
