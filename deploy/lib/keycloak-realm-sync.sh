@@ -118,14 +118,20 @@ kc_user_id() {
 }
 
 # A user the file names is made if missing (with the file's password); an existing one keeps
-# their password and gains the file's groups and realm roles.
+# their password and gains the file's groups, realm roles and client roles. A client's service
+# account is the user Keycloak made with the client.
 kc_sync_users() {
-  local user username id path role
+  local user username service_client id path role client client_uuid
   while IFS= read -r user; do
     username=$(jq -r .username <<<"$user")
-    id=$(kc_user_id "$username")
+    service_client=$(jq -r '.serviceAccountClientId // empty' <<<"$user")
+    if [ -n "$service_client" ]; then
+      id=$(kc_get "/clients/$(kc_client_id "$service_client")/service-account-user" | jq -r .id)
+    else
+      id=$(kc_user_id "$username")
+    fi
     if [ -z "$id" ]; then
-      kc_post /users "$(jq 'del(.realmRoles)' <<<"$user")"
+      kc_post /users "$(jq 'del(.realmRoles, .clientRoles)' <<<"$user")"
       id=$(kc_user_id "$username")
     fi
     while IFS= read -r path; do
@@ -134,7 +140,21 @@ kc_sync_users() {
     while IFS= read -r role; do
       kc_post "/users/$id/role-mappings/realm" "[$(kc_get "/roles/$role")]"
     done < <(jq -r '.realmRoles[]? | select(startswith("default-roles-") | not)' <<<"$user")
+    while IFS= read -r client; do
+      client_uuid=$(kc_client_id "$client")
+      kc_post "/users/$id/role-mappings/clients/$client_uuid" "$(jq -c --arg client "$client" \
+          '[.clientRoles[$client][] | {name: .}]' <<<"$user" | kc_client_roles "$client_uuid")"
+    done < <(jq -r '.clientRoles // {} | keys[]' <<<"$user")
   done < <(jq -c '.users[]?' <<<"$1")
+}
+
+# The client's roles named on stdin ([{name}]), as Keycloak has them (with their ids).
+kc_client_roles() {
+  local client_uuid=$1 name roles=()
+  while IFS= read -r name; do
+    roles+=("$(kc_get "/clients/$client_uuid/roles/$name")")
+  done < <(jq -r '.[].name')
+  printf '%s\n' "${roles[@]}" | jq -s .
 }
 
 # An organization the file names is made if missing; its members are added (409: already one).

@@ -25,14 +25,16 @@ keycloak_install() {
   unzip -q -o "$zip" -d "$STATE/keycloak"
 }
 
-# The realm as imported: the portal's client secret and redirect URLs filled in, the demo
-# users and organizations only in demo mode.
+# The realm as imported: the portal's and its service account's client secrets and redirect URLs
+# filled in, the demo users and organizations only in demo mode.
 keycloak_realm() {
   local urls
   urls=$(printf '"http://%s:%s/*",' "$PUBLIC_HOST" "$WF_PORT" localhost 9080 | sed 's/,$//')
-  jq --arg secret "$(secret oidc-client-secret)" --argjson urls "[$urls]" --arg demo "${MINICLOUD_DEMO:-1}" '
+  jq --arg secret "$(secret oidc-client-secret)" --arg admin "$(secret keycloak-service-secret)" \
+      --argjson urls "[$urls]" --arg demo "${MINICLOUD_DEMO:-1}" '
       (.clients[] | select(.clientId == "minicloud-portal")) |= (.secret = $secret | .redirectUris = $urls)
-      | if $demo == "1" then . else del(.users) | del(.organizations) | del(.groups) end' \
+      | (.clients[] | select(.clientId == "minicloud-admin")) |= (.secret = $admin)
+      | if $demo == "1" then . else (.users |= map(select(.serviceAccountClientId))) | del(.organizations) | del(.groups) end' \
     "$REPO/deploy/keycloak/minicloud-realm.json"
 }
 

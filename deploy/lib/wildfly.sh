@@ -15,7 +15,8 @@ portal_environment() {
   export MINICLOUD_DB_USER=$DB_USER
   MINICLOUD_DB_PASSWORD=$(secret db-password)
   MINICLOUD_OIDC_SECRET=$(secret oidc-client-secret)
-  export MINICLOUD_DB_PASSWORD MINICLOUD_OIDC_SECRET
+  MINICLOUD_KEYCLOAK_ADMIN_SECRET=$(secret keycloak-service-secret)
+  export MINICLOUD_DB_PASSWORD MINICLOUD_OIDC_SECRET MINICLOUD_KEYCLOAK_ADMIN_SECRET
   export MINICLOUD_OIDC_PROVIDER_URL=$KC_REALM_URL
   export MINICLOUD_IMAGES=$IMAGES_DIR
   # This machine is the first compute node; its instance disks live in the state directory.

@@ -7,7 +7,6 @@ import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import java.util.Arrays;
-import java.util.Objects;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -37,8 +36,10 @@ public class AuditTrail {
         }
         String action = call.getMethod().getDeclaringClass().getSimpleName() + "." + call.getMethod().getName();
         String targets = Arrays.stream(call.getParameters())
-                .filter(p -> p instanceof Number || p instanceof java.util.UUID || p instanceof CharSequence || p instanceof Enum)
-                .map(Objects::toString).collect(Collectors.joining(","));
+                .filter(p -> p instanceof Number || p instanceof java.util.UUID || p instanceof CharSequence || p instanceof Enum
+                        || p instanceof AuditTarget)
+                .map(p -> p instanceof AuditTarget target ? target.auditTarget() : p.toString())
+                .collect(Collectors.joining(","));
         String line = "request " + caller.origin().requestId() + " from " + caller.origin().clientAddress() + ": "
                 + caller.username() + caller.tenant().map(t -> "@" + t).orElse("") + " " + action + " [" + targets + "] ";
         try {

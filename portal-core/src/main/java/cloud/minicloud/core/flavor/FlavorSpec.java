@@ -1,6 +1,7 @@
 package cloud.minicloud.core.flavor;
 
 import cloud.minicloud.core.InvalidRequestException;
+import cloud.minicloud.core.audit.AuditTarget;
 import java.math.BigDecimal;
 import java.util.regex.Pattern;
 
@@ -13,7 +14,7 @@ import java.util.regex.Pattern;
  * @param diskMbps      disk throughput cap in MB/s, null for none
  */
 public record FlavorSpec(String name, Integer vcpus, Long memoryMib, BigDecimal hourlyPrice, Integer bandwidthMbps,
-                         Integer diskIops, Integer diskMbps) {
+                         Integer diskIops, Integer diskMbps) implements AuditTarget {
 
     static final int MAX_VCPUS = 64;
     static final long MIN_MEMORY_MIB = 128;
@@ -46,5 +47,10 @@ public record FlavorSpec(String name, Integer vcpus, Long memoryMib, BigDecimal 
         if (value != null && (value < 1 || value > max)) {
             throw new InvalidRequestException(what + " is 1 to " + max + ", or left out for no cap");
         }
+    }
+
+    @Override
+    public String auditTarget() {
+        return name;
     }
 }

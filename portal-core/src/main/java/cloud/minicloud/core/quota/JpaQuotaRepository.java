@@ -54,19 +54,19 @@ public class JpaQuotaRepository implements QuotaRepository {
     public List<QuotaView> page(int offset, int limit) {
         return em.createQuery("""
                         select t.alias, q from Tenant t join Quota q on q.tenantId = t.id
-                        order by t.alias""", Object[].class)
+                        where t.deletedAt is null order by t.alias""", Object[].class)
                 .setFirstResult(offset)
                 .setMaxResults(limit)
                 .getResultStream()
                 .map(row -> {
                     Quota quota = (Quota) row[1];
-                    return new QuotaView((String) row[0], quota.limits(), quota.used());
+                    return QuotaView.of((String) row[0], quota);
                 })
                 .toList();
     }
 
     @Override
     public long countTenants() {
-        return em.createQuery("select count(q) from Quota q", Long.class).getSingleResult();
+        return em.createQuery("select count(q) from Tenant t join Quota q on q.tenantId = t.id where t.deletedAt is null", Long.class).getSingleResult();
     }
 }

@@ -9,6 +9,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.util.Optional;
 
 /**
  * A tenant's limits and what it uses of them. Reservations and releases go through this entity
@@ -49,6 +50,9 @@ public class Quota {
     })
     private ResourceAmounts used;
 
+    @Column(name = "orders_closed")
+    private String ordersClosed;
+
     @Version
     private long version;
 
@@ -73,8 +77,14 @@ public class Quota {
         return used;
     }
 
-    /** Takes the request from what is left, or refuses naming the first limit it would pass. */
+    /**
+     * Takes the request from what is left, or refuses naming the first limit it would pass; every
+     * order is refused while orders are closed.
+     */
     public void reserve(ResourceAmounts request) {
+        if (ordersClosed != null) {
+            throw new OrdersClosedException(ordersClosed);
+        }
         for (ResourceKind kind : ResourceKind.values()) {
             if (used.of(kind) + request.of(kind) > limits.of(kind)) {
                 throw new QuotaExceededException(kind, limits.of(kind), used.of(kind), request.of(kind));
@@ -86,6 +96,19 @@ public class Quota {
     /** Gives back what an earlier reservation took. */
     public void release(ResourceAmounts amounts) {
         used = used.minus(amounts);
+    }
+
+    /** Refuses every new order from now on, saying why (running instances are not touched). */
+    public void closeOrders(String why) {
+        ordersClosed = why;
+    }
+
+    public void reopenOrders() {
+        ordersClosed = null;
+    }
+
+    public Optional<String> ordersClosed() {
+        return Optional.ofNullable(ordersClosed);
     }
 
     /** New limits may be below the current use: nothing is taken away, new orders are refused. */

@@ -29,7 +29,7 @@ public class QuotaService {
     public QuotaView quotaOf(Caller caller) {
         Tenant tenant = enrolment.tenantOf(caller);
         Quota quota = quotas.find(tenant.id()).orElseThrow();
-        return new QuotaView(tenant.alias(), quota.limits(), quota.used());
+        return QuotaView.of(tenant.alias(), quota);
     }
 
     /** Every tenant's quota, for a cloud admin, a page at a time. */
@@ -48,7 +48,7 @@ public class QuotaService {
         caller.require(Role.CLOUD_ADMIN);
         Tenant tenant = tenants.findByAlias(tenantAlias).orElseThrow(() -> new TenantNotFoundException(tenantAlias));
         Quota quota = quotas.find(tenant.id()).orElseThrow(() -> new TenantNotFoundException(tenantAlias));
-        return new QuotaView(tenantAlias, quota.limits(), quota.used());
+        return QuotaView.of(tenantAlias, quota);
     }
 
     /** A cloud admin sets a tenant's limits; they may be below current use (nothing is taken away). */
@@ -58,6 +58,6 @@ public class QuotaService {
         Tenant tenant = tenants.findByAlias(tenantAlias).orElseThrow(() -> new TenantNotFoundException(tenantAlias));
         Quota quota = quotas.findForUpdate(tenant.id()).orElseThrow(() -> new TenantNotFoundException(tenantAlias));
         quota.changeLimits(limits);
-        return new QuotaView(tenantAlias, quota.limits(), quota.used());
+        return QuotaView.of(tenantAlias, quota);
     }
 }

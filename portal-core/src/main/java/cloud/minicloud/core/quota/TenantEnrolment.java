@@ -1,5 +1,6 @@
 package cloud.minicloud.core.quota;
 
+import cloud.minicloud.core.identity.AccessDeniedException;
 import cloud.minicloud.core.identity.Caller;
 import cloud.minicloud.core.tenant.Tenant;
 import cloud.minicloud.core.tenant.TenantRepository;
@@ -23,9 +24,14 @@ public class TenantEnrolment {
 
     public Tenant tenantOf(Caller caller) {
         String alias = caller.requireTenant();
-        return tenants.findByAlias(alias)
-                .filter(tenant -> quotas.find(tenant.id()).isPresent())
+        Tenant tenant = tenants.findByAlias(alias)
+                .filter(known -> quotas.find(known.id()).isPresent())
                 .orElseGet(() -> enrol(alias));
+        if (tenant.isDeleted()) {
+            throw new AccessDeniedException("the tenant '" + alias + "' was deleted by a cloud admin on "
+                    + tenant.deletedAt() + "; ask a cloud admin");
+        }
+        return tenant;
     }
 
     private Tenant enrol(String alias) {

@@ -23,6 +23,14 @@ public class Tenant {
     @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
     private Instant createdAt;
 
+    @Column(name = "display_name")
+    private String displayName;
+
+    private String description;
+
+    @Column(name = "deleted_at")
+    private Instant deletedAt;
+
     protected Tenant() {
     }
 
@@ -36,5 +44,31 @@ public class Tenant {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    /** The name people read: the one a cloud admin gave, else the alias (tenants made by a first sign-in). */
+    public String displayName() {
+        return displayName == null ? alias : displayName;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public void describe(TenantProfile profile) {
+        displayName = profile.displayName();
+        description = profile.description();
+    }
+
+    public boolean isDeleted() {
+        return deletedAt != null;
+    }
+
+    public Instant deletedAt() {
+        return deletedAt;
+    }
+
+    public void markDeleted(Instant at) {
+        deletedAt = at;
     }
 }

@@ -22,7 +22,6 @@ import cloud.minicloud.core.instance.LaunchOrder;
 import cloud.minicloud.core.instance.MemoryInstanceRepository;
 import cloud.minicloud.core.metrics.ControlPlaneMetrics;
 import cloud.minicloud.core.metrics.MetricsQueries;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import cloud.minicloud.core.network.MemoryNetworkRepository;
 import cloud.minicloud.core.network.NetworkService;
 import cloud.minicloud.core.node.MemoryNodeRepository;
@@ -33,15 +32,19 @@ import cloud.minicloud.core.node.NodeService;
 import cloud.minicloud.core.placement.Placement;
 import cloud.minicloud.core.quota.MemoryQuotaRepository;
 import cloud.minicloud.core.quota.QuotaService;
+import cloud.minicloud.core.quota.TenantAdministration;
 import cloud.minicloud.core.quota.TenantEnrolment;
+import cloud.minicloud.core.quota.TenantRecords;
 import cloud.minicloud.core.reconcile.InstanceReconciler;
 import cloud.minicloud.core.task.Failpoints;
 import cloud.minicloud.core.task.MemoryTaskRepository;
 import cloud.minicloud.core.task.TaskJournal;
 import cloud.minicloud.core.task.TaskWorkers;
+import cloud.minicloud.core.tenant.MemoryTenantDirectory;
 import cloud.minicloud.core.tenant.MemoryTenantRepository;
 import cloud.minicloud.hypervisor.fake.FakeNode;
 import cloud.minicloud.hypervisor.fake.FakeNodes;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.nio.file.Files;
@@ -87,6 +90,8 @@ public final class TestCloud implements AutoCloseable {
     public final ImageService imageService = new ImageService();
     public final ImageUploads imageUploads = new ImageUploads();
     public final FlavorService flavorService = new FlavorService();
+    public final MemoryTenantDirectory directory = new MemoryTenantDirectory();
+    public final TenantAdministration tenantAdministration = new TenantAdministration();
     /** The image store's directory, made for this cloud and removed with it. */
     public final Path imageStore;
     private final List<Object> components = new ArrayList<>();
@@ -109,7 +114,7 @@ public final class TestCloud implements AutoCloseable {
                 lifecycle, new TenantEnrolment(), new InstanceChanges(), new InstanceTasks(), new Placement(),
                 new TaskJournal(), new Failpoints(), new TemplateDistribution(), new NodeTemplateRecords(),
                 new NodeDrivers(), new NodeCalls(), new NodeProbeLog(), metricsRegistry, metrics, new MetricsQueries(),
-                imageService, imageUploads, flavorService));
+                imageService, imageUploads, flavorService, directory, tenantAdministration, new TenantRecords()));
         components.forEach(this::inject);
         metrics.start();
         try {
@@ -181,7 +186,6 @@ public final class TestCloud implements AutoCloseable {
                 "Secret-pass-1", null, count, null));
     }
 
-    /** One entry instance of the caller's, launched and RUNNING (the workers must run). */
     /** A running instance whose launch task has finished too (the instance runs a moment before it does). */
     public InstanceView runningInstance(Caller caller) {
         InstanceView instance = launch(caller, "entry", 1).get(0);

@@ -11,10 +11,11 @@ import cloud.minicloud.core.network.NetworkInUseException;
 import cloud.minicloud.core.network.NetworkNameTakenException;
 import cloud.minicloud.core.placement.NoCapacityException;
 import cloud.minicloud.core.quota.QuotaExceededException;
+import cloud.minicloud.core.tenant.DirectoryException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.UUID;
@@ -48,8 +49,14 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             case ProcessingException e -> Problem.response(Status.BAD_REQUEST, "invalid-request",
                     "the request body is not valid JSON for this call" + unknownProperty(e) + "; see /openapi for its shape");
             case ConflictException e -> Problem.response(Status.CONFLICT, e.kind(), e.getMessage());
+            case DirectoryException e -> identityUnavailable(e);
             default -> unexpected(failure);
         };
+    }
+
+    private static Response identityUnavailable(DirectoryException failure) {
+        LOG.log(Level.WARNING, failure.getMessage(), failure.getCause());
+        return Problem.response(Status.SERVICE_UNAVAILABLE, "identity-unavailable", failure.getMessage());
     }
 
     /** Names the property the request sent that the call does not take, if that was the trouble. */

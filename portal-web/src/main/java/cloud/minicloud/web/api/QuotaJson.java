@@ -3,11 +3,14 @@ package cloud.minicloud.web.api;
 import cloud.minicloud.core.quota.QuotaView;
 import cloud.minicloud.core.quota.ResourceAmounts;
 
-/** A tenant's quota as the API shows it: limits and use side by side, memory in MiB, disk in GiB. */
-public record QuotaJson(String tenant, Amounts limits, Amounts used) {
+/**
+ * A tenant's quota as the API shows it: limits and use side by side, memory in MiB, disk in GiB;
+ * {@code ordersClosed} says why the tenant may order nothing now (disabled), absent otherwise.
+ */
+public record QuotaJson(String tenant, Amounts limits, Amounts used, String ordersClosed) {
 
     static QuotaJson of(QuotaView view) {
-        return new QuotaJson(view.tenant(), Amounts.of(view.limits()), Amounts.of(view.used()));
+        return new QuotaJson(view.tenant(), Amounts.of(view.limits()), Amounts.of(view.used()), view.ordersClosed());
     }
 
     /**

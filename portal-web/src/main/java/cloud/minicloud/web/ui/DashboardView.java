@@ -35,7 +35,15 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
         usage.addColumn(QuotaView.Line::limit).setHeader(getTranslation("quota.limit"));
         usage.setItems(quota.lines());
         usage.setAllRowsVisible(true);
-        add(tenant, new H2(getTranslation("quota.title")), usage);
+        add(tenant);
+        if (quota.ordersClosed() != null) {
+            // The core's own words: when, why, and whom to ask.
+            Paragraph closed = new Paragraph(quota.ordersClosed());
+            closed.setId("orders-closed");
+            closed.getStyle().set("color", "var(--lumo-error-text-color)");
+            add(closed);
+        }
+        add(new H2(getTranslation("quota.title")), usage);
     }
 
     @Override

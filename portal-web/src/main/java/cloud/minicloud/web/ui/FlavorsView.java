@@ -1,8 +1,5 @@
 package cloud.minicloud.web.ui;
 
-import cloud.minicloud.core.ConflictException;
-import cloud.minicloud.core.InvalidRequestException;
-import cloud.minicloud.core.NotFoundException;
 import cloud.minicloud.core.flavor.FlavorService;
 import cloud.minicloud.core.flavor.FlavorSpec;
 import cloud.minicloud.core.flavor.FlavorView;
@@ -13,7 +10,6 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -160,18 +156,15 @@ public class FlavorsView extends VerticalLayout implements BeforeEnterObserver, 
 
     /** One service call; its refusal is said as it came, and the grid shows what holds now. */
     private void act(Supplier<FlavorView> call, String done, String flavor) {
-        try {
-            call.get();
+        if (Refusals.attempt(call::get)) {
             Notification.show(t(done, flavor));
             edit(null);
-        } catch (InvalidRequestException | ConflictException | NotFoundException refused) {
-            error(refused.getMessage());
         }
         refresh();
     }
 
     private void error(String message) {
-        Notification.show(message).addThemeVariants(NotificationVariant.LUMO_ERROR);
+        Refusals.show(message);
     }
 
     private void refresh() {

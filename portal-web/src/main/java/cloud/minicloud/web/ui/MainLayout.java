@@ -52,6 +52,11 @@ public class MainLayout extends AppLayout {
         if (caller.has(Role.TENANT_USER) || caller.has(Role.CLOUD_ADMIN)) {
             nav.addItem(navItem("nav-images", getTranslation("nav.images"), ImagesView.class));
         }
+        if (caller.has(Role.TENANT_ADMIN)) {
+            SideNavItem members = new SideNavItem(getTranslation("nav.members"), "tenants/" + caller.tenantAlias() + "/members");
+            members.setId("nav-members");
+            nav.addItem(members);
+        }
         if (caller.has(Role.TENANT_ADMIN) || caller.has(Role.CLOUD_ADMIN)) {
             nav.addItem(navItem("nav-audit", getTranslation("nav.audit"), AuditView.class));
         }

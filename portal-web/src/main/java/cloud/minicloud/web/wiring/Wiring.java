@@ -3,6 +3,7 @@ package cloud.minicloud.web.wiring;
 import cloud.minicloud.core.config.CloudSettings;
 import cloud.minicloud.hypervisor.HypervisorDriverFactory;
 import cloud.minicloud.hypervisor.libvirt.LibvirtHypervisorDriver;
+import cloud.minicloud.web.keycloak.KeycloakAdminSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -16,6 +17,12 @@ public class Wiring {
     CloudSettings settings() {
         return CloudSettings.from(System.getenv(), Boolean.getBoolean("minicloud.failpoints"),
                 System.getProperty("minicloud.failpoints.arm"));
+    }
+
+    @Produces
+    @Singleton
+    KeycloakAdminSettings keycloakAdmin() {
+        return KeycloakAdminSettings.from(System.getenv());
     }
 
     @Produces

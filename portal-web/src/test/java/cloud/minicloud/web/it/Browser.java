@@ -158,6 +158,11 @@ final class Browser implements AutoCloseable {
         ((JavascriptExecutor) driver).executeScript("document.querySelector('h2').scrollIntoView({block: 'start'})");
     }
 
+    /** Waits until the page shows the text anywhere (a notification included). */
+    void waitForPageText(String text) {
+        wait.until(page -> pageText().contains(text));
+    }
+
     /** All the text a person sees on the page. */
     String pageText() {
         return driver.findElement(By.tagName("body")).getText();

@@ -35,6 +35,13 @@ final class KeycloakAdmin {
         send("DELETE", REALM + "/users/" + userId(user) + "/groups/" + groupId(groupPath));
     }
 
+    /** Whether Keycloak has an organization with this alias. */
+    static boolean organizationExists(String alias) {
+        JsonArray organizations = Json.createReader(new StringReader(send("GET", REALM + "/organizations?first=0&max=10000")))
+                .readArray();
+        return organizations.stream().anyMatch(o -> alias.equals(o.asJsonObject().getString("alias", null)));
+    }
+
     private static String userId(String user) {
         JsonArray found = Json.createReader(new StringReader(
                 send("GET", REALM + "/users?exact=true&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8))))

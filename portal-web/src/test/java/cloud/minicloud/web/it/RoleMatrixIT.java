@@ -61,20 +61,24 @@ class RoleMatrixIT {
     static final Endpoint AUDIT = new Endpoint("GET", "/api/v1/audit", null, "read the audit log");
     static final Endpoint TENANTS = new Endpoint("GET", "/api/v1/admin/tenants", null, "list tenants");
     static final Endpoint NODES = new Endpoint("GET", "/api/v1/admin/nodes", null, "list nodes");
+    static final Endpoint ACME_MEMBERS = new Endpoint("GET", "/api/v1/tenants/acme/members", null, "list acme's members");
+    static final Endpoint ADD_ACME_MEMBER = new Endpoint("POST", "/api/v1/tenants/acme/members",
+            "{\"user\":\"\",\"role\":\"tenant-user\"}", "add a member to acme");
 
     static final List<Endpoint> ENDPOINTS = List.of(LIST_INSTANCES, LAUNCH, STOP, DELETE_INSTANCE, CONSOLE_LOG,
-            LIST_NETWORKS, CREATE_NETWORK, QUOTA, LIST_IMAGES, CUSTOM_IMAGE, AUDIT, TENANTS, NODES);
+            LIST_NETWORKS, CREATE_NETWORK, QUOTA, LIST_IMAGES, CUSTOM_IMAGE, AUDIT, TENANTS, NODES, ACME_MEMBERS,
+            ADD_ACME_MEMBER);
 
     /** The answer each identity gets from each endpoint, in ENDPOINTS' order. */
     static final Map<Who, List<Integer>> EXPECTED = Map.of(
-            ALICE, List.of(200, 400, 404, 404, 404, 200, 400, 200, 200, 400, 200, 403, 403),
-            ANN, List.of(200, 400, 404, 404, 404, 200, 400, 200, 200, 403, 403, 403, 403),
-            CARA, List.of(403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403),
-            DAN_ACME, List.of(200, 400, 404, 404, 404, 200, 400, 200, 200, 403, 403, 403, 403),
-            DAN_GLOBEX, List.of(200, 400, 404, 404, 404, 200, 400, 200, 200, 400, 200, 403, 403),
-            DAN_UNCHOSEN, List.of(400, 400, 400, 400, 400, 400, 400, 400, 400, 403, 403, 403, 403),
-            BOB_IN_ACME, List.of(403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403),
-            ADMIN, List.of(403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 200, 200));
+            ALICE, List.of(200, 400, 404, 404, 404, 200, 400, 200, 200, 400, 200, 403, 403, 200, 400),
+            ANN, List.of(200, 400, 404, 404, 404, 200, 400, 200, 200, 403, 403, 403, 403, 403, 403),
+            CARA, List.of(403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403),
+            DAN_ACME, List.of(200, 400, 404, 404, 404, 200, 400, 200, 200, 403, 403, 403, 403, 403, 403),
+            DAN_GLOBEX, List.of(200, 400, 404, 404, 404, 200, 400, 200, 200, 400, 200, 403, 403, 404, 404),
+            DAN_UNCHOSEN, List.of(400, 400, 400, 400, 400, 400, 400, 400, 400, 403, 403, 403, 403, 400, 400),
+            BOB_IN_ACME, List.of(403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403),
+            ADMIN, List.of(403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 200, 200, 200, 400));
 
     static Stream<Arguments> matrix() {
         List<Arguments> cells = new ArrayList<>();

@@ -1,0 +1,127 @@
+package cloud.minicloud.core.quota;
+
+import cloud.minicloud.core.InvalidRequestException;
+import cloud.minicloud.core.audit.Audited;
+import cloud.minicloud.core.identity.Caller;
+import cloud.minicloud.core.identity.Role;
+import cloud.minicloud.core.tenant.Member;
+import cloud.minicloud.core.tenant.TenantDirectory;
+import cloud.minicloud.core.tenant.TenantNotFoundException;
+import cloud.minicloud.core.tenant.TenantProfile;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+
+/**
+ * Tenants and their members, kept by cloud admins (every tenant) and tenant admins (their own).
+ * Keycloak is called outside any database transaction; a step that fails after Keycloak changed
+ * undoes the Keycloak side, so a refused request leaves no half-made tenant.
+ */
+@ApplicationScoped
+public class TenantAdministration {
+
+    @Inject
+    TenantDirectory directory;
+
+    @Inject
+    TenantRecords records;
+
+    @Audited
+    public QuotaView create(Caller caller, TenantProfile profile) {
+        caller.require(Role.CLOUD_ADMIN);
+        records.requireAliasFree(profile.alias());
+        directory.create(profile);
+        try {
+            return records.add(profile);
+        } catch (RuntimeException e) {
+            directory.remove(profile.alias());
+            throw e;
+        }
+    }
+
+    /**
+     * Deletes a tenant that owns nothing (else the conflict lists what it owns). The database says
+     * so first, which refuses new orders; then Keycloak forgets the organization. Repeating a
+     * delete whose Keycloak step failed finishes it.
+     */
+    @Audited
+    public void delete(Caller caller, String alias) {
+        caller.require(Role.CLOUD_ADMIN);
+        records.markDeleted(alias);
+        directory.remove(alias);
+    }
+
+    /**
+     * Disables a tenant: no new orders (launches, networks, images, growth), with the reason its
+     * members are told; what runs keeps running and can be stopped or deleted.
+     */
+    @Audited
+    public QuotaView disable(Caller caller, String alias, String reason) {
+        caller.require(Role.CLOUD_ADMIN);
+        if (reason != null && (reason.length() > 300 || reason.chars().anyMatch(Character::isISOControl))) {
+            throw new InvalidRequestException("reason is one line of at most 300 characters");
+        }
+        return records.closeOrders(alias, reason == null ? "" : reason);
+    }
+
+    @Audited
+    public QuotaView enable(Caller caller, String alias) {
+        caller.require(Role.CLOUD_ADMIN);
+        return records.closeOrders(alias, null);
+    }
+
+    public List<Member> members(Caller caller, String alias) {
+        administer(caller, alias);
+        return directory.members(alias);
+    }
+
+    /** Adds an existing user (by user name or e-mail) with a role, or gives a member that role. */
+    @Audited
+    public Member addMember(Caller caller, String alias, String user, Role role) {
+        administer(caller, alias);
+        notOneself(caller, user);
+        if (user == null || user.isBlank()) {
+            throw new InvalidRequestException("name the user to add by user name or e-mail");
+        }
+        return directory.add(alias, user.strip(), tenantRole(role));
+    }
+
+    @Audited
+    public void setRole(Caller caller, String alias, String username, Role role) {
+        administer(caller, alias);
+        notOneself(caller, username);
+        directory.setRole(alias, username, tenantRole(role));
+    }
+
+    @Audited
+    public void removeMember(Caller caller, String alias, String username) {
+        administer(caller, alias);
+        notOneself(caller, username);
+        directory.removeMember(alias, username);
+    }
+
+    /** A cloud admin, or a tenant admin acting for this tenant; to anyone else the tenant does not exist. */
+    private void administer(Caller caller, String alias) {
+        if (!caller.has(Role.CLOUD_ADMIN)) {
+            if (!caller.requireTenant().equals(alias)) {
+                throw new TenantNotFoundException(alias);
+            }
+            caller.require(Role.TENANT_ADMIN);
+        }
+        records.live(alias);
+    }
+
+    /** A tenant admin cannot demote or remove themselves: a tenant would be left with no admin by a slip. */
+    private static void notOneself(Caller caller, String username) {
+        if (!caller.has(Role.CLOUD_ADMIN) && caller.username().equals(username)) {
+            throw new InvalidRequestException("you cannot change your own membership; ask another tenant admin or a cloud admin");
+        }
+    }
+
+    private static Role tenantRole(Role role) {
+        if (role == null || !role.isTenantRole()) {
+            throw new InvalidRequestException("role is tenant-admin or tenant-user");
+        }
+        return role;
+    }
+}

@@ -1,0 +1,76 @@
+package cloud.minicloud.core.tenant;
+
+import cloud.minicloud.core.ConflictException;
+import cloud.minicloud.core.NotFoundException;
+import cloud.minicloud.core.identity.Role;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Keycloak's organizations and role groups in memory: users are known by name and e-mail. */
+public class MemoryTenantDirectory implements TenantDirectory {
+
+    private final Map<String, String> emails = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Role>> organizations = new ConcurrentHashMap<>();
+
+    /** A user who exists in the directory, in no organization yet. */
+    public void addUser(String username, String email) {
+        emails.put(username, email);
+    }
+
+    public boolean hasOrganization(String alias) {
+        return organizations.containsKey(alias);
+    }
+
+    @Override
+    public void create(TenantProfile profile) {
+        if (organizations.putIfAbsent(profile.alias(), new TreeMap<>()) != null) {
+            throw new ConflictException("name-taken", "an organization with the alias " + profile.alias() + " exists");
+        }
+    }
+
+    @Override
+    public void remove(String alias) {
+        organizations.remove(alias);
+    }
+
+    @Override
+    public synchronized List<Member> members(String alias) {
+        List<Member> members = new ArrayList<>();
+        organization(alias).forEach((username, role) -> members.add(new Member(username, emails.get(username), role)));
+        return members;
+    }
+
+    @Override
+    public synchronized Member add(String alias, String user, Role role) {
+        String username = emails.containsKey(user) ? user : emails.entrySet().stream()
+                .filter(e -> user.equalsIgnoreCase(e.getValue())).map(Map.Entry::getKey).findFirst()
+                .orElseThrow(() -> new NotFoundException("user", user));
+        organization(alias).put(username, role);
+        return new Member(username, emails.get(username), role);
+    }
+
+    @Override
+    public synchronized void setRole(String alias, String username, Role role) {
+        if (organization(alias).replace(username, role) == null) {
+            throw new NotFoundException("member", username);
+        }
+    }
+
+    @Override
+    public synchronized void removeMember(String alias, String username) {
+        if (organization(alias).remove(username) == null) {
+            throw new NotFoundException("member", username);
+        }
+    }
+
+    private Map<String, Role> organization(String alias) {
+        Map<String, Role> members = organizations.get(alias);
+        if (members == null) {
+            throw new TenantNotFoundException(alias);
+        }
+        return members;
+    }
+}
