@@ -11,6 +11,7 @@ import cloud.minicloud.core.tenant.TenantProfile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Tenants and their members, kept by cloud admins (every tenant) and tenant admins (their own).
@@ -19,6 +20,9 @@ import java.util.List;
  */
 @ApplicationScoped
 public class TenantAdministration {
+
+    /** Enough of an address to send to; Keycloak and the mail server judge the rest. */
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,189}\\.[^@\\s.]{1,63}");
 
     @Inject
     TenantDirectory directory;
@@ -98,6 +102,17 @@ public class TenantAdministration {
         administer(caller, alias);
         notOneself(caller, username);
         directory.removeMember(alias, username);
+    }
+
+    /** Keycloak e-mails the person a link to join; they join with no role, which an admin then gives. */
+    @Audited
+    public void invite(Caller caller, String alias, String email) {
+        administer(caller, alias);
+        if (email == null || !EMAIL.matcher(email.strip()).matches()) {
+            throw new InvalidRequestException("email is an e-mail address like ann@example.com"
+                    + (email == null ? "" : ", not '" + email + "'"));
+        }
+        directory.invite(alias, email.strip());
     }
 
     /** A cloud admin, or a tenant admin acting for this tenant; to anyone else the tenant does not exist. */

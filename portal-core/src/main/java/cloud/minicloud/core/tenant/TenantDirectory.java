@@ -30,4 +30,10 @@ public interface TenantDirectory {
 
     /** Takes a member out of the organization and its role groups. */
     void removeMember(String alias, String username);
+
+    /**
+     * Has Keycloak e-mail an invitation to join the organization; one who accepts is a member with
+     * no role until a tenant admin gives one. Mail that cannot be sent is a DirectoryException.
+     */
+    void invite(String alias, String email);
 }

@@ -150,4 +150,16 @@ class TenantAdministrationTest {
         cloud.networks.create(ANN, "again");
         assertEquals(null, cloud.quotaService.quotaOf(ANN).ordersClosed());
     }
+
+    @Test
+    void a_tenant_admin_invites_by_email_and_a_bad_address_or_another_tenant_sends_nothing() {
+        initechWithAlice();
+
+        administration.invite(ALICE, "initech", " newbie@initech.example ");
+
+        assertThrows(InvalidRequestException.class, () -> administration.invite(ALICE, "initech", "not an address"));
+        assertThrows(NotFoundException.class, () -> administration.invite(BOB, "initech", "spy@globex.example"));
+        assertThrows(AccessDeniedException.class, () -> administration.invite(ANN, "initech", "friend@initech.example"));
+        assertEquals(List.of("initech newbie@initech.example"), cloud.directory.invitations());
+    }
 }

@@ -14,6 +14,7 @@ public class MemoryTenantDirectory implements TenantDirectory {
 
     private final Map<String, String> emails = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Role>> organizations = new ConcurrentHashMap<>();
+    private final List<String> invitations = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** A user who exists in the directory, in no organization yet. */
     public void addUser(String username, String email) {
@@ -64,6 +65,17 @@ public class MemoryTenantDirectory implements TenantDirectory {
         if (organization(alias).remove(username) == null) {
             throw new NotFoundException("member", username);
         }
+    }
+
+    @Override
+    public void invite(String alias, String email) {
+        organization(alias);
+        invitations.add(alias + " " + email);
+    }
+
+    /** The invitations sent, as "alias e-mail". */
+    public List<String> invitations() {
+        return List.copyOf(invitations);
     }
 
     private Map<String, Role> organization(String alias) {

@@ -1,6 +1,7 @@
 package cloud.minicloud.web.keycloak;
 
 import cloud.minicloud.core.ConflictException;
+import cloud.minicloud.core.InvalidRequestException;
 import cloud.minicloud.core.NotFoundException;
 import cloud.minicloud.core.identity.Role;
 import cloud.minicloud.core.tenant.DirectoryException;
@@ -163,6 +164,27 @@ public class KeycloakTenantDirectory implements TenantDirectory {
             holdOnly(alias, id, null);
             organization(alias).members().member(id).delete().close();
             return null;
+        });
+    }
+
+    @Override
+    public void invite(String alias, String email) {
+        call("invite " + email + " to " + alias, () -> {
+            try (Response sent = organization(alias).members().inviteUser(email, "", "")) {
+                int status = sent.getStatus();
+                if (status / 100 == 2) {
+                    return null;
+                }
+                String said = sent.hasEntity() ? sent.readEntity(String.class) : "";
+                if (status == Response.Status.BAD_REQUEST.getStatusCode()) {
+                    throw new InvalidRequestException("Keycloak refused to invite " + email + ": " + said);
+                }
+                if (status == Response.Status.CONFLICT.getStatusCode()) {
+                    throw new ConflictException("already-invited", "Keycloak says " + email + " is a member or has an invitation waiting: " + said);
+                }
+                throw new DirectoryException("Keycloak could not send the invitation to " + email + " (HTTP " + status
+                        + "); a Keycloak admin sets up its e-mail (realm minicloud, Realm settings, Email), then try again", null);
+            }
         });
     }
 

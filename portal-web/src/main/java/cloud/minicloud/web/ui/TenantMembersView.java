@@ -23,7 +23,7 @@ import java.util.List;
 
 /**
  * A tenant's members and the role each holds, for its tenant admins and cloud admins: add an
- * existing user by user name or e-mail, change a role, remove a member.
+ * existing user by user name or e-mail, invite someone by e-mail, change a role, remove a member.
  */
 @Route(value = "tenants/:tenant/members", layout = MainLayout.class)
 public class TenantMembersView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
@@ -78,7 +78,25 @@ public class TenantMembersView extends VerticalLayout implements BeforeEnterObse
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         HorizontalLayout form = new HorizontalLayout(user, role, add);
         form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        add(new H2(getTranslation("members.title", tenant)), form, grid);
+        add(new H2(getTranslation("members.title", tenant)), form, invitation(), grid);
+    }
+
+    /** An address Keycloak mails a link to; who accepts joins with no role, given in the grid. */
+    private HorizontalLayout invitation() {
+        TextField email = new TextField(getTranslation("members.inviteEmail"));
+        email.setId("invite-email");
+        email.setHelperText(getTranslation("members.inviteHint"));
+        email.setWidth("24em");
+        Button send = new Button(getTranslation("members.invite"), click -> {
+            if (Refusals.attempt(() -> administration.invite(SessionCaller.current(), tenant, email.getValue()))) {
+                Notification.show(getTranslation("members.invited", email.getValue().strip()));
+                email.clear();
+            }
+        });
+        send.setId("send-invitation");
+        HorizontalLayout form = new HorizontalLayout(email, send);
+        form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        return form;
     }
 
     private Select<Role> roleChoice(Member member) {

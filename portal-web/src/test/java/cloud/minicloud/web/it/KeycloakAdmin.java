@@ -2,6 +2,8 @@ package cloud.minicloud.web.it;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -35,6 +37,17 @@ final class KeycloakAdmin {
         send("DELETE", REALM + "/users/" + userId(user) + "/groups/" + groupId(groupPath));
     }
 
+    /** The realm's mail settings (Keycloak's smtpServer), empty when none are set. */
+    static JsonObject mailSettings() {
+        JsonObject realm = Json.createReader(new StringReader(send("GET", REALM))).readObject();
+        return realm.containsKey("smtpServer") ? realm.getJsonObject("smtpServer") : JsonValue.EMPTY_JSON_OBJECT;
+    }
+
+    /** Points the realm's mail at these settings (empty: none), as a Keycloak admin does in its console. */
+    static void setMailSettings(JsonObject smtpServer) {
+        send("PUT", REALM, Json.createObjectBuilder().add("smtpServer", smtpServer).build().toString());
+    }
+
     /** Whether Keycloak has an organization with this alias. */
     static boolean organizationExists(String alias) {
         JsonArray organizations = Json.createReader(new StringReader(send("GET", REALM + "/organizations?first=0&max=10000")))
@@ -54,9 +67,14 @@ final class KeycloakAdmin {
     }
 
     private static String send(String method, String url) {
+        return send(method, url, null);
+    }
+
+    private static String send(String method, String url, String json) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", "Bearer " + adminToken())
-                .method(method, HttpRequest.BodyPublishers.noBody())
+                .header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
                 .build();
         HttpResponse<String> response = exchange(request);
         if (response.statusCode() / 100 != 2) {

@@ -47,8 +47,14 @@ class QuotaServiceIT {
                 // The fake driver is for unit tests; the settings and the libvirt driver come from the WAR's wiring.
                 .deletePackages(true, "cloud.minicloud.hypervisor.fake")
                 .addClass(cloud.minicloud.web.wiring.Wiring.class)
-                // The core reaches compute nodes through the libvirt driver: its libraries come along.
-                .addAsLibraries(jarOf(org.libvirt.Connect.class), jarOf(com.sun.jna.Native.class))
+                // The tenant use cases reach Keycloak through this directory (never called here).
+                .addPackage(cloud.minicloud.web.keycloak.KeycloakTenantDirectory.class.getPackage())
+                // The core reaches compute nodes through the libvirt driver, Keycloak through its
+                // admin client: their libraries come along.
+                .addAsLibraries(jarOf(org.libvirt.Connect.class), jarOf(com.sun.jna.Native.class),
+                        jarOf(org.keycloak.admin.client.Keycloak.class),
+                        jarOf(org.keycloak.representations.idm.OrganizationRepresentation.class),
+                        jarOf(org.eclipse.microprofile.openapi.annotations.media.Schema.class))
                 .addAsResource("META-INF/persistence.xml")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
     }

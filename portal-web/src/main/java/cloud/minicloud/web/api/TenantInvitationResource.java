@@ -1,0 +1,41 @@
+package cloud.minicloud.web.api;
+
+import cloud.minicloud.core.InvalidRequestException;
+import cloud.minicloud.core.quota.TenantAdministration;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Invitations by e-mail to join a tenant, sent by Keycloak for its tenant admins and cloud admins:
+ * one who accepts joins with no role, which an admin then gives on the members resource.
+ */
+@Path("/v1/tenants/{tenant}/invitations")
+@Produces(MediaType.APPLICATION_JSON)
+public class TenantInvitationResource {
+
+    @Inject
+    ApiCaller caller;
+
+    @Inject
+    TenantAdministration administration;
+
+    /** 202: the mail went to the mail server; whether and when the person accepts is theirs. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response invite(@PathParam("tenant") String tenant, Invitation invitation) {
+        if (invitation == null) {
+            throw new InvalidRequestException("send {\"email\": the address to invite}");
+        }
+        administration.invite(caller.get(), tenant, invitation.email());
+        return Response.accepted(new Invitation(invitation.email().strip())).build();
+    }
+
+    public record Invitation(String email) {
+    }
+}
