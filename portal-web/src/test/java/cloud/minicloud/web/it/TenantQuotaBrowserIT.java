@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -26,6 +27,7 @@ class TenantQuotaBrowserIT {
             admin.type(By.id("limit-NETWORKS"), "0" + Keys.TAB);
             admin.waitForText(By.id("limit-NETWORKS"), "Below the");
             admin.screenshot("tenant-quota");
+            java.time.Instant saved = java.time.Instant.now().minusSeconds(1);
             admin.click(By.id("save-quota"));
             admin.waitFor(By.id("tenants"));
 
@@ -33,8 +35,10 @@ class TenantQuotaBrowserIT {
             assertEquals(7, after.getInt("instances"));
             assertEquals(0, after.getInt("networks"));
             assertEquals(before.getInt("vcpus"), after.getInt("vcpus"), "what was not touched stays");
-            assertTrue(Api.get("/api/v1/audit?action=QuotaService.changeLimits&user=admin", Api.tokenFor("admin")).body()
-                    .contains("globex"), "the change is in the audit log");
+            JsonObject line = Api.get("/api/v1/audit?action=QuotaService.changeLimits&user=admin&from=" + saved,
+                    Api.tokenFor("admin")).object().getJsonArray("items").getJsonObject(0);
+            assertEquals(List.of("DONE", "globex"), List.of(line.getString("outcome"), line.getString("targets").split(",")[0]),
+                    "the save is in the audit log: " + line);
         } finally {
             Api.put("/api/v1/admin/tenants/globex/quota", Api.tokenFor("admin"), before.toString());
             Api.delete("/api/v1/networks/" + network, bob);
