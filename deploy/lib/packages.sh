@@ -8,6 +8,7 @@ PACKAGES=(
   jq curl rsync iproute2 nftables unzip openssl procps python3
   syslinux syslinux-common mtools dosfstools fdisk cpio xz-utils genisoimage
   mmdebstrap e2fsprogs
+  fonts-wqy-microhei
 )
 # Tools that may come from elsewhere than Debian (Node's own packages bring npm): checked by command.
 TOOL_PACKAGES=(mvn:maven npm:npm)

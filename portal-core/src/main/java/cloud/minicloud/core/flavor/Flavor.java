@@ -8,7 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 
-/** An instance type: vCPUs, memory, the hourly price and the caps it promises. */
+/** An instance type: vCPUs, memory and the caps it promises (its price is in billing's price lists). */
 @Entity
 @Table(name = "flavor")
 public class Flavor {
@@ -24,9 +24,6 @@ public class Flavor {
 
     @Column(name = "memory_mib")
     private long memoryMib;
-
-    @Column(name = "hourly_price")
-    private BigDecimal hourlyPrice;
 
     private boolean enabled;
 
@@ -51,11 +48,10 @@ public class Flavor {
         return flavor;
     }
 
-    /** Takes the spec's sizes, price and caps (the name stays: instances and statements know it by it). */
+    /** Takes the spec's sizes and caps (the name stays: instances and statements know it by it). */
     void describe(FlavorSpec spec) {
         vcpus = spec.vcpus();
         memoryMib = spec.memoryMib();
-        hourlyPrice = spec.hourlyPrice();
         bandwidthMbps = spec.bandwidthMbps();
         diskIops = spec.diskIops();
         diskMbps = spec.diskMbps();
@@ -70,7 +66,8 @@ public class Flavor {
         enabled = orderable;
     }
 
-    public FlavorView view() {
+    /** As shown, at the hourly price in force now. */
+    public FlavorView view(BigDecimal hourlyPrice) {
         return new FlavorView(name, vcpus, memoryMib, hourlyPrice, bandwidthMbps, diskIops, diskMbps, enabled);
     }
 

@@ -27,15 +27,18 @@ public class FlavorService {
     @Inject
     InstanceRepository instances;
 
+    @Inject
+    FlavorPrices prices;
+
     /** The flavors anyone signed in may order, smallest first. */
     public List<FlavorView> available(Caller caller) {
-        return flavors.enabled().stream().map(Flavor::view).toList();
+        return views(flavors.enabled());
     }
 
     /** Every flavor, disabled ones too, for a cloud admin. */
     public List<FlavorView> all(Caller caller) {
         caller.require(Role.CLOUD_ADMIN);
-        return flavors.all().stream().map(Flavor::view).toList();
+        return views(flavors.all());
     }
 
     @Audited
@@ -47,10 +50,11 @@ public class FlavorService {
         }
         Flavor flavor = Flavor.define(valid);
         flavors.add(flavor);
-        return flavor.view();
+        prices.price(flavor.name(), valid.hourlyPrice(), caller.username());
+        return view(flavor);
     }
 
-    /** New price and caps; new sizes only for a flavor no instance ever had. */
+    /** New price (from now on, in a new version of the price list) and caps; new sizes only for a flavor no instance ever had. */
     @Audited
     public FlavorView change(Caller caller, String name, FlavorSpec spec) {
         caller.require(Role.CLOUD_ADMIN);
@@ -63,7 +67,8 @@ public class FlavorService {
                     + "': its vCPUs and memory stay; create a new flavor and disable this one");
         }
         flavor.describe(valid);
-        return flavor.view();
+        prices.price(name, valid.hourlyPrice(), caller.username());
+        return view(flavor);
     }
 
     /** Takes a flavor out of the order page (instances of it keep running) or puts it back. */
@@ -72,7 +77,7 @@ public class FlavorService {
         caller.require(Role.CLOUD_ADMIN);
         Flavor flavor = named(name);
         flavor.enable(orderable);
-        return flavor.view();
+        return view(flavor);
     }
 
     @Audited
@@ -84,6 +89,16 @@ public class FlavorService {
                     + "' and their history names it: disable it instead");
         }
         flavors.remove(flavor);
+        prices.forget(name);
+    }
+
+    private List<FlavorView> views(List<Flavor> list) {
+        java.util.Map<String, java.math.BigDecimal> inForce = prices.inForce();
+        return list.stream().map(f -> f.view(inForce.get(f.name()))).toList();
+    }
+
+    private FlavorView view(Flavor flavor) {
+        return flavor.view(prices.inForce().get(flavor.name()));
     }
 
     private static FlavorSpec required(FlavorSpec spec) {

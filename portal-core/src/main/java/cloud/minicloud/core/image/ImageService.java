@@ -15,6 +15,8 @@ import cloud.minicloud.core.tenant.Tenant;
 import cloud.minicloud.core.tenant.TenantRepository;
 import cloud.minicloud.image.DiskFormat;
 import cloud.minicloud.image.ImageFacts;
+import cloud.minicloud.core.usage.UsageKind;
+import cloud.minicloud.core.usage.UsageMeter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -50,6 +52,9 @@ public class ImageService {
 
     @Inject
     TenantRepository tenants;
+
+    @Inject
+    UsageMeter meter;
 
     /** The ACTIVE images the caller may launch from: public ones, and the caller's tenant's own. */
     public List<ImageView> available(Caller caller) {
@@ -266,6 +271,9 @@ public class ImageService {
                     + " instance(s); delete them first");
         }
         image.ownerTenantId().ifPresent(owner -> lockedQuota(owner).release(image.quotaHeld()));
+        if (image.state() == ImageState.ACTIVE || image.state() == ImageState.DEACTIVATED) {
+            meterStorage(image, false);
+        }
         image.deleted();
         return view(image, caller);
     }
@@ -372,7 +380,14 @@ public class ImageService {
             return false;
         }
         image.accepted(template.toString(), sha256, virtualSize, bytes, neededDiskGib);
+        meterStorage(image, true);
         return true;
+    }
+
+    /** A tenant's custom image is stored (from ACTIVE until deleted) at the GiB its quota is charged. */
+    private void meterStorage(Image image, boolean begins) {
+        image.ownerTenantId().ifPresent(owner -> meter.storage(owner, UsageKind.IMAGE, "image-" + image.id(), image.name(),
+                (int) image.chargedGib(), begins, java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
     }
 
     /** Refused: its storage goes back to the quota; the image itself counts until deleted. */

@@ -164,6 +164,11 @@ public class Instance {
         return instance;
     }
 
+    /** Whether its compute is charged now: from running until a stop or delete is asked for or it is found off. */
+    boolean computeBilled() {
+        return state == InstanceState.RUNNING || state == InstanceState.REBOOTING;
+    }
+
     /** Whether a delete is under way or done: then only the delete decides what happens to it. */
     boolean beingDeleted() {
         return state == InstanceState.DELETING || state == InstanceState.DELETED;

@@ -2,7 +2,6 @@ package cloud.minicloud.core.instance;
 
 import cloud.minicloud.core.flavor.Flavor;
 import cloud.minicloud.core.flavor.FlavorRepository;
-import cloud.minicloud.core.flavor.FlavorView;
 import cloud.minicloud.core.image.Image;
 import cloud.minicloud.core.image.ImageRepository;
 import cloud.minicloud.core.network.NetworkRepository;
@@ -63,6 +62,9 @@ public class InstanceLifecycle {
     @Inject
     InstanceChanges changes;
 
+    @Inject
+    InstanceMetering metering;
+
     /** What a task needs to know of its instance to drive the node. */
     public record Facts(UUID id, String name, InstanceState state, ComputeNode node, long imageId,
                         TenantNetworkSpec network, java.time.Instant orderedAt) {
@@ -119,7 +121,7 @@ public class InstanceLifecycle {
 
     /** Every state change goes through here, so watchers hear of each one. */
     private void move(Instance instance, InstanceState state, String reason) {
-        if (instance.moveTo(state, reason)) {
+        if (metering.move(instance, () -> instance.moveTo(state, reason))) {
             changes.changed(instance.tenantId(), instance.id());
         }
     }
@@ -165,14 +167,19 @@ public class InstanceLifecycle {
         if (instance.giveUpResources()) {
             quotas.findForUpdate(instance.tenantId()).orElseThrow().release(instance.quotaAmounts());
             nodes.removeClaim(instance.id());
+            metering.diskReleased(instance);
             networks.releaseAddress(instance.id());
             instance.forgetLogin();
         }
     }
 
     /** The size a resize goes to (read here; the node is driven outside any transaction). */
-    public FlavorView flavor(long flavorId) {
-        return flavors.find(flavorId).orElseThrow().view();
+    public Size flavor(long flavorId) {
+        Flavor flavor = flavors.find(flavorId).orElseThrow();
+        return new Size(flavor.vcpus(), flavor.memoryMib());
+    }
+
+    public record Size(int vcpus, long memoryMib) {
     }
 
     /** The resize task reached the node: the instance takes the new flavor, and gives back what it no longer needs. */

@@ -90,6 +90,9 @@ public class InstanceService {
     InstanceChanges changes;
 
     @Inject
+    InstanceMetering metering;
+
+    @Inject
     cloud.minicloud.core.AfterCommit afterCommit;
 
     /**
@@ -139,6 +142,7 @@ public class InstanceService {
             String address = network.address(host, false);
             instance.placedOn(node.id(), address);
             instances.add(instance);
+            metering.diskOrdered(instance);
             journal.enqueue(id, node.id(), TaskKind.LAUNCH, null, "ORDER",
                     "quota reserved, placed on node " + node.name() + ", address " + address);
             ordered.add(id);
@@ -291,7 +295,10 @@ public class InstanceService {
 
     /** The instance moves to the action's working state and its task is queued, in this transaction. */
     private void begin(Instance instance, InstanceAction action, TaskKind kind, Long target, Caller caller) {
-        instance.begin(action, caller.username());
+        metering.move(instance, () -> {
+            instance.begin(action, caller.username());
+            return true;
+        });
         changes.changed(instance.tenantId(), instance.id());
         journal.enqueue(instance.id(), instance.nodeId(), kind, target, null, null);
         wakeWorkersOnCommit();

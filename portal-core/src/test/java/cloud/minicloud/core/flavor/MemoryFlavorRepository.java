@@ -1,7 +1,6 @@
 package cloud.minicloud.core.flavor;
 
 import cloud.minicloud.core.testing.Entities;
-import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +23,6 @@ public class MemoryFlavorRepository implements FlavorRepository {
         Entities.set(flavor, "name", name);
         Entities.set(flavor, "vcpus", vcpus);
         Entities.set(flavor, "memoryMib", memoryMib);
-        Entities.set(flavor, "hourlyPrice", BigDecimal.ONE);
         flavors.add(Entities.set(flavor, "enabled", true));
     }
 

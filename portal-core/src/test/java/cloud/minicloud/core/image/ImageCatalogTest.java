@@ -193,6 +193,10 @@ class ImageCatalogTest {
         cloud.imageUploads.delete(ALICE, second.id());
         cloud.imageUploads.delete(ALICE, first.id());
         assertEquals(ResourceAmounts.NONE, imageUse(), "everything given back");
+        long acme = cloud.tenants.findByAlias("acme").orElseThrow().id();
+        assertEquals(List.of("IMAGE first begins 1 GiB", "IMAGE first ends 1 GiB"), cloud.usage.ofTenant(acme).stream()
+                .map(e -> e.kind() + " " + e.resourceName() + (e.begins() ? " begins " : " ends ") + e.sizeGib() + " GiB").toList(),
+                "the stored image is metered from ACTIVE to deleted; the rejected one never was");
     }
 
     @Test

@@ -63,6 +63,29 @@ class LifecycleTest {
     }
 
     @Test
+    void usage_is_metered_compute_while_running_by_flavor_and_the_disk_while_it_exists() {
+        cloud.instances.act(ANN, instance.id(), InstanceAction.STOP);
+        cloud.await(ANN, instance.id(), InstanceState.STOPPED);
+        cloud.instances.resize(ANN, instance.id(), "general");
+        awaitTrue(() -> cloud.instances.get(ANN, instance.id()).vcpus() == 2, () -> "not resized");
+        cloud.instances.act(ANN, instance.id(), InstanceAction.START);
+        cloud.await(ANN, instance.id(), InstanceState.RUNNING);
+        cloud.instances.act(ANN, instance.id(), InstanceAction.REBOOT);
+        cloud.await(ANN, instance.id(), InstanceState.RUNNING);
+        cloud.instances.delete(ANN, instance.id());
+        awaitTrue(() -> cloud.quotaService.quotaOf(ANN).used().vcpus() == 0, () -> "not deleted");
+
+        long acme = cloud.tenants.findByAlias("acme").orElseThrow().id();
+        List<String> events = cloud.usage.ofTenant(acme).stream()
+                .map(e -> e.kind() + (e.begins() ? " begins " : " ends ") + (e.flavor() == null ? e.sizeGib() + " GiB" : e.flavor()))
+                .toList();
+        assertEquals(List.of("DISK begins " + instance.systemDiskGib() + " GiB", "COMPUTE begins entry", "COMPUTE ends entry",
+                "COMPUTE begins general", "COMPUTE ends general", "DISK ends " + instance.systemDiskGib() + " GiB"), events,
+                "a reboot goes on running; a stop and a delete end the compute; the disk lasts until the delete");
+        assertTrue(cloud.usage.ofTenant(acme).stream().allMatch(e -> e.resourceId().equals(instance.id().toString())));
+    }
+
+    @Test
     void a_failed_stop_leaves_the_instance_as_the_node_says_it_is() {
         node.failNext(NodeCall.SHUTDOWN, "the guest refused");
 

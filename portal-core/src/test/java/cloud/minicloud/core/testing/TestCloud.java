@@ -3,6 +3,7 @@ package cloud.minicloud.core.testing;
 import cloud.minicloud.core.AfterCommit;
 import cloud.minicloud.core.config.CloudSettings;
 import cloud.minicloud.core.flavor.FlavorService;
+import cloud.minicloud.core.flavor.MemoryFlavorPrices;
 import cloud.minicloud.core.flavor.MemoryFlavorRepository;
 import cloud.minicloud.core.identity.Caller;
 import cloud.minicloud.core.identity.Role;
@@ -19,6 +20,7 @@ import cloud.minicloud.core.instance.InstanceState;
 import cloud.minicloud.core.instance.InstanceTasks;
 import cloud.minicloud.core.instance.InstanceView;
 import cloud.minicloud.core.instance.LaunchOrder;
+import cloud.minicloud.core.instance.InstanceMetering;
 import cloud.minicloud.core.instance.MemoryInstanceRepository;
 import cloud.minicloud.core.metrics.ControlPlaneMetrics;
 import cloud.minicloud.core.metrics.MetricsQueries;
@@ -42,6 +44,8 @@ import cloud.minicloud.core.task.TaskJournal;
 import cloud.minicloud.core.task.TaskWorkers;
 import cloud.minicloud.core.tenant.MemoryTenantDirectory;
 import cloud.minicloud.core.tenant.MemoryTenantRepository;
+import cloud.minicloud.core.usage.MemoryUsageEvents;
+import cloud.minicloud.core.usage.UsageMeter;
 import cloud.minicloud.hypervisor.fake.FakeNode;
 import cloud.minicloud.hypervisor.fake.FakeNodes;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -77,6 +81,7 @@ public final class TestCloud implements AutoCloseable {
     public final MemoryInstanceRepository instanceRepository =
             new MemoryInstanceRepository(tenants, flavors, images, networkRepository, nodeRepository);
     public final MemoryTaskRepository tasks = new MemoryTaskRepository();
+    public final MemoryUsageEvents usage = new MemoryUsageEvents();
 
     public final InstanceService instances = new InstanceService();
     public final NetworkService networks = new NetworkService();
@@ -114,7 +119,8 @@ public final class TestCloud implements AutoCloseable {
                 lifecycle, new TenantEnrolment(), new InstanceChanges(), new InstanceTasks(), new Placement(),
                 new TaskJournal(), new Failpoints(), new TemplateDistribution(), new NodeTemplateRecords(),
                 new NodeDrivers(), new NodeCalls(), new NodeProbeLog(), metricsRegistry, metrics, new MetricsQueries(),
-                imageService, imageUploads, flavorService, directory, tenantAdministration, new TenantRecords()));
+                imageService, imageUploads, flavorService, directory, tenantAdministration, new TenantRecords(),
+                usage, new UsageMeter(), new InstanceMetering(), new MemoryFlavorPrices()));
         components.forEach(this::inject);
         metrics.start();
         try {

@@ -1,5 +1,6 @@
 package cloud.minicloud.web.startup;
 
+import cloud.minicloud.billing.rating.RatingSchedule;
 import cloud.minicloud.core.metrics.ControlPlaneMetrics;
 import cloud.minicloud.core.reconcile.InstanceReconciler;
 import cloud.minicloud.core.task.TaskWorkers;
@@ -10,8 +11,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
- * Starts the task workers (which resume whatever a previous run of the server left unfinished)
- * and the reconciler, once the schema is current and the local node is registered.
+ * Starts the task workers (which resume whatever a previous run of the server left unfinished),
+ * the reconciler and the rating of usage, once the schema is current and the local node is registered.
  */
 @ApplicationScoped
 public class ControlPlane {
@@ -25,9 +26,13 @@ public class ControlPlane {
     @Inject
     ControlPlaneMetrics metrics;
 
+    @Inject
+    RatingSchedule rating;
+
     void startOnStartup(@Observes @Priority(SchemaMigration.ORDER + 3) @Initialized(ApplicationScoped.class) Object started) {
         metrics.start();
         workers.start();
         reconciler.start();
+        rating.start();
     }
 }

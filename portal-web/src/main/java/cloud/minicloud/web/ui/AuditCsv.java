@@ -3,6 +3,7 @@ package cloud.minicloud.web.ui;
 import cloud.minicloud.core.audit.AuditEntryView;
 import cloud.minicloud.core.audit.AuditLog;
 import cloud.minicloud.core.audit.AuditQuery;
+import cloud.minicloud.core.SpreadsheetText;
 import cloud.minicloud.core.identity.Caller;
 import java.io.IOException;
 import java.io.Writer;
@@ -22,26 +23,15 @@ final class AuditCsv {
     private AuditCsv() {
     }
 
-    /**
-     * A value as a spreadsheet shows it rather than runs it: targets and reasons hold what tenants
-     * typed (a network called {@code =HYPERLINK(...)}), so a leading formula character gets a quote.
-     */
-    static String cell(String value) {
-        if (value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
-            return "'" + value;
-        }
-        return value;
-    }
-
     static void write(AuditLog log, Caller caller, AuditQuery query, Writer out) throws IOException {
         CSVPrinter csv = CSVFormat.DEFAULT.builder().setHeader(HEADER).get().print(out);
         AuditQuery fixed = query.until(Instant.now().truncatedTo(ChronoUnit.MILLIS));
         for (int offset = 0; ; offset += PAGE) {
             List<AuditEntryView> page = log.list(caller, fixed, offset, PAGE);
             for (AuditEntryView line : page) {
-                csv.printRecord(line.at(), cell(line.user()), cell(line.tenant()), cell(line.roles()),
-                        cell(line.clientAddress()), cell(line.requestId()), cell(line.action()), cell(line.targets()),
-                        cell(line.outcome()), cell(line.reason()));
+                csv.printRecord(line.at(), SpreadsheetText.cell(line.user()), SpreadsheetText.cell(line.tenant()), SpreadsheetText.cell(line.roles()),
+                        SpreadsheetText.cell(line.clientAddress()), SpreadsheetText.cell(line.requestId()), SpreadsheetText.cell(line.action()), SpreadsheetText.cell(line.targets()),
+                        SpreadsheetText.cell(line.outcome()), SpreadsheetText.cell(line.reason()));
             }
             if (page.size() < PAGE) {
                 break;

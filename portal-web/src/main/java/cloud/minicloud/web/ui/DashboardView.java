@@ -1,5 +1,7 @@
 package cloud.minicloud.web.ui;
 
+import cloud.minicloud.billing.cost.Budgets;
+import cloud.minicloud.core.config.CloudSettings;
 import cloud.minicloud.core.identity.Caller;
 import cloud.minicloud.core.quota.QuotaService;
 import cloud.minicloud.core.quota.QuotaView;
@@ -11,12 +13,12 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.inject.Inject;
 
-/** A tenant's home: its quota and what it uses of it. */
+/** A tenant's home: its quota and what it uses of it, and this month's costs against its budget if it has one. */
 @Route(value = "", layout = MainLayout.class)
 public class DashboardView extends VerticalLayout implements HasDynamicTitle {
 
     @Inject
-    public DashboardView(QuotaService quotas) {
+    public DashboardView(QuotaService quotas, Budgets budgets, CloudSettings settings) {
         Caller caller = SessionCaller.current();
         add(new H2(getTranslation("dashboard.title")));
         if (caller.tenant().isEmpty()) {
@@ -40,9 +42,10 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
             // The core's own words: when, why, and whom to ask.
             Paragraph closed = new Paragraph(quota.ordersClosed());
             closed.setId("orders-closed");
-            closed.getStyle().set("color", "var(--lumo-error-text-color)");
+            closed.getStyle().set("color", "#b91c1c");
             add(closed);
         }
+        BudgetLine.of(budgets.status(caller), settings.billing()).ifPresent(this::add);
         add(new H2(getTranslation("quota.title")), usage);
     }
 

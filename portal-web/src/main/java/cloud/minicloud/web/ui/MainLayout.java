@@ -48,6 +48,7 @@ public class MainLayout extends AppLayout {
         if (caller.has(Role.TENANT_USER)) {
             nav.addItem(navItem("nav-instances", getTranslation("nav.instances"), InstancesView.class));
             nav.addItem(navItem("nav-networks", getTranslation("nav.networks"), NetworksView.class));
+            nav.addItem(navItem("nav-costs", getTranslation("nav.costs"), CostsView.class));
         }
         if (caller.has(Role.TENANT_USER) || caller.has(Role.CLOUD_ADMIN)) {
             nav.addItem(navItem("nav-images", getTranslation("nav.images"), ImagesView.class));
@@ -64,6 +65,8 @@ public class MainLayout extends AppLayout {
             nav.addItem(navItem("nav-tenants", getTranslation("nav.tenants"), TenantsView.class));
             nav.addItem(navItem("nav-nodes", getTranslation("nav.nodes"), NodesView.class));
             nav.addItem(navItem("nav-flavors", getTranslation("nav.flavors"), FlavorsView.class));
+            nav.addItem(navItem("nav-prices", getTranslation("nav.prices"), PriceListsView.class));
+            nav.addItem(navItem("nav-chargeback", getTranslation("nav.chargeback"), ChargebackView.class));
         }
         addToDrawer(nav);
     }

@@ -1,5 +1,6 @@
 package cloud.minicloud.web.ui;
 
+import cloud.minicloud.billing.cost.Budgets;
 import cloud.minicloud.core.InvalidRequestException;
 import cloud.minicloud.core.NotFoundException;
 import cloud.minicloud.core.identity.Caller;
@@ -16,6 +17,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -26,19 +28,22 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Cloud admins: one tenant's limits, each beside what the tenant uses of it. A limit below the use
- * is allowed and said: nothing is taken away, new orders are refused until use falls.
+ * Cloud admins: one tenant's limits, each beside what the tenant uses of it, and its monthly budget.
+ * A limit below the use is allowed and said: nothing is taken away, new orders are refused until use falls.
  */
 @Route(value = "admin/tenants/:tenant/quota", layout = MainLayout.class)
 public class TenantQuotaView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final QuotaService quotas;
+    private final Budgets budgets;
     private final Map<ResourceKind, IntegerField> limits = new EnumMap<>(ResourceKind.class);
+    private final BigDecimalField budget = new BigDecimalField();
     private String tenant = "";
 
     @Inject
-    public TenantQuotaView(QuotaService quotas) {
+    public TenantQuotaView(QuotaService quotas, Budgets budgets) {
         this.quotas = quotas;
+        this.budgets = budgets;
     }
 
     @Override
@@ -47,6 +52,7 @@ public class TenantQuotaView extends VerticalLayout implements BeforeEnterObserv
             tenant = event.getRouteParameters().get("tenant").orElse("");
             try {
                 show(quotas.quotaOfTenant(caller, tenant));
+                budget.setValue(budgets.of(caller, tenant));
             } catch (NotFoundException | IllegalArgumentException unknown) {
                 event.rerouteToError(com.vaadin.flow.router.NotFoundException.class);
             }
@@ -71,6 +77,11 @@ public class TenantQuotaView extends VerticalLayout implements BeforeEnterObserv
             limits.put(kind, limit);
             form.add(limit);
         }
+        budget.setId("budget");
+        budget.setLabel(getTranslation("quota.budget"));
+        budget.setHelperText(getTranslation("quota.budgetHint"));
+        budget.setClearButtonVisible(true);
+        form.add(budget);
         Button save = new Button(getTranslation("quota.save"), click -> save());
         save.setId("save-quota");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -87,7 +98,7 @@ public class TenantQuotaView extends VerticalLayout implements BeforeEnterObserv
     }
 
     private void save() {
-        if (limits.values().stream().anyMatch(field -> field.isInvalid() || field.getValue() == null)) {
+        if (limits.values().stream().anyMatch(field -> field.isInvalid() || field.getValue() == null) || budget.isInvalid()) {
             Notification.show(getTranslation("quota.fixFields")).addThemeVariants(NotificationVariant.LUMO_ERROR);
             return;
         }
@@ -96,6 +107,7 @@ public class TenantQuotaView extends VerticalLayout implements BeforeEnterObserv
             QuotaView saved = quotas.changeLimits(caller, tenant, new ResourceAmounts(value(ResourceKind.INSTANCES),
                     value(ResourceKind.VCPUS), value(ResourceKind.MEMORY), value(ResourceKind.DISK),
                     value(ResourceKind.NETWORKS), value(ResourceKind.IMAGES), value(ResourceKind.IMAGE_STORAGE)));
+            budgets.set(caller, tenant, budget.getValue());
             Notification.show(getTranslation("quota.saved", saved.tenant()));
             UI.getCurrent().navigate(TenantsView.class);
         } catch (InvalidRequestException refused) {

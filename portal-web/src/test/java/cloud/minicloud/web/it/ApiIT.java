@@ -125,5 +125,35 @@ class ApiIT {
         assertEquals(200, reply.status());
         assertTrue(reply.body().contains("/api/v1/me"), reply.body());
         assertTrue(reply.body().contains("/api/v1/quota"), reply.body());
+        assertTrue(reply.body().contains("/api/v1/costs"), reply.body());
+        assertTrue(reply.body().contains("/api/v1/statements/{month}"), reply.body());
+    }
+
+    @Test
+    void last_months_statement_is_closed_and_comes_as_json_csv_and_pdf_in_english_and_chinese() {
+        String ann = Api.tokenFor("ann");
+        java.time.ZoneId zone = java.time.ZoneId.of("Asia/Shanghai");
+        java.time.YearMonth last = java.time.YearMonth.now(zone).minusMonths(1);
+        boolean due = java.time.ZonedDateTime.now(zone).isAfter(last.plusMonths(1).atDay(1).atStartOfDay(zone).plusHours(1));
+
+        JsonObject statement = Api.get("/api/v1/statements/" + last, ann).object();
+        assertEquals("acme", statement.getString("tenant"));
+        assertEquals(last.toString(), statement.getString("month"));
+        assertEquals(due, statement.getBoolean("closed"), statement.toString());
+        Api.Reply again = Api.get("/api/v1/statements/" + last, ann);
+        assertEquals(statement, again.object(), "a closed statement does not change");
+
+        Api.Reply csv = Api.call("GET", "/api/v1/statements/" + last, ann, java.util.Map.of("Accept", "text/csv"), null);
+        assertTrue(csv.body().startsWith("tenant,month,status,resource,"), csv.body());
+        for (String language : new String[] {"en", "zh-CN"}) {
+            Api.Reply pdf = Api.call("GET", "/api/v1/statements/" + last, ann,
+                    java.util.Map.of("Accept", "application/pdf", "Accept-Language", language), null);
+            assertEquals(200, pdf.status(), pdf.body());
+            assertTrue(pdf.body().startsWith("%PDF-"), language + ": " + pdf.contentType());
+        }
+
+        assertEquals("invalid-request", Api.get("/api/v1/statements/2026-13", ann).problem(), "a malformed month");
+        assertEquals("invalid-request", Api.get("/api/v1/statements/" + java.time.YearMonth.now(zone).plusMonths(1), ann)
+                .problem(), "a month not begun");
     }
 }

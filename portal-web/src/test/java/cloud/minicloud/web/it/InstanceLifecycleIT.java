@@ -98,6 +98,22 @@ class InstanceLifecycleIT {
         assertEquals(vcpusBefore, Instances.used(ann, "vcpus"), "a deleted instance gives all its quota back");
         assertEquals(instancesBefore, Instances.used(ann, "instances"));
         assertTrue(Host.run("virsh", "-c", "qemu:///system", "dominfo", id).exitCode() != 0, "its domain is gone from the node");
+
+        // What it cost: compute as general, then standard, while it ran; its disk while it existed.
+        String days = "?from=" + java.time.LocalDate.now().minusDays(1) + "&to=" + java.time.LocalDate.now().plusDays(1);
+        List<JsonObject> lines = Api.get("/api/v1/costs" + days, ann).object().getJsonArray("lines").stream()
+                .map(jakarta.json.JsonValue::asJsonObject).filter(l -> l.getString("resourceId").equals(id)).toList();
+        assertEquals(java.util.Set.of("COMPUTE general", "COMPUTE standard", "DISK "), lines.stream()
+                .map(l -> l.getString("kind") + " " + l.getString("item")).collect(java.util.stream.Collectors.toSet()), lines.toString());
+        for (JsonObject line : lines) {
+            java.math.BigDecimal quantity = line.getJsonNumber("quantity").bigDecimalValue();
+            java.math.BigDecimal amount = line.getJsonNumber("amount").bigDecimalValue();
+            assertTrue(quantity.signum() > 0 && quantity.compareTo(java.math.BigDecimal.ONE) < 0, line.toString());
+            assertTrue(amount.subtract(quantity.multiply(line.getJsonNumber("unitPrice").bigDecimalValue())).abs()
+                    .compareTo(new java.math.BigDecimal("0.00001")) <= 0, "amount is quantity × unit price: " + line);
+        }
+        Api.Reply csv = Api.call("GET", "/api/v1/costs" + days, ann, java.util.Map.of("Accept", "text/csv"), null);
+        assertTrue(csv.body().startsWith("tenant,from,to,resource,") && csv.body().contains(id), csv.body());
     }
 
     @Test

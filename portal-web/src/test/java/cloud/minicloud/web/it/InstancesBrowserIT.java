@@ -1,5 +1,6 @@
 package cloud.minicloud.web.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -97,6 +98,17 @@ class InstancesBrowserIT {
                 bob.waitFor(By.id("create-instance"));
                 assertFalse(bob.pageText().contains(NAME), "globex does not see acme's instance");
             }
+
+            // What it costs shows at once: this month's bars (one per day so far) and its line.
+            ann.open("/costs");
+            ann.waitFor(By.id("costs-chart"));
+            ann.waitForText(By.id("costs-lines"), NAME);
+            assertEquals((long) java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getDayOfMonth(),
+                    ((Number) ann.evaluate("return document.querySelectorAll('#costs-chart .cost-bar').length")).longValue());
+            assertTrue(ann.textOf(By.id("costs-total")).contains("¥"), ann.textOf(By.id("costs-total")));
+            ann.screenshot("costs");
+            ann.open("/instances");
+            ann.waitFor(By.id("stop-" + id));
 
             ann.click(By.id("stop-" + id));
             ann.click(By.xpath("//vaadin-button[@slot='confirm-button']"));

@@ -28,8 +28,6 @@ import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.EmptyAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -42,21 +40,7 @@ class QuotaServiceIT {
 
     @Deployment
     static WebArchive deployment() {
-        return ShrinkWrap.create(WebArchive.class, "quota-service-it.war")
-                .addPackages(true, "cloud.minicloud.core", "cloud.minicloud.image", "cloud.minicloud.hypervisor")
-                // The fake driver is for unit tests; the settings and the libvirt driver come from the WAR's wiring.
-                .deletePackages(true, "cloud.minicloud.hypervisor.fake")
-                .addClass(cloud.minicloud.web.wiring.Wiring.class)
-                // The tenant use cases reach Keycloak through this directory (never called here).
-                .addPackage(cloud.minicloud.web.keycloak.KeycloakTenantDirectory.class.getPackage())
-                // The core reaches compute nodes through the libvirt driver, Keycloak through its
-                // admin client: their libraries come along.
-                .addAsLibraries(jarOf(org.libvirt.Connect.class), jarOf(com.sun.jna.Native.class),
-                        jarOf(org.keycloak.admin.client.Keycloak.class),
-                        jarOf(org.keycloak.representations.idm.OrganizationRepresentation.class),
-                        jarOf(org.eclipse.microprofile.openapi.annotations.media.Schema.class))
-                .addAsResource("META-INF/persistence.xml")
-                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
+        return CoreDeployment.war("quota-service-it.war");
     }
 
     @Inject
@@ -127,14 +111,6 @@ class QuotaServiceIT {
         }
         assertEquals(1, count("SELECT COUNT(*) FROM tenant WHERE alias = ?", tenant));
         assertEquals(1, count("SELECT COUNT(*) FROM quota q JOIN tenant t ON q.tenant_id = t.id WHERE t.alias = ?", tenant));
-    }
-
-    private static java.io.File jarOf(Class<?> type) {
-        try {
-            return new java.io.File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String newTenantAlias() {

@@ -65,20 +65,27 @@ class RoleMatrixIT {
     static final Endpoint ADD_ACME_MEMBER = new Endpoint("POST", "/api/v1/tenants/acme/members",
             "{\"user\":\"\",\"role\":\"tenant-user\"}", "add a member to acme");
 
+    static final Endpoint COSTS = new Endpoint("GET", "/api/v1/costs", null, "read the tenant's costs");
+    static final Endpoint PRICE_LISTS = new Endpoint("GET", "/api/v1/admin/price-lists", null, "list price lists");
+    static final Endpoint CHARGEBACK = new Endpoint("GET", "/api/v1/admin/chargeback/2020-01", null, "read a chargeback");
+    static final Endpoint BUDGET = new Endpoint("GET", "/api/v1/budget", null, "read the tenant's budget");
+    static final Endpoint SET_BUDGET = new Endpoint("PUT", "/api/v1/admin/tenants/acme/budget", "{\"monthlyAmount\":-1}",
+            "set acme's budget");
+
     static final List<Endpoint> ENDPOINTS = List.of(LIST_INSTANCES, LAUNCH, STOP, DELETE_INSTANCE, CONSOLE_LOG,
             LIST_NETWORKS, CREATE_NETWORK, QUOTA, LIST_IMAGES, CUSTOM_IMAGE, AUDIT, TENANTS, NODES, ACME_MEMBERS,
-            ADD_ACME_MEMBER);
+            ADD_ACME_MEMBER, COSTS, PRICE_LISTS, CHARGEBACK, BUDGET, SET_BUDGET);
 
     /** The answer each identity gets from each endpoint, in ENDPOINTS' order. */
     static final Map<Who, List<Integer>> EXPECTED = Map.of(
-            ALICE, List.of(200, 400, 404, 404, 404, 200, 400, 200, 200, 400, 200, 403, 403, 200, 400),
-            ANN, List.of(200, 400, 404, 404, 404, 200, 400, 200, 200, 403, 403, 403, 403, 403, 403),
-            CARA, List.of(403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403),
-            DAN_ACME, List.of(200, 400, 404, 404, 404, 200, 400, 200, 200, 403, 403, 403, 403, 403, 403),
-            DAN_GLOBEX, List.of(200, 400, 404, 404, 404, 200, 400, 200, 200, 400, 200, 403, 403, 404, 404),
-            DAN_UNCHOSEN, List.of(400, 400, 400, 400, 400, 400, 400, 400, 400, 403, 403, 403, 403, 400, 400),
-            BOB_IN_ACME, List.of(403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403),
-            ADMIN, List.of(403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 200, 200, 200, 400));
+            ALICE, List.of(200, 400, 404, 404, 404, 200, 400, 200, 200, 400, 200, 403, 403, 200, 400, 200, 403, 403, 200, 403),
+            ANN, List.of(200, 400, 404, 404, 404, 200, 400, 200, 200, 403, 403, 403, 403, 403, 403, 200, 403, 403, 200, 403),
+            CARA, List.of(403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403),
+            DAN_ACME, List.of(200, 400, 404, 404, 404, 200, 400, 200, 200, 403, 403, 403, 403, 403, 403, 200, 403, 403, 200, 403),
+            DAN_GLOBEX, List.of(200, 400, 404, 404, 404, 200, 400, 200, 200, 400, 200, 403, 403, 404, 404, 200, 403, 403, 200, 403),
+            DAN_UNCHOSEN, List.of(400, 400, 400, 400, 400, 400, 400, 400, 400, 403, 403, 403, 403, 400, 400, 400, 403, 403, 400, 403),
+            BOB_IN_ACME, List.of(403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403),
+            ADMIN, List.of(403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 200, 200, 200, 400, 403, 200, 200, 403, 400));
 
     static Stream<Arguments> matrix() {
         List<Arguments> cells = new ArrayList<>();

@@ -1,0 +1,69 @@
+package cloud.minicloud.billing.cost;
+
+import cloud.minicloud.billing.rating.Rating;
+import cloud.minicloud.billing.rating.RatingStore;
+import cloud.minicloud.core.InvalidRequestException;
+import cloud.minicloud.core.config.CloudSettings;
+import cloud.minicloud.core.identity.Caller;
+import cloud.minicloud.core.identity.Role;
+import cloud.minicloud.core.tenant.Tenant;
+import cloud.minicloud.core.tenant.TenantRepository;
+import cloud.minicloud.core.usage.UsageKind;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Cloud admins: every tenant's costs of a month, from the rated hours (every tenant is brought up
+ * to the last whole hour first; the hour under way shows in the tenant's own Costs).
+ */
+@ApplicationScoped
+public class Chargeback {
+
+    @Inject
+    Rating rating;
+
+    @Inject
+    RatingStore store;
+
+    @Inject
+    TenantRepository tenants;
+
+    @Inject
+    CloudSettings settings;
+
+    public ChargebackReport of(Caller caller, YearMonth month) {
+        caller.require(Role.CLOUD_ADMIN);
+        if (month.isAfter(YearMonth.now(settings.billing().zone()))) {
+            throw new InvalidRequestException("month " + month + " has not begun; ask for this month or an earlier one");
+        }
+        Instant now = Instant.now();
+        for (long tenant : store.tenantsWithUsage()) {
+            rating.rate(tenant, now);
+        }
+        Instant start = month.atDay(1).atStartOfDay(settings.billing().zone()).toInstant();
+        Instant end = month.plusMonths(1).atDay(1).atStartOfDay(settings.billing().zone()).toInstant();
+        Map<Long, Map<UsageKind, BigDecimal>> totals = store.totalsByTenant(start, end);
+        List<ChargebackReport.TenantCharge> rows = totals.entrySet().stream().map(e -> charge(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparing(ChargebackReport.TenantCharge::total).reversed()
+                        .thenComparing(ChargebackReport.TenantCharge::tenant))
+                .toList();
+        BigDecimal total = rows.stream().map(ChargebackReport.TenantCharge::total).reduce(BigDecimal.ZERO.setScale(6), BigDecimal::add);
+        return new ChargebackReport(month, settings.billing().currency().getCurrencyCode(), settings.billing().symbol(), rows, total);
+    }
+
+    private ChargebackReport.TenantCharge charge(long tenantId, Map<UsageKind, BigDecimal> byKind) {
+        Tenant tenant = tenants.find(tenantId).orElseThrow();
+        BigDecimal zero = BigDecimal.ZERO.setScale(6);
+        BigDecimal compute = byKind.getOrDefault(UsageKind.COMPUTE, zero);
+        BigDecimal disks = byKind.getOrDefault(UsageKind.DISK, zero);
+        BigDecimal images = byKind.getOrDefault(UsageKind.IMAGE, zero);
+        return new ChargebackReport.TenantCharge(tenant.alias(), tenant.displayName(), compute, disks, images,
+                compute.add(disks).add(images));
+    }
+}

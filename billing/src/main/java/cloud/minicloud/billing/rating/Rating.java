@@ -1,0 +1,63 @@
+package cloud.minicloud.billing.rating;
+
+import cloud.minicloud.billing.price.PriceLists;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Rates a tenant's usage hour by hour up to a moment, from a watermark: the whole hours not rated
+ * yet, and again every hour a late event (committed after its hour was rated) falls in. One
+ * transaction per tenant, under a lock on its watermark: two runs never interleave, a run that
+ * dies midway leaves the lines it found, and a re-run writes the same lines.
+ */
+@ApplicationScoped
+public class Rating {
+
+    @Inject
+    RatingStore store;
+
+    @Inject
+    PriceLists prices;
+
+    /** Rates the tenant's whole hours before {@code until}; answers how far it is rated now. */
+    @Transactional
+    public Instant rate(long tenantId, Instant until) {
+        Instant end = until.truncatedTo(ChronoUnit.HOURS);
+        Optional<Instant> watermark = store.lockWatermark(tenantId);
+        List<Usage> unrated = store.unrated(tenantId).stream().filter(e -> e.occurredAt().isBefore(end)).toList();
+        Optional<Instant> late = unrated.stream().map(Usage::occurredAt).min(Comparator.naturalOrder())
+                .map(at -> at.truncatedTo(ChronoUnit.HOURS));
+        Instant from = earliest(watermark, late).orElse(end);
+        // A closed month stays as its statement says: usage that comes in late for it is not charged in it.
+        Optional<Instant> closed = store.closedUntil(tenantId);
+        if (closed.isPresent() && from.isBefore(closed.get())) {
+            from = closed.get();
+        }
+        if (!from.isBefore(end)) {
+            if (watermark.isEmpty() || watermark.get().isBefore(end)) {
+                store.setWatermark(tenantId, end);
+            }
+            store.markRated(unrated, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+            return watermark.filter(w -> w.isAfter(end)).orElse(end);
+        }
+        List<RatedLine> lines = Rater.rate(store.eventsBefore(tenantId, end), prices.timeline(), from, end);
+        store.replace(tenantId, from, end, lines);
+        store.markRated(unrated, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        Instant ratedUntil = watermark.filter(w -> w.isAfter(end)).orElse(end);
+        store.setWatermark(tenantId, ratedUntil);
+        return ratedUntil;
+    }
+
+    private static Optional<Instant> earliest(Optional<Instant> a, Optional<Instant> b) {
+        if (a.isEmpty()) {
+            return b;
+        }
+        return b.filter(x -> x.isBefore(a.get())).or(() -> a);
+    }
+}

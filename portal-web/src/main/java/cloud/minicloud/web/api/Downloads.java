@@ -1,0 +1,32 @@
+package cloud.minicloud.web.api;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+
+/** Answers that a browser saves as a file: CSV written as it streams, or bytes made beforehand. */
+final class Downloads {
+
+    interface CsvBody {
+        void write(Writer out) throws IOException;
+    }
+
+    private Downloads() {
+    }
+
+    static Response csv(String fileName, CsvBody body) {
+        StreamingOutput stream = out -> {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            body.write(writer);
+            writer.flush();
+        };
+        return file(stream, "text/csv; charset=UTF-8", fileName);
+    }
+
+    static Response file(Object body, String type, String fileName) {
+        return Response.ok(body, type).header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
+    }
+}
