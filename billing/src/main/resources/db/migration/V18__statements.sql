@@ -2,7 +2,8 @@
 -- rewrites a tenant's hours before closed_until (the end of its last closed month).
 CREATE TABLE statement (
     id        BIGINT        NOT NULL AUTO_INCREMENT PRIMARY KEY,
-    tenant_id BIGINT        NOT NULL,
+    tenant_id   BIGINT        NOT NULL,
+    tenant_name VARCHAR(255)  NULL,
     month     CHAR(7)       NOT NULL,
     currency  CHAR(3)       NOT NULL,
     total     DECIMAL(18,6) NOT NULL,

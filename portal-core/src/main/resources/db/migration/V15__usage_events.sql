@@ -21,4 +21,7 @@ SELECT i.tenant_id, 'DISK', i.id, i.name, NULL, i.system_disk_gib, TRUE, NOW(3)
 FROM instance i WHERE i.holds_resources;
 INSERT INTO usage_event (tenant_id, kind, resource_id, resource_name, flavor, size_gib, begins, occurred_at)
 SELECT i.tenant_id, 'COMPUTE', i.id, i.name, f.name, 0, TRUE, NOW(3)
-FROM instance i JOIN flavor f ON f.id = i.flavor_id WHERE i.state IN ('RUNNING', 'REBOOTING', 'STOPPING');
+FROM instance i JOIN flavor f ON f.id = i.flavor_id WHERE i.state IN ('RUNNING', 'REBOOTING');
+INSERT INTO usage_event (tenant_id, kind, resource_id, resource_name, flavor, size_gib, begins, occurred_at)
+SELECT m.owner_tenant_id, 'IMAGE', CONCAT('image-', m.id), m.name, NULL, m.charged_gib, TRUE, NOW(3)
+FROM image m WHERE m.owner_tenant_id IS NOT NULL AND m.state IN ('ACTIVE', 'DEACTIVATED');

@@ -63,14 +63,19 @@ public class Budgets {
             Sql.update(database, "DELETE FROM budget WHERE tenant_id = ?", tenant.id());
             return;
         }
-        if (monthlyAmount.signum() <= 0 || monthlyAmount.compareTo(MAX) > 0 || monthlyAmount.stripTrailingZeros().scale() > 2) {
-            throw new InvalidRequestException("monthlyAmount is 0.01 to " + MAX.toPlainString()
-                    + " with at most 2 decimals; send null to remove the budget");
-        }
+        check(monthlyAmount);
         Sql.update(database, "INSERT INTO budget (tenant_id, monthly_amount, set_by, set_at) VALUES (?, ?, ?, ?)"
                         + " ON DUPLICATE KEY UPDATE monthly_amount = VALUES(monthly_amount), set_by = VALUES(set_by),"
                         + " set_at = VALUES(set_at)",
                 tenant.id(), monthlyAmount, caller.username(), Timestamp.from(Instant.now()));
+    }
+
+    /** Refuses an amount no budget can have (0.01 to 100,000,000 with 2 decimals). */
+    public static void check(BigDecimal monthlyAmount) {
+        if (monthlyAmount.signum() <= 0 || monthlyAmount.compareTo(MAX) > 0 || monthlyAmount.stripTrailingZeros().scale() > 2) {
+            throw new InvalidRequestException("monthlyAmount is 0.01 to " + MAX.toPlainString()
+                    + " with at most 2 decimals; send null to remove the budget");
+        }
     }
 
     /** A tenant's monthly budget, for a cloud admin (null: none). */

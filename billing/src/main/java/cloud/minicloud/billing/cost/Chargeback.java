@@ -46,8 +46,8 @@ public class Chargeback {
         for (long tenant : store.tenantsWithUsage()) {
             rating.rate(tenant, now);
         }
-        Instant start = month.atDay(1).atStartOfDay(settings.billing().zone()).toInstant();
-        Instant end = month.plusMonths(1).atDay(1).atStartOfDay(settings.billing().zone()).toInstant();
+        Instant start = settings.billing().startOf(month);
+        Instant end = settings.billing().startOf(month.plusMonths(1));
         Map<Long, Map<UsageKind, BigDecimal>> totals = store.totalsByTenant(start, end);
         List<ChargebackReport.TenantCharge> rows = totals.entrySet().stream().map(e -> charge(e.getKey(), e.getValue()))
                 .sorted(Comparator.comparing(ChargebackReport.TenantCharge::total).reversed()

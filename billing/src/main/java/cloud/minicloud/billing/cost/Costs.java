@@ -54,8 +54,8 @@ public class Costs {
         if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
             throw new InvalidRequestException("a cost report covers at most " + MAX_DAYS + " days; ask for a shorter span");
         }
-        Instant start = from.atStartOfDay(settings.billing().zone()).toInstant();
-        Instant end = to.plusDays(1).atStartOfDay(settings.billing().zone()).toInstant();
+        Instant start = settings.billing().startOf(from);
+        Instant end = settings.billing().startOf(to.plusDays(1));
         Instant now = Instant.now();
         Instant rated = rating.rate(tenant.id(), now);
         List<RatedLine> lines = new ArrayList<>(store.lines(tenant.id(), start, end));

@@ -23,6 +23,8 @@ public record PriceListSpec(String effectiveFrom, Map<String, BigDecimal> flavor
     }
 
     static final BigDecimal MAX_PRICE = new BigDecimal("1000000");
+    /** The database keeps times until 2038-01-19. */
+    static final Instant LATEST = Instant.parse("2037-12-31T00:00:00Z");
     private static final int MAX_DECIMALS = 6;
 
     /** When it takes effect: refused if malformed or in the past (usage already happened at the old prices). */
@@ -37,9 +39,12 @@ public record PriceListSpec(String effectiveFrom, Map<String, BigDecimal> flavor
             throw new InvalidRequestException("effectiveFrom '" + effectiveFrom
                     + "' is not a time like 2026-12-01T00:00:00Z; leave it out to take effect now");
         }
-        if (at.isBefore(now.minusSeconds(60))) {
+        if (at.isBefore(now)) {
             throw new InvalidRequestException("effectiveFrom " + at + " is in the past: usage until now keeps the prices it had;"
                     + " give a time from now on, or leave it out to take effect now");
+        }
+        if (at.isAfter(LATEST)) {
+            throw new InvalidRequestException("effectiveFrom " + at + " is too far ahead: the latest is " + LATEST);
         }
         return at;
     }

@@ -25,9 +25,21 @@ public class PriceListStore {
 
     /** Every version, oldest first. */
     public List<PriceList> all() {
+        return read("");
+    }
+
+    /**
+     * Every version as committed now, not as this transaction first saw them: for changes made
+     * under {@link #lock()} (a read before the lock would miss a version committed meanwhile).
+     */
+    public List<PriceList> latest() {
+        return read(" LOCK IN SHARE MODE");
+    }
+
+    private List<PriceList> read(String locking) {
         try (Connection c = database.getConnection()) {
             Map<Long, Map<String, BigDecimal>> flavors = new HashMap<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT price_list_id, flavor, hourly FROM price_list_flavor");
+            try (PreparedStatement s = c.prepareStatement("SELECT price_list_id, flavor, hourly FROM price_list_flavor" + locking);
                  ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     flavors.computeIfAbsent(r.getLong(1), id -> new HashMap<>()).put(r.getString(2), r.getBigDecimal(3));
@@ -35,7 +47,7 @@ public class PriceListStore {
             }
             List<PriceList> lists = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("SELECT id, effective_from, disk_gib_hour, image_gib_hour,"
-                    + " created_by, created_at FROM price_list ORDER BY effective_from");
+                    + " created_by, created_at FROM price_list ORDER BY effective_from" + locking);
                  ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     lists.add(new PriceList(r.getLong(1), r.getTimestamp(2).toInstant(),

@@ -65,7 +65,7 @@ public class PriceLists implements FlavorPrices {
     public void delete(Caller caller, long id) {
         caller.require(Role.CLOUD_ADMIN);
         store.lock();
-        PriceList list = store.all().stream().filter(l -> l.id() == id).findFirst()
+        PriceList list = store.latest().stream().filter(l -> l.id() == id).findFirst()
                 .orElseThrow(() -> new NotFoundException("price list", Long.toString(id)));
         if (!list.effectiveFrom().isAfter(now())) {
             throw new ConflictException("in-use", "price list " + id + " is in force since " + list.effectiveFrom()
@@ -94,7 +94,7 @@ public class PriceLists implements FlavorPrices {
     public void price(String flavor, BigDecimal hourly, String by) {
         store.lock();
         Instant now = now();
-        PriceTimeline timeline = timeline();
+        PriceTimeline timeline = new PriceTimeline(store.latest());
         PriceList current = timeline.inForce(now);
         if (hourly.compareTo(current.flavor(flavor)) != 0 || !current.flavors().containsKey(flavor)) {
             Map<String, BigDecimal> prices = new HashMap<>(current.flavors());
@@ -110,12 +110,12 @@ public class PriceLists implements FlavorPrices {
     public void forget(String flavor) {
         store.lock();
         Instant now = now();
-        timeline().lists().stream().filter(l -> l.effectiveFrom().isAfter(now))
+        store.latest().stream().filter(l -> l.effectiveFrom().isAfter(now))
                 .forEach(l -> store.removeFlavor(l.id(), flavor));
     }
 
     private PriceList added(PriceList list) {
-        timeline().lists().stream().filter(l -> l.effectiveFrom().equals(list.effectiveFrom())).findFirst()
+        store.latest().stream().filter(l -> l.effectiveFrom().equals(list.effectiveFrom())).findFirst()
                 .ifPresent(clash -> {
                     throw new InvalidRequestException("price list " + clash.id() + " takes effect at " + clash.effectiveFrom()
                             + " already; pick another time, or withdraw that one first");

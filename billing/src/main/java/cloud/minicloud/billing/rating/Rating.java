@@ -28,8 +28,9 @@ public class Rating {
     /** Rates the tenant's whole hours before {@code until}; answers how far it is rated now. */
     @Transactional
     public Instant rate(long tenantId, Instant until) {
-        Instant end = until.truncatedTo(ChronoUnit.HOURS);
         Optional<Instant> watermark = store.lockWatermark(tenantId);
+        // Hours already rated past `until` are re-rated too when a late event falls before them.
+        Instant end = watermark.filter(w -> w.isAfter(until)).orElse(until.truncatedTo(ChronoUnit.HOURS));
         List<Usage> unrated = store.unrated(tenantId).stream().filter(e -> e.occurredAt().isBefore(end)).toList();
         Optional<Instant> late = unrated.stream().map(Usage::occurredAt).min(Comparator.naturalOrder())
                 .map(at -> at.truncatedTo(ChronoUnit.HOURS));
@@ -40,18 +41,15 @@ public class Rating {
             from = closed.get();
         }
         if (!from.isBefore(end)) {
-            if (watermark.isEmpty() || watermark.get().isBefore(end)) {
-                store.setWatermark(tenantId, end);
-            }
+            store.setWatermark(tenantId, end);
             store.markRated(unrated, Instant.now().truncatedTo(ChronoUnit.MILLIS));
-            return watermark.filter(w -> w.isAfter(end)).orElse(end);
+            return end;
         }
         List<RatedLine> lines = Rater.rate(store.eventsBefore(tenantId, end), prices.timeline(), from, end);
         store.replace(tenantId, from, end, lines);
         store.markRated(unrated, Instant.now().truncatedTo(ChronoUnit.MILLIS));
-        Instant ratedUntil = watermark.filter(w -> w.isAfter(end)).orElse(end);
-        store.setWatermark(tenantId, ratedUntil);
-        return ratedUntil;
+        store.setWatermark(tenantId, end);
+        return end;
     }
 
     private static Optional<Instant> earliest(Optional<Instant> a, Optional<Instant> b) {

@@ -19,4 +19,9 @@ public record Statement(String tenant, String tenantName, YearMonth month, Strin
             throw new IllegalArgumentException("a statement is closed exactly when it has a closing time");
         }
     }
+
+    /** The name a download of it is saved as. */
+    public String fileName(String extension) {
+        return "minicloud-statement-" + tenant + "-" + month + "." + extension;
+    }
 }

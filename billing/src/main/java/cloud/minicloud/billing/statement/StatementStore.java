@@ -23,8 +23,9 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class StatementStore {
 
-    /** A closed statement as stored: what the tenant and currency were named when it closed. */
-    public record Stored(YearMonth month, String currency, List<CostLine> lines, BigDecimal total, Instant closedAt) {
+    /** A closed statement as stored: the tenant's name and the currency as they were when it closed. */
+    public record Stored(YearMonth month, String tenantName, String currency, List<CostLine> lines, BigDecimal total,
+                         Instant closedAt) {
     }
 
     @Resource(lookup = "java:jboss/datasources/MinicloudDS")
@@ -33,11 +34,12 @@ public class StatementStore {
     public Optional<Stored> find(long tenantId, YearMonth month) {
         try (Connection c = database.getConnection()) {
             long id;
+            String tenantName;
             String currency;
             BigDecimal total;
             Instant closedAt;
             try (PreparedStatement s = c.prepareStatement(
-                    "SELECT id, currency, total, closed_at FROM statement WHERE tenant_id = ? AND month = ?")) {
+                    "SELECT id, currency, total, closed_at, tenant_name FROM statement WHERE tenant_id = ? AND month = ?")) {
                 s.setLong(1, tenantId);
                 s.setString(2, month.toString());
                 try (ResultSet r = s.executeQuery()) {
@@ -48,6 +50,7 @@ public class StatementStore {
                     currency = r.getString(2);
                     total = r.getBigDecimal(3);
                     closedAt = r.getTimestamp(4).toInstant();
+                    tenantName = r.getString(5);
                 }
             }
             List<CostLine> lines = new ArrayList<>();
@@ -61,7 +64,7 @@ public class StatementStore {
                     }
                 }
             }
-            return Optional.of(new Stored(month, currency, lines, total, closedAt));
+            return Optional.of(new Stored(month, tenantName, currency, lines, total, closedAt));
         } catch (SQLException e) {
             throw Sql.failed(e);
         }
@@ -72,12 +75,13 @@ public class StatementStore {
         try (Connection c = database.getConnection()) {
             long id;
             try (PreparedStatement s = c.prepareStatement("INSERT IGNORE INTO statement (tenant_id, month, currency, total,"
-                    + " closed_at) VALUES (?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                    + " closed_at, tenant_name) VALUES (?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
                 s.setLong(1, tenantId);
                 s.setString(2, statement.month().toString());
                 s.setString(3, statement.currency());
                 s.setBigDecimal(4, statement.total());
                 s.setTimestamp(5, Timestamp.from(statement.closedAt()));
+                s.setString(6, statement.tenantName());
                 if (s.executeUpdate() == 0) {
                     return false;
                 }

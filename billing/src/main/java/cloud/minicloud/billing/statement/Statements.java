@@ -1,5 +1,6 @@
 package cloud.minicloud.billing.statement;
 
+import cloud.minicloud.billing.cost.CostLine;
 import cloud.minicloud.billing.cost.CostLines;
 import cloud.minicloud.billing.cost.CostReport;
 import cloud.minicloud.billing.cost.Costs;
@@ -15,6 +16,7 @@ import cloud.minicloud.core.tenant.TenantRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -68,6 +70,10 @@ public class Statements {
         if (month.isAfter(current)) {
             throw new InvalidRequestException("month " + month + " has not begun; ask for " + current + " or an earlier one");
         }
+        YearMonth founded = YearMonth.from(tenant.createdAt().atZone(billing.zone()));
+        if (month.isBefore(founded)) {
+            throw new InvalidRequestException("tenant " + tenant.alias() + " began in " + founded + "; ask for that month or a later one");
+        }
         if (closable(month, Instant.now())) {
             return statement(tenant, close(tenant.id(), month));
         }
@@ -80,16 +86,23 @@ public class Statements {
     /** Closes the tenant's statement of a month (its usage rated to the month's end first); a closed one stays as it is. */
     @Transactional
     public StatementStore.Stored close(long tenantId, YearMonth month) {
+        // The watermark's lock first: what is read after it includes whatever a rating run committed before.
+        ratings.lockWatermark(tenantId);
         Optional<StatementStore.Stored> existing = store.find(tenantId, month);
         if (existing.isPresent()) {
             return existing.get();
         }
-        Instant start = start(month);
-        Instant end = start(month.plusMonths(1));
+        Instant start = settings.billing().startOf(month);
+        Instant end = settings.billing().startOf(month.plusMonths(1));
         rating.rate(tenantId, end);
-        List<cloud.minicloud.billing.cost.CostLine> lines = CostLines.group(ratings.lines(tenantId, start, end));
-        StatementStore.Stored statement = new StatementStore.Stored(month, settings.billing().currency().getCurrencyCode(),
-                lines, CostLines.total(lines), Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        // A bill is in cents: each line rounded (half up), the total their sum, so the lines add up to it.
+        List<CostLine> lines = CostLines.group(ratings.lines(tenantId, start, end)).stream()
+                .map(line -> new CostLine(line.kind(), line.resourceId(), line.resourceName(), line.item(), line.unit(),
+                        line.quantity(), line.unitPrice(), line.amount().setScale(2, RoundingMode.HALF_UP)))
+                .toList();
+        StatementStore.Stored statement = new StatementStore.Stored(month, tenants.find(tenantId).orElseThrow().displayName(),
+                settings.billing().currency().getCurrencyCode(), lines, CostLines.total(lines).setScale(2, RoundingMode.HALF_UP),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS));
         store.add(tenantId, statement);
         ratings.closeUntil(tenantId, end);
         return store.find(tenantId, month).orElseThrow();
@@ -110,15 +123,11 @@ public class Statements {
     }
 
     private boolean closable(YearMonth month, Instant now) {
-        return !start(month.plusMonths(1)).plus(GRACE).isAfter(now);
-    }
-
-    private Instant start(YearMonth month) {
-        return month.atDay(1).atStartOfDay(settings.billing().zone()).toInstant();
+        return !settings.billing().startOf(month.plusMonths(1)).plus(GRACE).isAfter(now);
     }
 
     private Statement statement(Tenant tenant, StatementStore.Stored stored) {
-        return new Statement(tenant.alias(), tenant.displayName(), stored.month(), stored.currency(),
+        return new Statement(tenant.alias(), stored.tenantName(), stored.month(), stored.currency(),
                 BillingSettings.symbolOf(stored.currency()), stored.lines(), stored.total(), stored.closedAt(), true);
     }
 }

@@ -28,13 +28,34 @@ public record BillingSettings(Currency currency, ZoneId zone, String pdfFont) {
         String zone = env.get("MINICLOUD_BILLING_ZONE");
         try {
             String font = env.get("MINICLOUD_PDF_FONT");
+            ZoneId billingZone = zone == null || zone.isBlank() ? d.zone() : ZoneId.of(zone.strip());
+            if (!wholeHours(billingZone)) {
+                throw new IllegalStateException("MINICLOUD_BILLING_ZONE " + billingZone + " is not a whole number of hours"
+                        + " from UTC: usage is rated per UTC hour, so days must begin on one (try Asia/Shanghai or UTC)");
+            }
             return new BillingSettings(code == null || code.isBlank() ? d.currency() : Currency.getInstance(code.strip()),
-                    zone == null || zone.isBlank() ? d.zone() : ZoneId.of(zone.strip()),
-                    font == null || font.isBlank() ? d.pdfFont() : font.strip());
+                    billingZone, font == null || font.isBlank() ? d.pdfFont() : font.strip());
         } catch (IllegalArgumentException | DateTimeException e) {
             throw new IllegalStateException("MINICLOUD_CURRENCY is an ISO 4217 code (CNY, USD, EUR) and MINICLOUD_BILLING_ZONE"
                     + " a time zone (Asia/Shanghai, UTC); not " + code + " / " + zone, e);
         }
+    }
+
+    /** Whether the zone is a whole number of hours from UTC now and at its standard offset. */
+    static boolean wholeHours(ZoneId zone) {
+        java.time.Instant now = java.time.Instant.now();
+        return zone.getRules().getOffset(now).getTotalSeconds() % 3600 == 0
+                && zone.getRules().getStandardOffset(now).getTotalSeconds() % 3600 == 0;
+    }
+
+    /** The moment a month begins in the billing zone. */
+    public java.time.Instant startOf(java.time.YearMonth month) {
+        return month.atDay(1).atStartOfDay(zone).toInstant();
+    }
+
+    /** The moment a day begins in the billing zone. */
+    public java.time.Instant startOf(java.time.LocalDate day) {
+        return day.atStartOfDay(zone).toInstant();
     }
 
     /** The symbol a price is shown with (¥ for CNY). */

@@ -19,7 +19,7 @@ public record FlavorSpec(String name, Integer vcpus, Long memoryMib, BigDecimal 
     static final int MAX_VCPUS = 64;
     static final long MIN_MEMORY_MIB = 128;
     static final long MAX_MEMORY_MIB = 256L * 1024;
-    private static final BigDecimal MAX_PRICE = new BigDecimal("100000");
+    private static final BigDecimal MAX_PRICE = new BigDecimal("1000000");
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{0,62}");
 
     /** The same spec, refused with what to change where any part is missing or out of range. */
@@ -34,8 +34,8 @@ public record FlavorSpec(String name, Integer vcpus, Long memoryMib, BigDecimal 
             throw new InvalidRequestException("memoryMib is " + MIN_MEMORY_MIB + " to " + MAX_MEMORY_MIB + " (256 GiB)");
         }
         if (hourlyPrice == null || hourlyPrice.signum() < 0 || hourlyPrice.compareTo(MAX_PRICE) > 0
-                || hourlyPrice.stripTrailingZeros().scale() > 4) {
-            throw new InvalidRequestException("hourlyPrice is 0 to " + MAX_PRICE + " with at most 4 decimals");
+                || hourlyPrice.stripTrailingZeros().scale() > 6) {
+            throw new InvalidRequestException("hourlyPrice is 0 to " + MAX_PRICE.toPlainString() + " with at most 6 decimals (as in price lists)");
         }
         cap("bandwidthMbps", bandwidthMbps, 100_000);
         cap("diskIops", diskIops, 1_000_000);

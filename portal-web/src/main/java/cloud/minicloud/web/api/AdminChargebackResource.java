@@ -3,7 +3,6 @@ package cloud.minicloud.web.api;
 import cloud.minicloud.billing.cost.Chargeback;
 import cloud.minicloud.billing.cost.ChargebackCsv;
 import cloud.minicloud.billing.cost.ChargebackReport;
-import cloud.minicloud.core.InvalidRequestException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,8 +10,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 
 /** Cloud admins: every tenant's costs of a month (YYYY-MM), as JSON or CSV ({@code Accept: text/csv}). */
 @Path("/v1/admin/chargeback/{month}")
@@ -27,7 +24,7 @@ public class AdminChargebackResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public ChargebackReport report(@PathParam("month") String month) {
-        return chargeback.of(caller.get(), month(month));
+        return chargeback.of(caller.get(), Months.parse(month));
     }
 
     @GET
@@ -35,13 +32,5 @@ public class AdminChargebackResource {
     public Response csv(@PathParam("month") String month) {
         ChargebackReport report = report(month);
         return Downloads.csv("minicloud-chargeback-" + report.month() + ".csv", out -> ChargebackCsv.write(report, out));
-    }
-
-    static YearMonth month(String text) {
-        try {
-            return YearMonth.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequestException("the month is written YYYY-MM, such as 2026-11, not '" + text + "'");
-        }
     }
 }

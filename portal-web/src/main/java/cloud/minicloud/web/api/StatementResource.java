@@ -35,14 +35,14 @@ public class StatementResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Statement statement(@PathParam("month") String month) {
-        return statements.of(caller.get(), AdminChargebackResource.month(month));
+        return statements.of(caller.get(), Months.parse(month));
     }
 
     @GET
     @Produces("text/csv;qs=0.5") // JSON unless CSV is asked for
     public Response csv(@PathParam("month") String month) {
         Statement statement = statement(month);
-        return Downloads.csv(fileName(statement, "csv"), out -> StatementCsv.write(statement, out));
+        return Downloads.csv(statement.fileName("csv"), out -> StatementCsv.write(statement, out));
     }
 
     @GET
@@ -55,10 +55,6 @@ public class StatementResource {
         // Made whole before answering: a statement is a few pages, and a failure is then a clean error.
         java.io.ByteArrayOutputStream pdf = new java.io.ByteArrayOutputStream();
         StatementPdf.write(statement, locale, settings.billing().zone(), settings.billing().pdfFont(), pdf);
-        return Downloads.file(pdf.toByteArray(), "application/pdf", fileName(statement, "pdf"));
-    }
-
-    private static String fileName(Statement statement, String extension) {
-        return "minicloud-statement-" + statement.tenant() + "-" + statement.month() + "." + extension;
+        return Downloads.file(pdf.toByteArray(), "application/pdf", statement.fileName("pdf"));
     }
 }

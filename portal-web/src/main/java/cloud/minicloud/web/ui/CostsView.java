@@ -155,12 +155,11 @@ public class CostsView extends VerticalLayout implements BeforeEnterObserver, Ha
     private void exportStatement(DownloadEvent event, Locale pdfLanguage) throws IOException {
         BillingPage.Asked asked = BillingPage.Asked.of(event, month);
         Statement statement = statements.of(asked.caller(), asked.month());
-        String name = "minicloud-statement-" + statement.tenant() + "-" + statement.month();
         if (pdfLanguage == null) {
-            BillingPage.csv(event, name + ".csv", out -> StatementCsv.write(statement, out));
+            BillingPage.csv(event, statement.fileName("csv"), out -> StatementCsv.write(statement, out));
             return;
         }
-        event.setFileName(name + (pdfLanguage.getLanguage().equals("zh") ? "-zh" : "") + ".pdf");
+        event.setFileName(statement.fileName(pdfLanguage.getLanguage().equals("zh") ? "zh.pdf" : "pdf"));
         event.setContentType("application/pdf");
         StatementPdf.write(statement, pdfLanguage, billing.zone(), billing.pdfFont(), event.getOutputStream());
     }

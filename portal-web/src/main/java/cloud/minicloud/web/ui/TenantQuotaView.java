@@ -104,10 +104,17 @@ public class TenantQuotaView extends VerticalLayout implements BeforeEnterObserv
         }
         Caller caller = SessionCaller.current();
         try {
+            if (budget.getValue() != null) {
+                Budgets.check(budget.getValue());
+            }
             QuotaView saved = quotas.changeLimits(caller, tenant, new ResourceAmounts(value(ResourceKind.INSTANCES),
                     value(ResourceKind.VCPUS), value(ResourceKind.MEMORY), value(ResourceKind.DISK),
                     value(ResourceKind.NETWORKS), value(ResourceKind.IMAGES), value(ResourceKind.IMAGE_STORAGE)));
-            budgets.set(caller, tenant, budget.getValue());
+            java.math.BigDecimal before = budgets.of(caller, tenant);
+            boolean changed = budget.getValue() == null ? before != null : before == null || budget.getValue().compareTo(before) != 0;
+            if (changed) {
+                budgets.set(caller, tenant, budget.getValue());
+            }
             Notification.show(getTranslation("quota.saved", saved.tenant()));
             UI.getCurrent().navigate(TenantsView.class);
         } catch (InvalidRequestException refused) {

@@ -1,5 +1,9 @@
 package cloud.minicloud.web.ui;
 
+import cloud.minicloud.billing.cost.Chargeback;
+import cloud.minicloud.billing.cost.ChargebackReport;
+import cloud.minicloud.core.config.BillingSettings;
+import cloud.minicloud.core.config.CloudSettings;
 import cloud.minicloud.core.quota.QuotaService;
 import cloud.minicloud.core.quota.QuotaView;
 import cloud.minicloud.core.quota.ResourceKind;
@@ -26,6 +30,10 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Cloud admins: every tenant with its quota, paged lazily from the database; a new tenant, a
@@ -36,12 +44,17 @@ public class TenantsView extends VerticalLayout implements BeforeEnterObserver, 
 
     private final QuotaService quotas;
     private final TenantAdministration administration;
+    private final Chargeback chargeback;
+    private final BillingSettings billing;
     private final Grid<QuotaView> tenants = new Grid<>();
 
     @Inject
-    public TenantsView(QuotaService quotas, TenantAdministration administration) {
+    public TenantsView(QuotaService quotas, TenantAdministration administration, Chargeback chargeback,
+                       CloudSettings settings) {
         this.quotas = quotas;
         this.administration = administration;
+        this.chargeback = chargeback;
+        this.billing = settings.billing();
     }
 
     @Override
@@ -58,6 +71,11 @@ public class TenantsView extends VerticalLayout implements BeforeEnterObserver, 
             tenants.addColumn(view -> getTranslation("tenants.usedOfLimit", view.used().of(kind), view.limits().of(kind)))
                     .setHeader(getTranslation("resource." + kind.name()));
         }
+        // This month's costs of every tenant, summed once for the page (the Chargeback page has the detail).
+        Map<String, BigDecimal> costs = chargeback.of(SessionCaller.current(), YearMonth.now(billing.zone())).tenants()
+                .stream().collect(Collectors.toMap(ChargebackReport.TenantCharge::tenant, ChargebackReport.TenantCharge::total));
+        tenants.addColumn(view -> BillingPage.money(billing, costs.getOrDefault(view.tenant(), BigDecimal.ZERO), 2))
+                .setHeader(getTranslation("tenants.costThisMonth"));
         tenants.addColumn(view -> getTranslation(view.ordersClosed() == null ? "tenants.active" : "tenants.disabled"))
                 .setHeader(getTranslation("tenants.status"))
                 .setTooltipGenerator(view -> view.ordersClosed() == null ? "" : view.ordersClosed());

@@ -48,6 +48,14 @@ class BillingBrowserIT {
             String shown = browser.textOf(By.id("chargeback-total"));
             assertTrue(shown.contains("¥" + total.toPlainString()), shown + " is the API's " + total);
             browser.screenshot("chargeback");
+
+            // The Tenants page shows each tenant's cost this month beside its quota, as the chargeback says.
+            BigDecimal acme = Api.get("/api/v1/admin/chargeback/" + month, admin).object().getJsonArray("tenants").stream()
+                    .map(t -> t.asJsonObject()).filter(t -> t.getString("tenant").equals("acme"))
+                    .map(t -> t.getJsonNumber("total").bigDecimalValue()).findFirst().orElse(BigDecimal.ZERO);
+            browser.open("/admin/tenants");
+            browser.waitForText(By.id("tenants"), "Cost this month");
+            browser.waitForText(By.id("tenants"), "¥" + acme.setScale(2, RoundingMode.HALF_UP).toPlainString());
         } finally {
             Api.get("/api/v1/admin/price-lists", admin).json().asJsonArray().stream().map(v -> v.asJsonObject())
                     .filter(v -> java.time.Instant.parse(v.getString("effectiveFrom")).equals(SCHEDULED))

@@ -158,6 +158,8 @@ class BillingIT {
 
             // The tenant's Costs of January in the billing zone (Asia/Shanghai: until 2031-01-31T16:00Z) leave vm-2 out.
             CostReport report = costs.of(ann, LocalDate.parse("2031-01-01"), LocalDate.parse("2031-01-31"));
+            assertEquals(List.of(), costs.of(ann, LocalDate.parse("2031-03-01"), LocalDate.parse("2031-03-31")).lines().stream()
+                    .filter(l -> l.resourceId().equals("vm-1")).toList(), "vm-1 is gone by March");
             assertEquals(0, report.total().compareTo(expected.entrySet().stream().filter(e -> e.getKey().startsWith("vm-1"))
                     .map(Map.Entry::getValue).reduce(BigDecimal.ZERO, BigDecimal::add)), "January in Shanghai: " + report.total());
             Caller bob = new Caller("bob", "it-" + UUID.randomUUID().toString().substring(0, 8), Set.of(Role.TENANT_USER));
@@ -165,8 +167,9 @@ class BillingIT {
                     "another tenant sees none of it");
 
             // January closes: its statement holds vm-1's five lines, and nothing changes it after.
-            BigDecimal vm1 = expected.entrySet().stream().filter(e -> e.getKey().startsWith("vm-1")).map(Map.Entry::getValue)
-                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            // A bill is in cents: each of vm-1's lines rounded half up, the total their sum.
+            BigDecimal vm1 = expected.entrySet().stream().filter(e -> e.getKey().startsWith("vm-1"))
+                    .map(e -> e.getValue().setScale(2, java.math.RoundingMode.HALF_UP)).reduce(BigDecimal.ZERO, BigDecimal::add);
             Instant januaryStart = Instant.parse("2030-12-31T16:00:00Z");
             Instant januaryEnd = Instant.parse("2031-01-31T16:00:00Z");
             YearMonth month = YearMonth.parse("2031-01");
@@ -223,6 +226,8 @@ class BillingIT {
                 () -> budgets.set(cai, alias, new BigDecimal("1000")), "a member does not set their own budget");
         budgets.set(ADMIN, alias, null);
         assertEquals(BudgetStatus.Level.NONE, budgets.status(cai).level());
+        // The instance stops: the test tenant's costs end here.
+        usage(tenant, "vm-b", "budgeted", List.of(new Use(UsageKind.COMPUTE, "entry", 0, false, Instant.now().toString())));
     }
 
     @Test
