@@ -39,7 +39,8 @@ CREATE TABLE rated_line (
     quantity      DECIMAL(18,6) NOT NULL,
     unit_price    DECIMAL(18,6) NOT NULL,
     amount        DECIMAL(18,6) NOT NULL,
-    PRIMARY KEY (tenant_id, hour_start, resource_id, kind, item, price_list_id)
+    PRIMARY KEY (tenant_id, hour_start, resource_id, kind, item, price_list_id),
+    INDEX ix_rated_hour (hour_start)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;
 
 -- How far each tenant's usage is rated: every whole hour before rated_until.

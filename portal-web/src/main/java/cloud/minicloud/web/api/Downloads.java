@@ -26,6 +26,12 @@ final class Downloads {
         return file(stream, "text/csv; charset=UTF-8", fileName);
     }
 
+    /** The language a PDF is written in: Simplified Chinese when the client asks for zh, else English. */
+    static java.util.Locale locale(String acceptLanguage) {
+        return acceptLanguage != null && acceptLanguage.strip().toLowerCase(java.util.Locale.ROOT).startsWith("zh")
+                ? java.util.Locale.SIMPLIFIED_CHINESE : java.util.Locale.ENGLISH;
+    }
+
     static Response file(Object body, String type, String fileName) {
         return Response.ok(body, type).header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
     }

@@ -50,8 +50,7 @@ public class StatementResource {
     public Response pdf(@PathParam("month") String month, @HeaderParam("Accept-Language") String language)
             throws java.io.IOException {
         Statement statement = statement(month);
-        Locale locale = language != null && language.strip().toLowerCase(Locale.ROOT).startsWith("zh")
-                ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
+        Locale locale = Downloads.locale(language);
         // Made whole before answering: a statement is a few pages, and a failure is then a clean error.
         java.io.ByteArrayOutputStream pdf = new java.io.ByteArrayOutputStream();
         StatementPdf.write(statement, locale, settings.billing().zone(), settings.billing().pdfFont(), pdf);

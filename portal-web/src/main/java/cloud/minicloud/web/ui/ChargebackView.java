@@ -2,6 +2,7 @@ package cloud.minicloud.web.ui;
 
 import cloud.minicloud.billing.cost.Chargeback;
 import cloud.minicloud.billing.cost.ChargebackCsv;
+import cloud.minicloud.billing.cost.ChargebackPdf;
 import cloud.minicloud.billing.cost.ChargebackReport;
 import cloud.minicloud.billing.cost.ChargebackReport.TenantCharge;
 import cloud.minicloud.core.config.BillingSettings;
@@ -46,7 +47,8 @@ public class ChargebackView extends VerticalLayout implements BeforeEnterObserve
             month = BillingPage.monthPicker("chargeback-month", getTranslation("costs.month"), billing);
             month.addValueChangeListener(change -> show(change.getValue()));
             HorizontalLayout controls = new HorizontalLayout(month,
-                    BillingPage.download("chargeback-csv", getTranslation("costs.csv"), this::export));
+                    BillingPage.download("chargeback-csv", getTranslation("costs.csv"), this::export),
+                    BillingPage.download("chargeback-pdf", getTranslation("chargeback.pdf"), this::exportPdf));
             controls.setAlignItems(FlexComponent.Alignment.BASELINE);
             report.setPadding(false);
             add(new H2(getTranslation("chargeback.title")), controls, report);
@@ -80,6 +82,15 @@ public class ChargebackView extends VerticalLayout implements BeforeEnterObserve
         BillingPage.Asked asked = BillingPage.Asked.of(event, month);
         BillingPage.csv(event, "minicloud-chargeback-" + asked.month() + ".csv",
                 out -> ChargebackCsv.write(chargeback.of(asked.caller(), asked.month()), out));
+    }
+
+    /** The month as a PDF in the page's language. */
+    private void exportPdf(DownloadEvent event) throws IOException {
+        BillingPage.Asked asked = BillingPage.Asked.of(event, month);
+        event.setFileName("minicloud-chargeback-" + asked.month() + ".pdf");
+        event.setContentType("application/pdf");
+        ChargebackPdf.write(chargeback.of(asked.caller(), asked.month()), getLocale(), billing.pdfFont(),
+                event.getOutputStream());
     }
 
     @Override

@@ -171,4 +171,23 @@ class ApiIT {
         }
         assertEquals("NONE", Api.get("/api/v1/budget", ann).object().getString("level"));
     }
+
+    @Test
+    void the_chargeback_of_this_month_comes_as_json_csv_and_pdf_and_a_month_not_begun_is_refused() {
+        String admin = Api.tokenFor("admin");
+        java.time.YearMonth month = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai"));
+
+        JsonObject report = Api.get("/api/v1/admin/chargeback/" + month, admin).object();
+        assertEquals(month.toString(), report.getString("month"));
+        assertEquals("CNY", report.getString("currency"));
+        Api.Reply csv = Api.call("GET", "/api/v1/admin/chargeback/" + month, admin, java.util.Map.of("Accept", "text/csv"), null);
+        assertTrue(csv.body().startsWith("month,tenant,display_name,compute,disks,images,total,currency"), csv.body());
+        for (String language : new String[] {"en", "zh-CN"}) {
+            Api.Reply pdf = Api.call("GET", "/api/v1/admin/chargeback/" + month, admin,
+                    java.util.Map.of("Accept", "application/pdf", "Accept-Language", language), null);
+            assertTrue(pdf.body().startsWith("%PDF-"), language + ": " + pdf.status() + " " + pdf.contentType());
+        }
+        assertEquals("invalid-request", Api.get("/api/v1/admin/chargeback/" + month.plusMonths(1), admin).problem());
+        assertEquals("invalid-request", Api.get("/api/v1/admin/chargeback/last-month", admin).problem());
+    }
 }

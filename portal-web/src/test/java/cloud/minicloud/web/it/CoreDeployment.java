@@ -28,8 +28,8 @@ final class CoreDeployment {
                         // Billing writes statements with these.
                         jarOf(org.apache.commons.csv.CSVFormat.class), jarOf(com.lowagie.text.Document.class))
                 .addAsResource("META-INF/persistence.xml")
-                .addAsResource("cloud/minicloud/billing/statement/statement.properties")
-                .addAsResource("cloud/minicloud/billing/statement/statement_zh_CN.properties")
+                .addAsResource("cloud/minicloud/billing/pdf/report.properties")
+                .addAsResource("cloud/minicloud/billing/pdf/report_zh_CN.properties")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
     }
 
