@@ -61,7 +61,8 @@ public class Costs {
         List<RatedLine> lines = new ArrayList<>(store.lines(tenant.id(), start, end));
         if (end.isAfter(rated) && now.isAfter(rated) && start.isBefore(now)) {
             Instant tailStart = rated.isAfter(start) ? rated : start;
-            lines.addAll(Rater.rate(store.eventsBefore(tenant.id(), now), prices.timeline(), tailStart, end.isBefore(now) ? end : now));
+            Instant tailEnd = end.isBefore(now) ? end : now;
+            lines.addAll(Rater.rate(store.eventsFor(tenant.id(), tailStart, tailEnd), prices.timeline(), tailStart, tailEnd));
         }
         List<CostLine> costLines = CostLines.group(lines);
         BigDecimal total = CostLines.total(costLines);

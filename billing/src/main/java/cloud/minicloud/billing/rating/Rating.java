@@ -45,7 +45,7 @@ public class Rating {
             store.markRated(unrated, Instant.now().truncatedTo(ChronoUnit.MILLIS));
             return end;
         }
-        List<RatedLine> lines = Rater.rate(store.eventsBefore(tenantId, end), prices.timeline(), from, end);
+        List<RatedLine> lines = Rater.rate(store.eventsFor(tenantId, from, end), prices.timeline(), from, end);
         store.replace(tenantId, from, end, lines);
         store.markRated(unrated, Instant.now().truncatedTo(ChronoUnit.MILLIS));
         store.setWatermark(tenantId, end);

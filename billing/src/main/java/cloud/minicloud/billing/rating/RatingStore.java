@@ -65,9 +65,18 @@ public class RatingStore {
         return Sql.list(database, EVENT + " AND rated_at IS NULL", RatingStore::usage, tenantId);
     }
 
-    /** The tenant's events before a moment. */
-    public List<Usage> eventsBefore(long tenantId, Instant before) {
-        return Sql.list(database, EVENT + " AND occurred_at < ?", RatingStore::usage, tenantId, Timestamp.from(before));
+    /**
+     * What rating the hours in [from, to) needs of the tenant's events, and no more (not its whole
+     * history): those in the window, and each meter's last events before it (a meter that began
+     * long ago and runs on is known by its last event, a begin).
+     */
+    public List<Usage> eventsFor(long tenantId, Instant from, Instant to) {
+        return Sql.list(database, EVENT + " AND occurred_at >= ? AND occurred_at < ?"
+                        + " UNION ALL SELECT e.id, e.tenant_id, e.kind, e.resource_id, e.resource_name, e.flavor, e.size_gib,"
+                        + " e.begins, e.occurred_at FROM usage_event e JOIN (SELECT kind, resource_id, MAX(occurred_at) AS last"
+                        + " FROM usage_event WHERE tenant_id = ? AND occurred_at < ? GROUP BY kind, resource_id) l"
+                        + " ON e.kind = l.kind AND e.resource_id = l.resource_id AND e.occurred_at = l.last WHERE e.tenant_id = ?",
+                RatingStore::usage, tenantId, Timestamp.from(from), Timestamp.from(to), tenantId, Timestamp.from(from), tenantId);
     }
 
     public void markRated(List<Usage> events, Instant at) {
