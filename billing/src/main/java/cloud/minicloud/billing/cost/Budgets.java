@@ -57,8 +57,7 @@ public class Budgets {
     @Audited
     public void set(Caller caller, String tenantAlias, BigDecimal monthlyAmount) {
         caller.require(Role.CLOUD_ADMIN);
-        Tenant tenant = tenants.findByAlias(tenantAlias).filter(t -> !t.isDeleted())
-                .orElseThrow(() -> new NotFoundException("tenant", tenantAlias));
+        Tenant tenant = live(tenantAlias);
         if (monthlyAmount == null) {
             Sql.update(database, "DELETE FROM budget WHERE tenant_id = ?", tenant.id());
             return;
@@ -81,9 +80,12 @@ public class Budgets {
     /** A tenant's monthly budget, for a cloud admin (null: none). */
     public BigDecimal of(Caller caller, String tenantAlias) {
         caller.require(Role.CLOUD_ADMIN);
-        Tenant tenant = tenants.findByAlias(tenantAlias).filter(t -> !t.isDeleted())
-                .orElseThrow(() -> new NotFoundException("tenant", tenantAlias));
+        Tenant tenant = live(tenantAlias);
         return budgetOf(tenant.id());
+    }
+
+    private Tenant live(String alias) {
+        return tenants.findByAlias(alias).filter(t -> !t.isDeleted()).orElseThrow(() -> new NotFoundException("tenant", alias));
     }
 
     private BigDecimal budgetOf(long tenantId) {
