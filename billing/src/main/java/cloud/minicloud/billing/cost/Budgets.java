@@ -46,11 +46,15 @@ public class Budgets {
 
     /** The caller's tenant: this month's costs against its budget. */
     public BudgetStatus status(Caller caller) {
-        Tenant tenant = enrolment.tenantOf(caller);
         LocalDate today = LocalDate.now(settings.billing().zone());
-        YearMonth month = YearMonth.from(today);
-        CostReport report = costs.of(caller, month.atDay(1), today);
-        return BudgetStatus.of(month, report.currency(), budgetOf(tenant.id()), report.total());
+        return status(caller, costs.of(caller, today.withDayOfMonth(1), today));
+    }
+
+    /** The same from this month's costs so far that the caller already has (a page showing them rates once). */
+    public BudgetStatus status(Caller caller, CostReport monthSoFar) {
+        Tenant tenant = enrolment.tenantOf(caller);
+        return BudgetStatus.of(YearMonth.from(monthSoFar.from()), monthSoFar.currency(), budgetOf(tenant.id()),
+                monthSoFar.total());
     }
 
     /** Sets a tenant's monthly budget in the cloud's currency (0.01 to 100,000,000 with 2 decimals), or removes it (null). */

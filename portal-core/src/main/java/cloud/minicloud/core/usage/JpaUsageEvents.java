@@ -3,7 +3,6 @@ package cloud.minicloud.core.usage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.List;
 
 @ApplicationScoped
 public class JpaUsageEvents implements UsageEvents {
@@ -14,11 +13,5 @@ public class JpaUsageEvents implements UsageEvents {
     @Override
     public void add(UsageEvent event) {
         em.persist(event);
-    }
-
-    @Override
-    public List<UsageEvent> ofTenant(long tenantId) {
-        return em.createQuery("select e from UsageEvent e where e.tenantId = :tenant order by e.occurredAt, e.id",
-                UsageEvent.class).setParameter("tenant", tenantId).getResultList();
     }
 }

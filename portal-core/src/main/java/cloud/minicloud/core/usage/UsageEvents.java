@@ -1,12 +1,7 @@
 package cloud.minicloud.core.usage;
 
-import java.util.List;
-
-/** Where usage events are kept: appended in the transaction of the change; billing reads them. */
+/** Where usage events are kept: appended in the transaction of the change; billing reads them (its own way). */
 public interface UsageEvents {
 
     void add(UsageEvent event);
-
-    /** A tenant's events, oldest first (for tests and for billing's own reading). */
-    List<UsageEvent> ofTenant(long tenantId);
 }

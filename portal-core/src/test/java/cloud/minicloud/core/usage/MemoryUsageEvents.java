@@ -14,7 +14,7 @@ public class MemoryUsageEvents implements UsageEvents {
         events.add(event);
     }
 
-    @Override
+    /** A tenant's events, oldest first. */
     public List<UsageEvent> ofTenant(long tenantId) {
         return events.stream().filter(e -> e.tenantId() == tenantId)
                 .sorted(Comparator.comparing(UsageEvent::occurredAt)).toList();

@@ -1,8 +1,8 @@
 package cloud.minicloud.web.api;
 
+import cloud.minicloud.billing.cost.CsvWriter;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -10,14 +10,10 @@ import java.nio.charset.StandardCharsets;
 /** Answers that a browser saves as a file: CSV written as it streams, or bytes made beforehand. */
 final class Downloads {
 
-    interface CsvBody {
-        void write(Writer out) throws IOException;
-    }
-
     private Downloads() {
     }
 
-    static Response csv(String fileName, CsvBody body) {
+    static Response csv(String fileName, CsvWriter body) {
         StreamingOutput stream = out -> {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             body.write(writer);

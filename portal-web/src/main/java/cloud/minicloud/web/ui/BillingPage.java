@@ -1,5 +1,6 @@
 package cloud.minicloud.web.ui;
 
+import cloud.minicloud.billing.cost.CsvWriter;
 import cloud.minicloud.core.config.BillingSettings;
 import cloud.minicloud.core.identity.Caller;
 import com.vaadin.flow.component.html.Anchor;
@@ -69,11 +70,7 @@ final class BillingPage {
         }
     }
 
-    interface CsvBody {
-        void write(Writer out) throws IOException;
-    }
-
-    static void csv(DownloadEvent event, String fileName, CsvBody body) throws IOException {
+    static void csv(DownloadEvent event, String fileName, CsvWriter body) throws IOException {
         event.setFileName(fileName);
         event.setContentType("text/csv; charset=UTF-8");
         try (Writer out = new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8)) {

@@ -105,7 +105,7 @@ public class CostsView extends VerticalLayout implements BeforeEnterObserver, Ha
             Span forecast = new Span(getTranslation("costs.forecast", money(forecast(costReport, shown))));
             forecast.setId("costs-forecast");
             report.add(forecast);
-            BudgetLine.of(budgets.status(SessionCaller.current()), billing).ifPresent(report::add);
+            BudgetLine.of(budgets.status(SessionCaller.current(), costReport), billing).ifPresent(report::add);
         }
         HorizontalLayout byKind = new HorizontalLayout();
         byKind.setId("costs-by-type");
