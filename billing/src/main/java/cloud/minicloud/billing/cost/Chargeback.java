@@ -63,7 +63,8 @@ public class Chargeback {
         BigDecimal compute = byKind.getOrDefault(UsageKind.COMPUTE, zero);
         BigDecimal disks = byKind.getOrDefault(UsageKind.DISK, zero);
         BigDecimal images = byKind.getOrDefault(UsageKind.IMAGE, zero);
-        return new ChargebackReport.TenantCharge(tenant.alias(), tenant.displayName(), compute, disks, images,
-                compute.add(disks).add(images));
+        BigDecimal subscriptions = byKind.getOrDefault(UsageKind.SUBSCRIPTION, zero);
+        return new ChargebackReport.TenantCharge(tenant.alias(), tenant.displayName(), compute, disks, images, subscriptions,
+                compute.add(disks).add(images).add(subscriptions));
     }
 }

@@ -9,7 +9,8 @@ import org.apache.commons.csv.CSVPrinter;
 /** A month's chargeback as CSV: one row per tenant, then the cloud's total. */
 public final class ChargebackCsv {
 
-    static final String[] HEADER = {"month", "tenant", "display_name", "compute", "disks", "images", "total", "currency"};
+    static final String[] HEADER = {"month", "tenant", "display_name", "compute", "disks", "images", "subscriptions", "total",
+            "currency"};
 
     private ChargebackCsv() {
     }
@@ -18,9 +19,10 @@ public final class ChargebackCsv {
         CSVPrinter csv = CSVFormat.DEFAULT.builder().setHeader(HEADER).get().print(out);
         for (ChargebackReport.TenantCharge row : report.tenants()) {
             csv.printRecord(report.month(), row.tenant(), SpreadsheetText.cell(row.displayName()), row.compute().toPlainString(),
-                    row.disks().toPlainString(), row.images().toPlainString(), row.total().toPlainString(), report.currency());
+                    row.disks().toPlainString(), row.images().toPlainString(), row.subscriptions().toPlainString(),
+                    row.total().toPlainString(), report.currency());
         }
-        csv.printRecord(report.month(), "total", "", "", "", "", report.total().toPlainString(), report.currency());
+        csv.printRecord(report.month(), "total", "", "", "", "", "", report.total().toPlainString(), report.currency());
         csv.flush();
     }
 }

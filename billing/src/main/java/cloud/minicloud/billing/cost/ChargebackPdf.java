@@ -7,10 +7,10 @@ import java.io.OutputStream;
 import java.util.List;
 import java.util.Locale;
 
-/** A month's chargeback as a PDF: a row per tenant (compute, disks, images, total) and the cloud's total. */
+/** A month's chargeback as a PDF: a row per tenant (compute, disks, images, subscriptions, total) and the cloud's total. */
 public final class ChargebackPdf {
 
-    private static final float[] COLUMNS = {1.6f, 2.4f, 1.3f, 1.3f, 1.3f, 1.4f};
+    private static final float[] COLUMNS = {1.5f, 2.2f, 1.2f, 1.2f, 1.2f, 1.3f, 1.4f};
 
     private ChargebackPdf() {
     }
@@ -21,9 +21,10 @@ public final class ChargebackPdf {
         pdf.line(pdf.word("currency") + ": " + report.currency() + "   " + pdf.word("tenants") + ": " + report.tenants().size());
         List<List<Cell>> rows = report.tenants().stream().map(row -> List.of(Cell.text(row.tenant()),
                 Cell.text(row.displayName()), Cell.number(PdfReport.money(row.compute())),
-                Cell.number(PdfReport.money(row.disks())), Cell.number(PdfReport.money(row.images())),
+                Cell.number(PdfReport.money(row.disks())), Cell.number(PdfReport.money(row.images())), Cell.number(PdfReport.money(row.subscriptions())),
                 Cell.number(PdfReport.money(row.total())))).toList();
-        pdf.table(COLUMNS, List.of("tenant", "displayName", "compute", "disks", "images", "amount"), rows, "total",
+        pdf.table(COLUMNS, List.of("tenant", "displayName", "compute", "disks", "images", "subscriptions",
+                "amount"), rows, "total",
                 PdfReport.money(report.total()));
         pdf.finish();
     }

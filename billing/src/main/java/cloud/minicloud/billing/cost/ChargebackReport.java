@@ -8,8 +8,8 @@ import java.util.List;
 public record ChargebackReport(YearMonth month, String currency, String currencySymbol, List<TenantCharge> tenants,
                                BigDecimal total) {
 
-    /** One tenant's month: compute, disks, custom images and their sum. */
+    /** One tenant's month: compute, disks, custom images, subscriptions bought and their sum. */
     public record TenantCharge(String tenant, String displayName, BigDecimal compute, BigDecimal disks, BigDecimal images,
-                               BigDecimal total) {
+                               BigDecimal subscriptions, BigDecimal total) {
     }
 }

@@ -32,6 +32,10 @@ public final class CostLines {
     }
 
     private static String unit(UsageKind kind) {
-        return kind == UsageKind.COMPUTE ? "hour" : "GiB-hour";
+        return switch (kind) {
+            case COMPUTE -> "hour";
+            case DISK, IMAGE -> "GiB-hour";
+            case SUBSCRIPTION -> "month";
+        };
     }
 }

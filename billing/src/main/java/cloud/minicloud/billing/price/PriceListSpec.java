@@ -12,10 +12,10 @@ import java.util.TreeSet;
 
 /**
  * A new price list as an admin sends it: when it takes effect (an ISO-8601 instant, now or later)
- * and every price. {@code effectiveFrom} null means now.
+ * and every price. {@code effectiveFrom} null means now; {@code subscription} null keeps the terms in force then.
  */
 public record PriceListSpec(String effectiveFrom, Map<String, BigDecimal> flavors, BigDecimal diskGibHour,
-                            BigDecimal imageGibHour) implements AuditTarget {
+                            BigDecimal imageGibHour, SubscriptionTerms subscription) implements AuditTarget {
 
     @Override
     public String auditTarget() {

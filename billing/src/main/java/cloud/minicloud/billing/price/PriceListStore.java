@@ -47,11 +47,12 @@ public class PriceListStore {
             }
             List<PriceList> lists = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("SELECT id, effective_from, disk_gib_hour, image_gib_hour,"
-                    + " created_by, created_at FROM price_list ORDER BY effective_from" + locking);
+                    + " created_by, created_at, month_discount_pct, year_discount_pct, warning_days, grace_days FROM price_list ORDER BY effective_from" + locking);
                  ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     lists.add(new PriceList(r.getLong(1), r.getTimestamp(2).toInstant(),
                             flavors.getOrDefault(r.getLong(1), Map.of()), r.getBigDecimal(3), r.getBigDecimal(4),
+                            new SubscriptionTerms(r.getBigDecimal(7), r.getBigDecimal(8), r.getInt(9), r.getInt(10)),
                             r.getString(5), r.getTimestamp(6).toInstant()));
                 }
             }
@@ -66,12 +67,17 @@ public class PriceListStore {
         try (Connection c = database.getConnection()) {
             long id;
             try (PreparedStatement s = c.prepareStatement("INSERT INTO price_list (effective_from, disk_gib_hour,"
-                    + " image_gib_hour, created_by, created_at) VALUES (?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                    + " image_gib_hour, created_by, created_at, month_discount_pct, year_discount_pct, warning_days, grace_days)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
                 s.setTimestamp(1, Timestamp.from(list.effectiveFrom()));
                 s.setBigDecimal(2, list.diskGibHour());
                 s.setBigDecimal(3, list.imageGibHour());
                 s.setString(4, list.createdBy());
                 s.setTimestamp(5, Timestamp.from(list.createdAt()));
+                s.setBigDecimal(6, list.subscription().monthDiscountPercent());
+                s.setBigDecimal(7, list.subscription().yearDiscountPercent());
+                s.setInt(8, list.subscription().warningDays());
+                s.setInt(9, list.subscription().graceDays());
                 s.executeUpdate();
                 try (ResultSet keys = s.getGeneratedKeys()) {
                     keys.next();

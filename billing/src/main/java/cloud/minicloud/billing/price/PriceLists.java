@@ -13,6 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
+import cloud.minicloud.core.instance.SubscriptionPolicy;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -27,7 +29,7 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 @Transactional
-public class PriceLists implements FlavorPrices {
+public class PriceLists implements FlavorPrices, SubscriptionPolicy {
 
     @Inject
     PriceListStore store;
@@ -55,8 +57,10 @@ public class PriceLists implements FlavorPrices {
         Instant now = now();
         Instant from = spec.effectiveFrom(now).truncatedTo(ChronoUnit.MILLIS);
         Map<String, BigDecimal> prices = spec.validFlavors(flavors.all().stream().map(Flavor::name).collect(Collectors.toSet()));
+        SubscriptionTerms terms = spec.subscription() == null ? timeline().inForce(from).subscription()
+                : spec.subscription().valid();
         PriceList list = new PriceList(0, from, prices, PriceListSpec.price("diskGibHour", spec.diskGibHour()),
-                PriceListSpec.price("imageGibHour", spec.imageGibHour()), caller.username(), now);
+                PriceListSpec.price("imageGibHour", spec.imageGibHour()), terms, caller.username(), now);
         return added(list);
     }
 
@@ -86,6 +90,18 @@ public class PriceLists implements FlavorPrices {
         return timeline().inForce(now()).flavors();
     }
 
+    /** The subscription terms in force now: warning and grace as days. */
+    @Override
+    public Terms terms() {
+        SubscriptionTerms terms = timeline().inForce(now()).subscription();
+        return new Terms(Duration.ofDays(terms.warningDays()), Duration.ofDays(terms.graceDays()));
+    }
+
+    /** What one month of an instance of the flavor and disk costs now, bought for a term of {@code months}. */
+    public BigDecimal subscriptionMonth(String flavor, int diskGib, int months) {
+        return timeline().inForce(now()).subscriptionMonth(flavor, diskGib, months);
+    }
+
     /**
      * A flavor's price from now on: a new version copying the one in force with this price, and the
      * price added to the versions still to come that do not name the flavor yet.
@@ -99,7 +115,7 @@ public class PriceLists implements FlavorPrices {
         if (hourly.compareTo(current.flavor(flavor)) != 0 || !current.flavors().containsKey(flavor)) {
             Map<String, BigDecimal> prices = new HashMap<>(current.flavors());
             prices.put(flavor, PriceListSpec.price("hourlyPrice", hourly));
-            added(new PriceList(0, now, prices, current.diskGibHour(), current.imageGibHour(), by, now));
+            added(new PriceList(0, now, prices, current.diskGibHour(), current.imageGibHour(), current.subscription(), by, now));
         }
         timeline.lists().stream().filter(l -> l.effectiveFrom().isAfter(now) && !l.flavors().containsKey(flavor))
                 .forEach(l -> store.addFlavor(l.id(), flavor, PriceListSpec.price("hourlyPrice", hourly)));
@@ -120,9 +136,7 @@ public class PriceLists implements FlavorPrices {
                     throw new InvalidRequestException("price list " + clash.id() + " takes effect at " + clash.effectiveFrom()
                             + " already; pick another time, or withdraw that one first");
                 });
-        long id = store.add(list);
-        return new PriceList(id, list.effectiveFrom(), list.flavors(), list.diskGibHour(), list.imageGibHour(),
-                list.createdBy(), list.createdAt());
+        return list.withId(store.add(list));
     }
 
     private static Instant now() {

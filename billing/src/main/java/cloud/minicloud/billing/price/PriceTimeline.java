@@ -12,7 +12,7 @@ public final class PriceTimeline {
 
     /** Before the first list: nothing is charged (the cloud's first list starts in 2000). */
     private static final PriceList NONE = new PriceList(0, Instant.EPOCH, Map.of(), BigDecimal.ZERO, BigDecimal.ZERO,
-            "minicloud", Instant.EPOCH);
+            PriceList.DEFAULT_TERMS, "minicloud", Instant.EPOCH);
 
     private final List<PriceList> lists;
 

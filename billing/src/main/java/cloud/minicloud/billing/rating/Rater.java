@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 /**
  * Turns usage events into rated lines for a window of time, from the events alone: the same events
  * and prices always give the same lines. Usage is measured to the millisecond; a line's quantity is
- * rounded to 6 decimals of its unit, its amount (quantity × unit price) to 6 decimals, half up.
+ * rounded to 6 decimals of its unit, its amount (quantity × unit price) to 6 decimals, half up. A
+ * subscription bought is a line of its months in the hour it was bought, at the month's price then.
  */
 public final class Rater {
 
@@ -34,9 +35,31 @@ public final class Rater {
                 .collect(Collectors.groupingBy(e -> e.kind() + "/" + e.resourceId(), LinkedHashMap::new, Collectors.toList()));
         List<RatedLine> lines = new ArrayList<>();
         for (List<Usage> meter : byMeter.values()) {
-            lines.addAll(rateMeter(meter, prices, from, to));
+            lines.addAll(meter.get(0).kind() == UsageKind.SUBSCRIPTION ? purchases(meter, prices, from, to)
+                    : rateMeter(meter, prices, from, to));
         }
         return lines;
+    }
+
+    /** One line per hour and term bought in the window: quantity the months, unit price a month's under the list then. */
+    private static List<RatedLine> purchases(List<Usage> events, PriceTimeline prices, Instant from, Instant to) {
+        Map<Key, RatedLine> lines = new LinkedHashMap<>();
+        for (Usage bought : events) {
+            if (bought.occurredAt().isBefore(from) || !bought.occurredAt().isBefore(to)) {
+                continue;
+            }
+            PriceList list = prices.inForce(bought.occurredAt());
+            String item = bought.flavor() + ", " + bought.sizeGib() + " GiB, " + bought.months() + " mo";
+            BigDecimal quantity = BigDecimal.valueOf(bought.months()).setScale(SCALE);
+            BigDecimal unitPrice = list.subscriptionMonth(bought.flavor(), bought.sizeGib(), bought.months());
+            RatedLine line = new RatedLine(bought.tenantId(), bought.kind(), bought.resourceId(), bought.resourceName(), item,
+                    bought.occurredAt().truncatedTo(ChronoUnit.HOURS), list.id(), quantity, unitPrice,
+                    quantity.multiply(unitPrice).setScale(SCALE, RoundingMode.HALF_UP));
+            lines.merge(new Key(line.hourStart(), list.id(), item), line, (a, b) -> new RatedLine(a.tenantId(), a.kind(),
+                    a.resourceId(), a.resourceName(), a.item(), a.hourStart(), a.priceListId(),
+                    a.quantity().add(b.quantity()), a.unitPrice(), a.amount().add(b.amount())));
+        }
+        return new ArrayList<>(lines.values());
     }
 
     /** A span in which one meter ran at one level: a flavor, or so many GiB. */
@@ -73,6 +96,7 @@ public final class Rater {
                 case COMPUTE -> list.flavor(usage.flavor());
                 case DISK -> list.diskGibHour();
                 case IMAGE -> list.imageGibHour();
+                case SUBSCRIPTION -> throw new IllegalStateException("a purchase is not metered by the hour");
             };
             BigDecimal quantity = BigDecimal.valueOf(millis).divide(MS_PER_HOUR, SCALE, RoundingMode.HALF_UP);
             lines.add(new RatedLine(usage.tenantId(), usage.kind(), usage.resourceId(), usage.resourceName(), key.item(),

@@ -26,7 +26,7 @@ import javax.sql.DataSource;
 public class RatingStore {
 
     private static final String EVENT = "SELECT id, tenant_id, kind, resource_id, resource_name, flavor, size_gib, begins,"
-            + " occurred_at FROM usage_event WHERE tenant_id = ?";
+            + " occurred_at, months FROM usage_event WHERE tenant_id = ?";
     private static final int BATCH = 1000;
 
     @Resource(lookup = "java:jboss/datasources/MinicloudDS")
@@ -73,7 +73,7 @@ public class RatingStore {
     public List<Usage> eventsFor(long tenantId, Instant from, Instant to) {
         return Sql.list(database, EVENT + " AND occurred_at >= ? AND occurred_at < ?"
                         + " UNION ALL SELECT e.id, e.tenant_id, e.kind, e.resource_id, e.resource_name, e.flavor, e.size_gib,"
-                        + " e.begins, e.occurred_at FROM usage_event e JOIN (SELECT kind, resource_id, MAX(occurred_at) AS last"
+                        + " e.begins, e.occurred_at, e.months FROM usage_event e JOIN (SELECT kind, resource_id, MAX(occurred_at) AS last"
                         + " FROM usage_event WHERE tenant_id = ? AND occurred_at < ? GROUP BY kind, resource_id) l"
                         + " ON e.kind = l.kind AND e.resource_id = l.resource_id AND e.occurred_at = l.last WHERE e.tenant_id = ?",
                 RatingStore::usage, tenantId, Timestamp.from(from), Timestamp.from(to), tenantId, Timestamp.from(from), tenantId);
@@ -141,7 +141,7 @@ public class RatingStore {
 
     private static Usage usage(ResultSet r) throws SQLException {
         return new Usage(r.getLong(1), r.getLong(2), UsageKind.valueOf(r.getString(3)), r.getString(4), r.getString(5),
-                r.getString(6), r.getInt(7), r.getBoolean(8), r.getTimestamp(9).toInstant());
+                r.getString(6), r.getInt(7), r.getBoolean(8), r.getTimestamp(9).toInstant(), r.getInt(10));
     }
 
     private interface Binder<T> {

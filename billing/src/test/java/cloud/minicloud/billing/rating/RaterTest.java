@@ -19,10 +19,10 @@ class RaterTest {
 
     private static final PriceList OLD = new PriceList(1, Instant.parse("2000-01-01T00:00:00Z"),
             Map.of("entry", new BigDecimal("0.02"), "general", new BigDecimal("0.07")), new BigDecimal("0.0007"),
-            new BigDecimal("0.0002"), "admin", Instant.EPOCH);
+            new BigDecimal("0.0002"), PriceList.DEFAULT_TERMS, "admin", Instant.EPOCH);
     private static final PriceList NEW = new PriceList(2, Instant.parse("2031-01-15T00:30:00Z"),
             Map.of("entry", new BigDecimal("0.03"), "general", new BigDecimal("0.09")), new BigDecimal("0.001"),
-            new BigDecimal("0.0002"), "admin", Instant.EPOCH);
+            new BigDecimal("0.0002"), PriceList.DEFAULT_TERMS, "admin", Instant.EPOCH);
     private static final PriceTimeline PRICES = new PriceTimeline(List.of(NEW, OLD));
 
     private long ids;
@@ -33,6 +33,10 @@ class RaterTest {
 
     private Usage disk(String at, int gib, boolean begins) {
         return new Usage(++ids, 7, UsageKind.DISK, "vm-1", "web", null, gib, begins, Instant.parse(at));
+    }
+
+    private Usage bought(String at, int months) {
+        return new Usage(++ids, 7, UsageKind.SUBSCRIPTION, "vm-1", "web", "entry", 20, true, Instant.parse(at), months);
     }
 
     private static BigDecimal total(List<RatedLine> lines) {
@@ -65,6 +69,26 @@ class RaterTest {
         // entry 0.5 h × 0.02 = 0.01; general 0.25 h × 0.07 = 0.0175; disk 20 GiB × 1 h × 0.0007 = 0.014
         assertEquals(new BigDecimal("0.041500"), total(lines));
         assertEquals(3, lines.size());
+    }
+
+    @Test
+    void a_subscription_is_one_line_in_the_hour_it_was_bought_at_the_discounted_month_of_the_list_then() {
+        List<RatedLine> lines = rate(List.of(bought("2031-01-10T09:59:59Z", 3), bought("2031-01-20T12:00:00Z", 12),
+                        bought("2031-03-01T00:00:00Z", 1)), "2031-01-01T00:00:00Z", "2031-02-01T00:00:00Z");
+
+        assertEquals(2, lines.size(), "the purchase in March is not January's");
+        RatedLine quarter = lines.get(0);
+        assertEquals(Instant.parse("2031-01-10T09:00:00Z"), quarter.hourStart());
+        // (0.02 + 20 GiB × 0.0007) × 730 h × (1 - 5 %) = 23.579 a month, for 3 months
+        assertEquals(new BigDecimal("23.579000"), quarter.unitPrice());
+        assertEquals(new BigDecimal("3.000000"), quarter.quantity());
+        assertEquals(new BigDecimal("70.737000"), quarter.amount());
+        assertEquals("entry, 20 GiB, 3 mo", quarter.item());
+        RatedLine year = lines.get(1);
+        // the new list: (0.03 + 20 × 0.001) × 730 × (1 - 15 %) = 31.025 a month, for 12
+        assertEquals(2L, year.priceListId());
+        assertEquals(new BigDecimal("31.025000"), year.unitPrice());
+        assertEquals(new BigDecimal("372.300000"), year.amount());
     }
 
     @Test

@@ -34,9 +34,11 @@ public final class RatingBenchmark {
         Instant end = Instant.parse("2031-02-01T00:00:00Z");
         PriceTimeline prices = new PriceTimeline(List.of(
                 new PriceList(1, Instant.parse("2000-01-01T00:00:00Z"), Map.of("entry", new BigDecimal("0.02"),
-                        "general", new BigDecimal("0.07")), new BigDecimal("0.0007"), new BigDecimal("0.0002"), "bench", month),
+                        "general", new BigDecimal("0.07")), new BigDecimal("0.0007"), new BigDecimal("0.0002"),
+                        PriceList.DEFAULT_TERMS, "bench", month),
                 new PriceList(2, Instant.parse("2031-01-15T00:00:00Z"), Map.of("entry", new BigDecimal("0.03"),
-                        "general", new BigDecimal("0.09")), new BigDecimal("0.0008"), new BigDecimal("0.0002"), "bench", month)));
+                        "general", new BigDecimal("0.09")), new BigDecimal("0.0008"), new BigDecimal("0.0002"),
+                        PriceList.DEFAULT_TERMS, "bench", month)));
 
         List<List<Usage>> usage = new ArrayList<>();
         Random random = new Random(42);

@@ -129,6 +129,18 @@ public class Instance {
     @Column(name = "login_ssh_key")
     private String loginSshKey;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "billing_method")
+    private BillingMethod billingMethod = BillingMethod.PAY_AS_YOU_GO;
+
+    /** The subscription term ordered (or last bought); null when paying as it goes. */
+    @Column(name = "term_months")
+    private Integer termMonths;
+
+    /** When the subscription's paid time ends; null until its term begins (when the guest first runs). */
+    @Column(name = "expires_at")
+    private Instant expiresAt;
+
     @Version
     private long version;
 
@@ -141,8 +153,12 @@ public class Instance {
      */
     static Instance order(UUID id, long tenantId, String name, String hostname, long flavorId, int vcpus, long memoryMib,
                           long imageId, UUID network, int systemDiskGib, String macAddress, String password,
-                          String sshKey) {
+                          String sshKey, Term term) {
         Instance instance = new Instance();
+        if (term != null) {
+            instance.billingMethod = BillingMethod.SUBSCRIPTION;
+            instance.termMonths = term.months();
+        }
         instance.id = id.toString();
         instance.tenantId = tenantId;
         instance.name = name;
@@ -164,9 +180,77 @@ public class Instance {
         return instance;
     }
 
-    /** Whether its compute is charged now: from running until a stop or delete is asked for or it is found off. */
+    /**
+     * Whether its compute is metered now: paying as it goes, from running until a stop or delete is
+     * asked for or it is found off.
+     */
     boolean computeBilled() {
-        return state == InstanceState.RUNNING || state == InstanceState.REBOOTING;
+        return billingMethod == BillingMethod.PAY_AS_YOU_GO
+                && (state == InstanceState.RUNNING || state == InstanceState.REBOOTING);
+    }
+
+    boolean paysAsItGoes() {
+        return billingMethod == BillingMethod.PAY_AS_YOU_GO;
+    }
+
+    /** A subscription whose guest runs for the first time: its paid term begins now. */
+    boolean termDue() {
+        return billingMethod == BillingMethod.SUBSCRIPTION && expiresAt == null && state == InstanceState.RUNNING;
+    }
+
+    /** The ordered term begins (and is paid for) at {@code at}. */
+    void beginTerm(Instant at) {
+        expiresAt = new Term(termMonths).after(at);
+    }
+
+    /** Renewed: the term runs on from its end, or from now if it has ended already. */
+    void renew(Term term, Instant now) {
+        if (billingMethod != BillingMethod.SUBSCRIPTION || expiresAt == null) {
+            throw new InvalidStateException(name, state, billingMethod == BillingMethod.SUBSCRIPTION
+                    ? "its subscription begins when it first runs; renew it after that"
+                    : "it pays as it goes; convert it to a subscription instead");
+        }
+        if (beingDeleted() || state == InstanceState.ERROR) {
+            throw new InvalidStateException(name, state, "only an instance that works can be renewed");
+        }
+        termMonths = term.months();
+        expiresAt = Term.endNoLaterThanAllowed(term.after(expiresAt.isAfter(now) ? expiresAt : now), now);
+    }
+
+    /** Converted from pay-as-you-go: a term of {@code term} begins now. */
+    void subscribe(Term term, Instant now) {
+        if (billingMethod != BillingMethod.PAY_AS_YOU_GO) {
+            throw new InvalidStateException(name, state, "it is a subscription already; renew it to extend it");
+        }
+        if ((state != InstanceState.RUNNING && state != InstanceState.STOPPED) || !holdsResources) {
+            throw new InvalidStateException(name, state, "only a RUNNING or STOPPED instance can be switched to a subscription");
+        }
+        billingMethod = BillingMethod.SUBSCRIPTION;
+        termMonths = term.months();
+        expiresAt = term.after(now);
+    }
+
+    /** Whether it may be switched to a subscription now (the console enables the button by it). */
+    public static boolean subscribable(InstanceView view) {
+        return view.billing() == BillingMethod.PAY_AS_YOU_GO
+                && (view.state() == InstanceState.RUNNING || view.state() == InstanceState.STOPPED);
+    }
+
+    /** Whether its paid term has ended. */
+    public boolean expired(Instant now) {
+        return expiresAt != null && !now.isBefore(expiresAt);
+    }
+
+    public BillingMethod billingMethod() {
+        return billingMethod;
+    }
+
+    public Integer termMonths() {
+        return termMonths;
+    }
+
+    public Instant expiresAt() {
+        return expiresAt;
     }
 
     /** Whether a delete is under way or done: then only the delete decides what happens to it. */
@@ -264,6 +348,10 @@ public class Instance {
 
     /** Whether a user may take the action now. */
     public boolean allows(InstanceAction action) {
+        if (action == InstanceAction.START && expired(Instant.now())
+                || action == InstanceAction.RESIZE && billingMethod == BillingMethod.SUBSCRIPTION) {
+            return false;
+        }
         return ACTIONS.get(action).contains(state);
     }
 
@@ -296,10 +384,13 @@ public class Instance {
     void check(InstanceAction action) {
         if (!allows(action)) {
             throw new InvalidStateException(name, state, switch (action) {
-                case START -> "only a STOPPED instance can be started";
+                case START -> expired(Instant.now()) ? "its subscription expired at " + expiresAt + "; renew it, then start it"
+                        : "only a STOPPED instance can be started";
                 case STOP -> "only a RUNNING instance can be stopped";
                 case REBOOT -> "only a RUNNING instance can be rebooted";
-                case RESIZE -> "stop it before resizing";
+                case RESIZE -> billingMethod == BillingMethod.SUBSCRIPTION
+                        ? "a subscription keeps its flavor for its term (changing a subscription's flavor is not built yet)"
+                        : "stop it before resizing";
                 case CREATE_IMAGE -> "stop it before making an image of it";
                 case DELETE -> state == InstanceState.IMAGING
                         ? "an image is being made of its disk; delete it once that has ended"
@@ -342,8 +433,11 @@ public class Instance {
         return held;
     }
 
-    InstanceView view(String tenant, String flavor, String image, String networkName, String node, String nodeProblem) {
+    InstanceView view(String tenant, String flavor, String image, String networkName, String node, String nodeProblem,
+                      SubscriptionPolicy.Terms terms) {
         return new InstanceView(id(), tenant, name, hostname, state, stateReason, stateChangedAt, flavor, vcpus, memoryMib, image,
-                systemDiskGib, networkId(), networkName, privateIp, node, nodeProblem, allowedActions(), createdAt);
+                systemDiskGib, networkId(), networkName, privateIp, node, nodeProblem, allowedActions(), createdAt,
+                billingMethod, billingMethod == BillingMethod.SUBSCRIPTION
+                        ? InstanceView.Subscription.of(termMonths, expiresAt, terms, Instant.now()) : null);
     }
 }

@@ -35,6 +35,15 @@ public interface InstanceRepository {
 
     InstanceView view(UUID id);
 
+    /** The tenant's subscriptions whose term ends by {@code at} (ended ones too), soonest first: for warning them. */
+    List<InstanceView> subscriptionsEndingBy(long tenantId, java.time.Instant at);
+
+    /**
+     * The subscriptions whose term ended by {@code at} and that are running (to stop) or ended by
+     * {@code releaseBy} (to release), and whose state has not changed since {@code settledBy}.
+     */
+    List<UUID> subscriptionsDue(java.time.Instant at, java.time.Instant releaseBy, java.time.Instant settledBy);
+
     /** The ids of the instances placed on the node that are not deleted. */
     Set<UUID> liveOnNode(long nodeId);
 }

@@ -107,6 +107,7 @@ public class InstanceService {
             throw new InvalidRequestException("count is 1 to " + MAX_COUNT);
         }
         String name = InstanceNames.validName(order.name());
+        Term term = order.term();
         Login login = Login.of(order.password(), order.sshKey());
         Flavor flavor = flavors.enabledByName(required(order.flavor(), "flavor"))
                 .orElseThrow(() -> new InvalidRequestException("no flavor '" + order.flavor() + "'; GET /api/v1/flavors lists them"));
@@ -135,7 +136,7 @@ public class InstanceService {
             Instance instance = Instance.order(id, tenant.id(), instanceName, InstanceNames.hostname(instanceName, id),
                     flavor.id(), flavor.vcpus(), flavor.memoryMib(), image.id(), network.id(), disk,
                     InstanceNames.macAddress(),
-                    login.password() == null ? null : PasswordHash.sha512Crypt(login.password()), login.sshKey());
+                    login.password() == null ? null : PasswordHash.sha512Crypt(login.password()), login.sshKey(), term);
             ComputeNode node = placement.claim(id, new NodeCapacity(flavor.vcpus(), flavor.memoryMib(), disk), zone);
             int host = networks.assignAddress(network.id(), id).orElseThrow(() -> new NoCapacityException(
                     "network '" + network.name() + "' has no free address left; use another network"));
@@ -186,7 +187,7 @@ public class InstanceService {
             case START -> TaskKind.START;
             case STOP -> TaskKind.STOP;
             default -> TaskKind.REBOOT;
-        }, null, caller);
+        }, null, caller.username());
         return instances.view(id);
     }
 
@@ -196,9 +197,7 @@ public class InstanceService {
         Instance instance = lockOwned(caller, id);
         Flavor flavor = flavors.enabledByName(required(flavorName, "flavor"))
                 .orElseThrow(() -> new InvalidRequestException("no flavor '" + flavorName + "'; GET /api/v1/flavors lists them"));
-        if (!instance.allows(InstanceAction.RESIZE)) {
-            throw new InvalidStateException(instance.name(), instance.state(), "stop it before resizing");
-        }
+        instance.check(InstanceAction.RESIZE);
         if (flavor.id() == instance.flavorId()) {
             throw new InvalidRequestException("instance '" + instance.name() + "' already has flavor " + flavor.name());
         }
@@ -209,7 +208,7 @@ public class InstanceService {
         ResourceAmounts grow = InstanceLifecycle.flavorAmounts(instance, flavor).excessOver(instance.quotaAmounts());
         quotas.findForUpdate(instance.tenantId()).orElseThrow().reserve(grow);
         placement.resizeClaim(id, new NodeCapacity(flavor.vcpus(), flavor.memoryMib(), instance.systemDiskGib()));
-        begin(instance, InstanceAction.RESIZE, TaskKind.RESIZE, flavor.id(), caller);
+        begin(instance, InstanceAction.RESIZE, TaskKind.RESIZE, flavor.id(), caller.username());
         return instances.view(id);
     }
 
@@ -223,7 +222,7 @@ public class InstanceService {
         Instance instance = lockOwned(caller, id);
         instance.check(InstanceAction.CREATE_IMAGE);
         ImageView image = catalog.registerFromInstance(caller, instance.tenantId(), id, instance.imageId(), request);
-        begin(instance, InstanceAction.CREATE_IMAGE, TaskKind.CREATE_IMAGE, image.id(), caller);
+        begin(instance, InstanceAction.CREATE_IMAGE, TaskKind.CREATE_IMAGE, image.id(), caller.username());
         return image;
     }
 
@@ -235,7 +234,7 @@ public class InstanceService {
     public InstanceView delete(Caller caller, UUID id) {
         Instance instance = lockOwned(caller, id);
         if (instance.allows(InstanceAction.DELETE)) {
-            begin(instance, InstanceAction.DELETE, TaskKind.DELETE, null, caller);
+            begin(instance, InstanceAction.DELETE, TaskKind.DELETE, null, caller.username());
         } else if (instance.state() != InstanceState.DELETING && instance.state() != InstanceState.DELETED) {
             instance.check(InstanceAction.DELETE); // says why not (its disk is being copied)
         }
@@ -294,9 +293,9 @@ public class InstanceService {
     }
 
     /** The instance moves to the action's working state and its task is queued, in this transaction. */
-    private void begin(Instance instance, InstanceAction action, TaskKind kind, Long target, Caller caller) {
+    void begin(Instance instance, InstanceAction action, TaskKind kind, Long target, String by) {
         metering.move(instance, () -> {
-            instance.begin(action, caller.username());
+            instance.begin(action, by);
             return true;
         });
         changes.changed(instance.tenantId(), instance.id());
@@ -314,7 +313,7 @@ public class InstanceService {
                 .orElseThrow(() -> new NotFoundException("instance", id.toString()));
     }
 
-    private Instance lockOwned(Caller caller, UUID id) {
+    Instance lockOwned(Caller caller, UUID id) {
         owned(caller, id);
         return instances.lock(id).orElseThrow();
     }

@@ -11,7 +11,33 @@ import java.util.UUID;
 public record InstanceView(UUID id, String tenant, String name, String hostname, InstanceState state, String stateReason,
                            Instant stateChangedAt, String flavor, int vcpus, long memoryMib, String image,
                            int systemDiskGib, UUID network, String networkName, String privateIp, String node,
-                           String nodeProblem, java.util.Set<InstanceAction> actions, Instant createdAt) {
+                           String nodeProblem, java.util.Set<InstanceAction> actions, Instant createdAt,
+                           BillingMethod billing, Subscription subscription) {
+
+    /**
+     * A subscription's term: {@code expiresAt} and {@code releaseAt} are null until its guest first
+     * runs (the term begins then); {@code notice} warns of the end ahead, or that it has come.
+     */
+    public record Subscription(int termMonths, Instant expiresAt, Instant releaseAt, Notice notice) {
+
+        public enum Notice {
+            /** Nothing to say: not begun yet, or far from its end. */
+            NONE,
+            /** Ends within the warning period: renew it to keep it running. */
+            EXPIRING,
+            /** Ended: stopped, and released at {@code releaseAt} unless renewed. */
+            EXPIRED
+        }
+
+        static Subscription of(int termMonths, Instant expiresAt, SubscriptionPolicy.Terms terms, Instant now) {
+            if (expiresAt == null) {
+                return new Subscription(termMonths, null, null, Notice.NONE);
+            }
+            Notice notice = !now.isBefore(expiresAt) ? Notice.EXPIRED
+                    : !now.isBefore(expiresAt.minus(terms.warning())) ? Notice.EXPIRING : Notice.NONE;
+            return new Subscription(termMonths, expiresAt, expiresAt.plus(terms.grace()), notice);
+        }
+    }
 
     public boolean allows(InstanceAction action) {
         return actions.contains(action);

@@ -30,6 +30,9 @@ public class JpaInstanceRepository implements InstanceRepository {
     @PersistenceContext(unitName = "minicloud")
     EntityManager em;
 
+    @jakarta.inject.Inject
+    SubscriptionPolicy policy;
+
     @Override
     public void add(Instance instance) {
         em.persist(instance);
@@ -59,8 +62,9 @@ public class JpaInstanceRepository implements InstanceRepository {
                 tenantId, state, name)
                 .setFirstResult(offset)
                 .setMaxResults(limit)
-                .getResultStream()
-                .map(JpaInstanceRepository::toView)
+                .getResultList()
+                .stream()
+                .map(viewer())
                 .toList();
     }
 
@@ -82,9 +86,40 @@ public class JpaInstanceRepository implements InstanceRepository {
 
     @Override
     public InstanceView view(UUID id) {
-        return toView(em.createQuery(VIEW + " where i.id = :id", Object[].class)
+        return viewer().apply(em.createQuery(VIEW + " where i.id = :id", Object[].class)
                 .setParameter("id", id.toString())
                 .getSingleResult());
+    }
+
+    @Override
+    public List<InstanceView> subscriptionsEndingBy(long tenantId, java.time.Instant at) {
+        return em.createQuery(VIEW + " where i.tenantId = :tenant and i.expiresAt <= :at"
+                        + " and i.state not in (cloud.minicloud.core.instance.InstanceState.DELETING,"
+                        + " cloud.minicloud.core.instance.InstanceState.DELETED) order by i.expiresAt", Object[].class)
+                .setParameter("tenant", tenantId)
+                .setParameter("at", at)
+                .setMaxResults(100)
+                .getResultList()
+                .stream()
+                .map(viewer())
+                .toList();
+    }
+
+    @Override
+    public List<UUID> subscriptionsDue(java.time.Instant at, java.time.Instant releaseBy, java.time.Instant settledBy) {
+        return em.createQuery("""
+                        select i.id from Instance i where i.billingMethod = cloud.minicloud.core.instance.BillingMethod.SUBSCRIPTION
+                        and i.expiresAt <= :at and i.stateChangedAt <= :settled
+                        and (i.state = cloud.minicloud.core.instance.InstanceState.RUNNING or (i.expiresAt <= :release
+                        and i.state not in (cloud.minicloud.core.instance.InstanceState.IMAGING,
+                        cloud.minicloud.core.instance.InstanceState.DELETING, cloud.minicloud.core.instance.InstanceState.DELETED)))
+                        order by i.expiresAt""", String.class)
+                .setParameter("at", at)
+                .setParameter("release", releaseBy)
+                .setParameter("settled", settledBy)
+                .getResultStream()
+                .map(UUID::fromString)
+                .toList();
     }
 
     @Override
@@ -98,8 +133,10 @@ public class JpaInstanceRepository implements InstanceRepository {
                 .collect(Collectors.toSet());
     }
 
-    private static InstanceView toView(Object[] row) {
-        return ((Instance) row[0]).view((String) row[1], (String) row[2], (String) row[3], (String) row[4], (String) row[5],
-                NodeProblems.describe((String) row[5], (NodeHealth) row[6], (java.time.Instant) row[7]));
+    /** Rows to views, under the subscription terms in force now (asked once per page). */
+    private java.util.function.Function<Object[], InstanceView> viewer() {
+        SubscriptionPolicy.Terms terms = policy.terms();
+        return row -> ((Instance) row[0]).view((String) row[1], (String) row[2], (String) row[3], (String) row[4],
+                (String) row[5], NodeProblems.describe((String) row[5], (NodeHealth) row[6], (java.time.Instant) row[7]), terms);
     }
 }

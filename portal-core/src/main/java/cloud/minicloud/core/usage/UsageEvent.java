@@ -45,6 +45,10 @@ public class UsageEvent {
     @Column(updatable = false)
     private boolean begins;
 
+    /** The months a SUBSCRIPTION event buys (0 for meters). */
+    @Column(updatable = false)
+    private int months;
+
     @Column(name = "occurred_at", updatable = false)
     private Instant occurredAt;
 
@@ -52,7 +56,7 @@ public class UsageEvent {
     }
 
     UsageEvent(long tenantId, UsageKind kind, String resourceId, String resourceName, String flavor, int sizeGib,
-               boolean begins, Instant occurredAt) {
+               boolean begins, int months, Instant occurredAt) {
         this.tenantId = tenantId;
         this.kind = kind;
         this.resourceId = resourceId;
@@ -60,6 +64,7 @@ public class UsageEvent {
         this.flavor = flavor;
         this.sizeGib = sizeGib;
         this.begins = begins;
+        this.months = months;
         this.occurredAt = occurredAt;
     }
 
@@ -89,6 +94,10 @@ public class UsageEvent {
 
     public boolean begins() {
         return begins;
+    }
+
+    public int months() {
+        return months;
     }
 
     public Instant occurredAt() {

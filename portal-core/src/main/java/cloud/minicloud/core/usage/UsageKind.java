@@ -7,5 +7,7 @@ public enum UsageKind {
     /** A system disk's GiB, while it exists (also while the instance is stopped). */
     DISK,
     /** A custom image's GiB, while it is kept. */
-    IMAGE
+    IMAGE,
+    /** A subscription bought or renewed: so many months of an instance (its flavor and disk), paid at once. */
+    SUBSCRIPTION
 }

@@ -71,7 +71,7 @@ class ImageCatalogTest {
         cloud.startWorkers();
         var network = cloud.networks.create(ANN, "net").id().toString();
         InstanceView launched = cloud.instances.launch(ANN, new LaunchOrder("vm", "standard", "team-base", network,
-                2, "Secret-pass-1", null, 1, null)).get(0);
+                2, "Secret-pass-1", null, 1, null, null, null, null)).get(0);
         cloud.await(ANN, launched.id(), InstanceState.RUNNING);
 
         cloud.images.instancesUsing = id -> 1;
@@ -273,7 +273,7 @@ class ImageCatalogTest {
 
         String network = String.valueOf(cloud.instances.get(ANN, vm.id()).network());
         InstanceView clone = cloud.instances.launch(ANN, new LaunchOrder("clone", "standard", "golden", network,
-                2, "Secret-pass-1", null, 1, null)).get(0);
+                2, "Secret-pass-1", null, 1, null, null, null, null)).get(0);
         cloud.await(ANN, clone.id(), InstanceState.RUNNING);
     }
 
@@ -314,7 +314,7 @@ class ImageCatalogTest {
                     node.fillPool(500 - 3 - 50);
                 }
                 InstanceView vm = lru.instances.launch(ANN, new LaunchOrder("vm-" + name, "standard", name, network,
-                        null, "Secret-pass-1", null, 1, null)).get(0);
+                        null, "Secret-pass-1", null, 1, null, null, null, null)).get(0);
                 lru.await(ANN, vm.id(), InstanceState.RUNNING);
                 if (name.equals("b") || name.equals("d")) {
                     lru.instances.delete(ANN, vm.id());
@@ -338,7 +338,7 @@ class ImageCatalogTest {
         cloud.startWorkers();
         String network = cloud.networks.create(ANN, "net").id().toString();
         InstanceView vm = cloud.instances.launch(ANN, new LaunchOrder("vm", "standard", "team-base", network,
-                2, "Secret-pass-1", null, 1, null)).get(0);
+                2, "Secret-pass-1", null, 1, null, null, null, null)).get(0);
         return cloud.await(ANN, vm.id(), InstanceState.RUNNING);
     }
 

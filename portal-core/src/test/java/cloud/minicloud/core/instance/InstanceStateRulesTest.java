@@ -14,7 +14,7 @@ class InstanceStateRulesTest {
 
     private static Instance ordered() {
         return Instance.order(UUID.randomUUID(), 1, "web-1", "web-1", 1, 1, 1024, 1, UUID.randomUUID(), 20,
-                "52:54:00:00:00:01", "$6$hash", null);
+                "52:54:00:00:00:01", "$6$hash", null, null);
     }
 
     private static Instance in(InstanceState state) {

@@ -19,6 +19,10 @@ import java.util.stream.Stream;
 /** Instances in memory; views are joined from the other in-memory repositories. */
 public class MemoryInstanceRepository implements InstanceRepository {
 
+    @jakarta.inject.Inject
+    SubscriptionPolicy policy;
+
+
     private final Map<UUID, Instance> instances = new ConcurrentHashMap<>();
     private final TenantRepository tenants;
     private final FlavorRepository flavors;
@@ -83,7 +87,7 @@ public class MemoryInstanceRepository implements InstanceRepository {
                 images.find(i.imageId()).orElseThrow().name(),
                 networks.findAny(i.networkId()).map(n -> n.name()).orElse(null),
                 node.map(ComputeNode::name).orElse(null),
-                node.map(n -> NodeProblems.describe(n.name(), n.health(), null)).orElse(null));
+                node.map(n -> NodeProblems.describe(n.name(), n.health(), null)).orElse(null), policy.terms());
     }
 
     @Override
@@ -91,6 +95,25 @@ public class MemoryInstanceRepository implements InstanceRepository {
         return instances.values().stream()
                 .filter(i -> Long.valueOf(nodeId).equals(i.nodeId()) && i.state() != InstanceState.DELETED)
                 .map(Instance::id).collect(Collectors.toSet());
+    }
+
+    @Override
+    public List<InstanceView> subscriptionsEndingBy(long tenantId, java.time.Instant at) {
+        return instances.values().stream()
+                .filter(i -> i.tenantId() == tenantId && i.expiresAt() != null && !i.expiresAt().isAfter(at)
+                        && i.state() != InstanceState.DELETING && i.state() != InstanceState.DELETED)
+                .sorted(java.util.Comparator.comparing(Instance::expiresAt))
+                .map(i -> view(i.id())).toList();
+    }
+
+    @Override
+    public List<UUID> subscriptionsDue(java.time.Instant at, java.time.Instant releaseBy, java.time.Instant settledBy) {
+        return instances.values().stream()
+                .filter(i -> i.billingMethod() == BillingMethod.SUBSCRIPTION && i.expired(at)
+                        && !i.stateChangedAt().isAfter(settledBy)
+                        && (i.state() == InstanceState.RUNNING || (!i.expiresAt().isAfter(releaseBy)
+                        && !java.util.Set.of(InstanceState.IMAGING, InstanceState.DELETING, InstanceState.DELETED).contains(i.state()))))
+                .map(Instance::id).toList();
     }
 
     @Override

@@ -84,6 +84,7 @@ public final class TestCloud implements AutoCloseable {
     public final MemoryUsageEvents usage = new MemoryUsageEvents();
 
     public final InstanceService instances = new InstanceService();
+    public final cloud.minicloud.core.instance.Subscriptions subscriptions = new cloud.minicloud.core.instance.Subscriptions();
     public final NetworkService networks = new NetworkService();
     public final NodeService nodes = new NodeService();
     public final QuotaService quotaService = new QuotaService();
@@ -120,7 +121,8 @@ public final class TestCloud implements AutoCloseable {
                 new TaskJournal(), new Failpoints(), new TemplateDistribution(), new NodeTemplateRecords(),
                 new NodeDrivers(), new NodeCalls(), new NodeProbeLog(), metricsRegistry, metrics, new MetricsQueries(),
                 imageService, imageUploads, flavorService, directory, tenantAdministration, new TenantRecords(),
-                usage, new UsageMeter(), new InstanceMetering(), new MemoryFlavorPrices()));
+                usage, new UsageMeter(), new InstanceMetering(), new MemoryFlavorPrices(),
+                new cloud.minicloud.core.instance.FixedSubscriptionPolicy(), subscriptions));
         components.forEach(this::inject);
         metrics.start();
         try {
@@ -189,7 +191,7 @@ public final class TestCloud implements AutoCloseable {
                 .map(n -> n.id())
                 .orElseGet(() -> networks.create(caller, "net").id());
         return instances.launch(caller, new LaunchOrder("vm", flavor, "tiny", network.toString(), null,
-                "Secret-pass-1", null, count, null));
+                "Secret-pass-1", null, count, null, null, null, null));
     }
 
     /** A running instance whose launch task has finished too (the instance runs a moment before it does). */

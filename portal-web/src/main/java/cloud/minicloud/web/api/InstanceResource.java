@@ -9,6 +9,7 @@ import cloud.minicloud.core.instance.InstanceService;
 import cloud.minicloud.core.instance.InstanceState;
 import cloud.minicloud.core.instance.InstanceView;
 import cloud.minicloud.core.instance.LaunchOrder;
+import cloud.minicloud.core.instance.Subscriptions;
 import cloud.minicloud.core.task.TaskView;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -42,6 +43,9 @@ public class InstanceResource {
 
     @Inject
     InstanceService instances;
+
+    @Inject
+    Subscriptions subscriptions;
 
     @GET
     public Page<InstanceView> list(@QueryParam("offset") @DefaultValue("0") int offset,
@@ -101,6 +105,22 @@ public class InstanceResource {
     public Response resize(@PathParam("id") String id, ResizeRequest request) {
         UUID instance = instanceId(id);
         return Response.accepted(instances.resize(caller.get(), instance, request == null ? null : request.flavor())).build();
+    }
+
+    /** ECS's ModifyInstanceChargeType to PrePaid: a term bought now; the instance's meters stop. */
+    @POST
+    @Path("/{id}/subscribe")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public InstanceView subscribe(@PathParam("id") String id, Subscriptions.TermRequest term) {
+        return subscriptions.subscribe(caller.get(), instanceId(id), term);
+    }
+
+    /** ECS's RenewInstance: a term bought now, added to the subscription's end (or to now, once it has ended). */
+    @POST
+    @Path("/{id}/renew")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public InstanceView renew(@PathParam("id") String id, Subscriptions.TermRequest term) {
+        return subscriptions.renew(caller.get(), instanceId(id), term);
     }
 
     /** ECS's CreateImage: a private image made from the stopped instance's disk; the image answers, QUEUED. */

@@ -29,10 +29,14 @@ public class ControlPlane {
     @Inject
     RatingSchedule rating;
 
+    @Inject
+    cloud.minicloud.core.instance.SubscriptionSchedule subscriptions;
+
     void startOnStartup(@Observes @Priority(SchemaMigration.ORDER + 3) @Initialized(ApplicationScoped.class) Object started) {
         metrics.start();
         workers.start();
         reconciler.start();
         rating.start();
+        subscriptions.start();
     }
 }

@@ -66,6 +66,7 @@ public class ChargebackView extends VerticalLayout implements BeforeEnterObserve
         grid.addColumn(row -> money(row.compute())).setHeader(getTranslation("costs.kind.COMPUTE")).setAutoWidth(true);
         grid.addColumn(row -> money(row.disks())).setHeader(getTranslation("costs.kind.DISK")).setAutoWidth(true);
         grid.addColumn(row -> money(row.images())).setHeader(getTranslation("costs.kind.IMAGE")).setAutoWidth(true);
+        grid.addColumn(row -> money(row.subscriptions())).setHeader(getTranslation("costs.kind.SUBSCRIPTION")).setAutoWidth(true);
         grid.addColumn(row -> money(row.total())).setHeader(getTranslation("costs.amount")).setAutoWidth(true);
         grid.setItems(result.tenants());
         grid.setAllRowsVisible(result.tenants().size() <= 20);

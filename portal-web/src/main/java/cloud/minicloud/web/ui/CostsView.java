@@ -117,11 +117,15 @@ public class CostsView extends VerticalLayout implements BeforeEnterObserver, Ha
                 .map(day -> new CostBars.Bar(day.day().toString(), day.amount())).toList(), this::money), lines(costReport));
     }
 
-    /** The month so far, carried on at the rate of the days gone by (today counts as a whole day). */
+    /**
+     * The month so far, pay-as-you-go carried on at the rate of the days gone by (today counts as a
+     * whole day); subscriptions bought are paid once, not carried on.
+     */
     private static BigDecimal forecast(CostReport report, YearMonth month) {
         int elapsed = report.to().getDayOfMonth();
-        return report.total().multiply(BigDecimal.valueOf(month.lengthOfMonth()))
-                .divide(BigDecimal.valueOf(elapsed), 6, RoundingMode.HALF_UP);
+        BigDecimal bought = report.byKind().getOrDefault(UsageKind.SUBSCRIPTION, BigDecimal.ZERO);
+        return report.total().subtract(bought).multiply(BigDecimal.valueOf(month.lengthOfMonth()))
+                .divide(BigDecimal.valueOf(elapsed), 6, RoundingMode.HALF_UP).add(bought);
     }
 
     private Grid<CostLine> lines(CostReport report) {

@@ -56,6 +56,9 @@ public class CreateInstanceView extends VerticalLayout implements HasDynamicTitl
     private final NetworkService networks;
 
     private final RadioButtonGroup<String> billing = new RadioButtonGroup<>();
+    private final Select<cloud.minicloud.core.instance.Term> term = TermSelect.of("term");
+    private final cloud.minicloud.billing.price.PriceLists prices;
+    private final cloud.minicloud.core.config.BillingSettings money;
     private final Select<String> zone = new Select<>();
     private final RadioButtonGroup<FlavorView> flavor = new RadioButtonGroup<>();
     private final Select<ImageView> image = new Select<>();
@@ -71,9 +74,12 @@ public class CreateInstanceView extends VerticalLayout implements HasDynamicTitl
     private final Paragraph refusal = new Paragraph();
 
     @Inject
-    public CreateInstanceView(InstanceService instances, FlavorService flavors, ImageService images, NetworkService networks) {
+    public CreateInstanceView(InstanceService instances, FlavorService flavors, ImageService images, NetworkService networks,
+                              cloud.minicloud.billing.price.PriceLists prices, cloud.minicloud.core.config.CloudSettings settings) {
         this.instances = instances;
         this.networks = networks;
+        this.prices = prices;
+        this.money = settings.billing();
         add(new H2(getTranslation("order.title")));
         if (SessionCaller.current().tenant().isEmpty()) {
             add(new Paragraph(getTranslation("dashboard.noTenant")));
@@ -84,9 +90,14 @@ public class CreateInstanceView extends VerticalLayout implements HasDynamicTitl
         billing.setId("billing");
         billing.setItems("payg", "subscription");
         billing.setItemLabelGenerator(b -> getTranslation("order.billing." + b));
-        billing.setItemEnabledProvider("payg"::equals);
         billing.setHelperText(getTranslation("order.billing.why"));
         billing.setValue("payg");
+        term.setVisible(false);
+        billing.addValueChangeListener(change -> {
+            term.setVisible("subscription".equals(change.getValue()));
+            updateSummary();
+        });
+        term.addValueChangeListener(change -> updateSummary());
 
         zone.setId("zone");
         List<String> zones = instances.zones();
@@ -179,7 +190,7 @@ public class CreateInstanceView extends VerticalLayout implements HasDynamicTitl
         Tabs shelves = ImageShelf.tabs(shelf -> show(shelf.of(imageChoices, true)));
         show(ImageShelf.PUBLIC.of(imageChoices, true));
 
-        add(section("order.section.billing", billing), section("order.section.zone", zone),
+        add(section("order.section.billing", billing, term), section("order.section.zone", zone),
                 section("order.section.flavor", flavor), section("order.section.image", shelves, image, disk),
                 section("order.section.network", networkRow), section("order.section.login", name, login, password, sshKey),
                 section("order.section.count", count), new Div(summary), refusal, submit);
@@ -248,6 +259,14 @@ public class CreateInstanceView extends VerticalLayout implements HasDynamicTitl
             summary.setText(getTranslation("order.summaryIncomplete"));
             return;
         }
+        if (subscribing() && disk.getValue() != null) {
+            int months = term.getValue().months();
+            BigDecimal month = prices.subscriptionMonth(f.name(), disk.getValue(), months);
+            summary.setText(getTranslation("order.summarySubscription", n, f.name(), image.getValue().name(), disk.getValue(),
+                    BillingPage.money(money, month.multiply(BigDecimal.valueOf((long) months * n)), 2),
+                    TermSelect.label(term.getValue()), BillingPage.money(money, month, 2)));
+            return;
+        }
         BigDecimal total = f.hourlyPrice().multiply(BigDecimal.valueOf(n));
         summary.setText(getTranslation("order.summary", n, f.name(), image.getValue().name(),
                 disk.getValue() == null ? "?" : disk.getValue(), total));
@@ -272,7 +291,9 @@ public class CreateInstanceView extends VerticalLayout implements HasDynamicTitl
         LaunchOrder order = new LaunchOrder(name.getValue(), flavor.getValue().name(), image.getValue().name(),
                 network.getValue().id().toString(), disk.getValue(),
                 PASSWORD.equals(login.getValue()) ? password.getValue() : null,
-                SSH_KEY.equals(login.getValue()) ? sshKey.getValue() : null, count.getValue(), zone.getValue());
+                SSH_KEY.equals(login.getValue()) ? sshKey.getValue() : null, count.getValue(), zone.getValue(),
+                billing.getValue(), subscribing() ? TermSelect.request(term.getValue()).period() : null,
+                subscribing() ? TermSelect.request(term.getValue()).periodUnit() : null);
         try {
             List<InstanceView> launched = instances.launch(SessionCaller.current(), order);
             Notification.show(getTranslation("order.accepted", launched.size()));
@@ -281,6 +302,10 @@ public class CreateInstanceView extends VerticalLayout implements HasDynamicTitl
             refusal.setText(refused.getMessage());
             refusal.setVisible(true);
         }
+    }
+
+    private boolean subscribing() {
+        return "subscription".equals(billing.getValue()) && term.getValue() != null;
     }
 
     private static boolean require(boolean ok, Runnable markInvalid) {

@@ -18,7 +18,8 @@ import jakarta.inject.Inject;
 public class DashboardView extends VerticalLayout implements HasDynamicTitle {
 
     @Inject
-    public DashboardView(QuotaService quotas, Budgets budgets, CloudSettings settings) {
+    public DashboardView(QuotaService quotas, Budgets budgets, CloudSettings settings,
+                         cloud.minicloud.core.instance.Subscriptions subscriptions) {
         Caller caller = SessionCaller.current();
         add(new H2(getTranslation("dashboard.title")));
         if (caller.tenant().isEmpty()) {
@@ -46,7 +47,28 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
             add(closed);
         }
         BudgetLine.of(budgets.status(caller), settings.billing()).ifPresent(this::add);
+        endingSubscriptions(subscriptions.ending(caller), settings);
         add(new H2(getTranslation("quota.title")), usage);
+    }
+
+    /** Each subscription near or past its end, linked to its page (where it can be renewed). */
+    private void endingSubscriptions(java.util.List<cloud.minicloud.core.instance.InstanceView> ending, CloudSettings settings) {
+        if (ending.isEmpty()) {
+            return;
+        }
+        VerticalLayout notices = new VerticalLayout(new com.vaadin.flow.component.html.H3(getTranslation("dashboard.subscriptions")));
+        notices.setId("ending-subscriptions");
+        notices.setPadding(false);
+        notices.setSpacing(false);
+        for (cloud.minicloud.core.instance.InstanceView instance : ending) {
+            com.vaadin.flow.component.html.Div line = new com.vaadin.flow.component.html.Div(
+                    new com.vaadin.flow.router.RouterLink(instance.name(), InstanceDetailView.class,
+                            new com.vaadin.flow.router.RouteParameters("id", instance.id().toString())),
+                    new com.vaadin.flow.component.html.Span(" — "),
+                    SubscriptionLine.of("ending-" + instance.id(), instance, settings.billing().zone(), getLocale()));
+            notices.add(line);
+        }
+        add(notices);
     }
 
     @Override

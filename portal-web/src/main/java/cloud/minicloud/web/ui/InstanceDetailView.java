@@ -40,6 +40,8 @@ public class InstanceDetailView extends VerticalLayout implements BeforeEnterObs
 
     private final InstanceService instances;
     private final InstanceActions actions;
+    private final SubscriptionActions subscriptionActions;
+    private final cloud.minicloud.core.config.BillingSettings billing;
     private final VerticalLayout facts = new VerticalLayout();
     private final Grid<StepRow> history = new Grid<>();
     private final Pre console = new Pre();
@@ -49,10 +51,14 @@ public class InstanceDetailView extends VerticalLayout implements BeforeEnterObs
     private String title = "";
 
     @Inject
-    public InstanceDetailView(InstanceService instances, FlavorService flavors, ScreenTickets tickets) {
+    public InstanceDetailView(InstanceService instances, FlavorService flavors, ScreenTickets tickets,
+                              cloud.minicloud.core.instance.Subscriptions subscriptions,
+                              cloud.minicloud.billing.price.PriceLists prices, cloud.minicloud.core.config.CloudSettings settings) {
         this.instances = instances;
         this.tickets = tickets;
         this.actions = new InstanceActions(instances, flavors);
+        this.billing = settings.billing();
+        this.subscriptionActions = new SubscriptionActions(subscriptions, prices, billing);
         facts.setPadding(false);
         history.setId("task-history");
         history.addColumn(row -> row.task().kind()).setHeader(getTranslation("detail.task")).setAutoWidth(true);
@@ -112,6 +118,8 @@ public class InstanceDetailView extends VerticalLayout implements BeforeEnterObs
                 : instance.node() + " — " + instance.nodeProblem()), getTranslation("instances.node"));
         form.addFormItem(fact("fact-created", InstancesView.CREATED.withLocale(getLocale()).format(instance.createdAt())),
                 getTranslation("instances.created"));
+        form.addFormItem(new com.vaadin.flow.component.html.Div(SubscriptionLine.of("fact-billing", instance, billing.zone(),
+                getLocale()), subscriptionActions.button(instance)), getTranslation("detail.billing"));
         facts.add(form, actions.buttons(instance));
         history.setItems(instances.history(SessionCaller.current(), instance.id()).stream()
                 .flatMap(task -> task.steps().stream().map(step -> new StepRow(task, step)))

@@ -3,6 +3,7 @@ package cloud.minicloud.web.ui;
 import cloud.minicloud.billing.price.PriceList;
 import cloud.minicloud.billing.price.PriceListSpec;
 import cloud.minicloud.billing.price.PriceLists;
+import cloud.minicloud.billing.price.SubscriptionTerms;
 import cloud.minicloud.core.config.CloudSettings;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -14,6 +15,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -42,6 +44,10 @@ public class PriceListsView extends VerticalLayout implements BeforeEnterObserve
     private final Map<String, BigDecimalField> flavorPrices = new LinkedHashMap<>();
     private final BigDecimalField disk = priceField("price-disk", "prices.disk");
     private final BigDecimalField image = priceField("price-image", "prices.image");
+    private final BigDecimalField monthDiscount = priceField("price-month-discount", "prices.monthDiscount");
+    private final BigDecimalField yearDiscount = priceField("price-year-discount", "prices.yearDiscount");
+    private final IntegerField warningDays = daysField("price-warning-days", "prices.warningDays");
+    private final IntegerField graceDays = daysField("price-grace-days", "prices.graceDays");
     private final FormLayout form = new FormLayout();
 
     @Inject
@@ -72,6 +78,10 @@ public class PriceListsView extends VerticalLayout implements BeforeEnterObserve
                 .setAutoWidth(true);
         grid.addColumn(list -> list.imageGibHour().stripTrailingZeros().toPlainString())
                 .setHeader(getTranslation("prices.image")).setAutoWidth(true);
+        grid.addColumn(list -> getTranslation("prices.terms", list.subscription().monthDiscountPercent().stripTrailingZeros()
+                        .toPlainString(), list.subscription().yearDiscountPercent().stripTrailingZeros().toPlainString(),
+                        list.subscription().warningDays(), list.subscription().graceDays()))
+                .setHeader(getTranslation("prices.subscription")).setAutoWidth(true);
         grid.addColumn(PriceList::createdBy).setHeader(getTranslation("prices.by")).setAutoWidth(true);
         grid.addComponentColumn(list -> {
             Button withdraw = new Button(getTranslation("prices.withdraw"), click -> withdraw(list));
@@ -108,6 +118,11 @@ public class PriceListsView extends VerticalLayout implements BeforeEnterObserve
         disk.setValue(current.diskGibHour().stripTrailingZeros());
         image.setValue(current.imageGibHour().stripTrailingZeros());
         form.add(disk, image);
+        monthDiscount.setValue(current.subscription().monthDiscountPercent().stripTrailingZeros());
+        yearDiscount.setValue(current.subscription().yearDiscountPercent().stripTrailingZeros());
+        warningDays.setValue(current.subscription().warningDays());
+        graceDays.setValue(current.subscription().graceDays());
+        form.add(monthDiscount, yearDiscount, warningDays, graceDays);
     }
 
     private void save() {
@@ -115,7 +130,8 @@ public class PriceListsView extends VerticalLayout implements BeforeEnterObserve
         Map<String, BigDecimal> flavors = new TreeMap<>();
         flavorPrices.forEach((flavor, field) -> flavors.put(flavor, field.getValue()));
         PriceListSpec spec = new PriceListSpec(from == null ? null : from.atZone(settings.billing().zone()).toInstant().toString(),
-                flavors, disk.getValue(), image.getValue());
+                flavors, disk.getValue(), image.getValue(), new SubscriptionTerms(monthDiscount.getValue(),
+                yearDiscount.getValue(), warningDays.getValue(), graceDays.getValue()));
         Refusals.outcome(() -> prices.create(SessionCaller.current(), spec)).ifPresent(created -> {
             Notification.show(getTranslation("prices.saved", created.effectiveFrom().atZone(settings.billing().zone())
                     .toLocalDateTime().toString()));
@@ -132,6 +148,12 @@ public class PriceListsView extends VerticalLayout implements BeforeEnterObserve
 
     private BigDecimalField priceField(String id, String label) {
         BigDecimalField field = new BigDecimalField(label == null ? null : getTranslation(label));
+        field.setId(id);
+        return field;
+    }
+
+    private IntegerField daysField(String id, String label) {
+        IntegerField field = new IntegerField(getTranslation(label));
         field.setId(id);
         return field;
     }

@@ -23,7 +23,7 @@ final class Refusals {
             change.run();
             return true;
         } catch (InvalidRequestException | ConflictException | NotFoundException | AccessDeniedException
-                 | DirectoryException refused) {
+                 | DirectoryException | cloud.minicloud.core.instance.InvalidStateException refused) {
             show(refused.getMessage());
             return false;
         }

@@ -181,7 +181,7 @@ class ApiIT {
         assertEquals(month.toString(), report.getString("month"));
         assertEquals("CNY", report.getString("currency"));
         Api.Reply csv = Api.call("GET", "/api/v1/admin/chargeback/" + month, admin, java.util.Map.of("Accept", "text/csv"), null);
-        assertTrue(csv.body().startsWith("month,tenant,display_name,compute,disks,images,total,currency"), csv.body());
+        assertTrue(csv.body().startsWith("month,tenant,display_name,compute,disks,images,subscriptions,total,currency"), csv.body());
         for (String language : new String[] {"en", "zh-CN"}) {
             Api.Reply pdf = Api.call("GET", "/api/v1/admin/chargeback/" + month, admin,
                     java.util.Map.of("Accept", "application/pdf", "Accept-Language", language), null);

@@ -11,6 +11,7 @@ import cloud.minicloud.billing.cost.Costs;
 import cloud.minicloud.billing.price.PriceList;
 import cloud.minicloud.billing.price.PriceListSpec;
 import cloud.minicloud.billing.price.PriceLists;
+import cloud.minicloud.billing.price.SubscriptionTerms;
 import cloud.minicloud.billing.rating.RatedLine;
 import cloud.minicloud.billing.rating.Rating;
 import cloud.minicloud.billing.rating.RatingStore;
@@ -96,6 +97,9 @@ class BillingIT {
     @Inject
     CloudSettings settings;
 
+    @Inject
+    cloud.minicloud.core.instance.Subscriptions subscriptions;
+
     @Test
     void a_month_of_usage_is_rated_to_the_amounts_hours_times_prices_give_even_after_a_crash_and_a_late_event()
             throws Exception {
@@ -106,7 +110,8 @@ class BillingIT {
         newFlavors.put("entry", new BigDecimal("0.05"));
         newFlavors.put("general", new BigDecimal("0.11"));
         PriceList changed = prices.create(ADMIN, new PriceListSpec(PRICE_CHANGE.toString(), newFlavors,
-                new BigDecimal("0.001"), new BigDecimal("0.0003")));
+                new BigDecimal("0.001"), new BigDecimal("0.0003"), new SubscriptionTerms(new BigDecimal("10"),
+                new BigDecimal("20.5"), 5, 10)));
         try {
             usage(tenant, "vm-1", "web", List.of(
                     new Use(UsageKind.DISK, null, 20, true, "2031-01-01T09:45:00Z"),
@@ -118,6 +123,9 @@ class BillingIT {
             usage(tenant, "vm-2", "db", List.of(
                     new Use(UsageKind.DISK, null, 40, true, "2031-01-31T23:00:00Z"),
                     new Use(UsageKind.COMPUTE, "entry", 0, true, "2031-01-31T23:00:00Z")));
+            // vm-4 is a subscription: a month bought when it first ran, a year more bought after the price change.
+            subscription(tenant, "vm-4", "sub", "entry", 30, 1, "2031-01-05T08:20:00Z");
+            subscription(tenant, "vm-4", "sub", "entry", 30, 12, "2031-01-20T10:00:00Z");
 
             rating.rate(tenant, FEBRUARY);
 
@@ -131,6 +139,12 @@ class BillingIT {
             expected.put("vm-1 DISK  " + changed.id(), hours("128").multiply(BigDecimal.valueOf(20)).multiply(new BigDecimal("0.001")));
             expected.put("vm-2 COMPUTE entry " + changed.id(), hours("1").multiply(new BigDecimal("0.05")));
             expected.put("vm-2 DISK  " + changed.id(), hours("1").multiply(BigDecimal.valueOf(40)).multiply(new BigDecimal("0.001")));
+            // A month is 730 hours of the flavor and disk, less the list's discount: 1 month at old's, 12 at the new 20.5 %.
+            BigDecimal oldMonth = entryOld.add(old.diskGibHour().multiply(BigDecimal.valueOf(30))).multiply(BigDecimal.valueOf(730))
+                    .multiply(BigDecimal.ONE.subtract(old.subscription().monthDiscountPercent().movePointLeft(2)));
+            expected.put("vm-4 SUBSCRIPTION entry, 30 GiB, 1 mo " + old.id(), oldMonth);
+            expected.put("vm-4 SUBSCRIPTION entry, 30 GiB, 12 mo " + changed.id(), new BigDecimal("0.05").add(new BigDecimal("0.03"))
+                    .multiply(BigDecimal.valueOf(730)).multiply(new BigDecimal("0.795")).multiply(BigDecimal.valueOf(12)));
             assertAmounts(expected, store.lines(tenant, JANUARY, FEBRUARY));
 
             // vm-2 was in fact stopped at 23:30; that event commits only after January was rated.
@@ -161,21 +175,23 @@ class BillingIT {
             assertEquals(List.of(), costs.of(ann, LocalDate.parse("2031-03-01"), LocalDate.parse("2031-03-31")).lines().stream()
                     .filter(l -> l.resourceId().equals("vm-1")).toList(), "vm-1 is gone by March");
             assertEquals(0, report.total().compareTo(expected.entrySet().stream().filter(e -> e.getKey().startsWith("vm-1"))
-                    .map(Map.Entry::getValue).reduce(BigDecimal.ZERO, BigDecimal::add)), "January in Shanghai: " + report.total());
+                    .map(Map.Entry::getValue).reduce(BigDecimal.ZERO, BigDecimal::add).add(expected.entrySet().stream()
+                            .filter(e -> e.getKey().startsWith("vm-4")).map(Map.Entry::getValue)
+                            .reduce(BigDecimal.ZERO, BigDecimal::add))), "January in Shanghai: " + report.total());
             Caller bob = new Caller("bob", "it-" + UUID.randomUUID().toString().substring(0, 8), Set.of(Role.TENANT_USER));
             assertTrue(costs.of(bob, LocalDate.parse("2031-01-01"), LocalDate.parse("2031-01-31")).lines().isEmpty(),
                     "another tenant sees none of it");
 
-            // January closes: its statement holds vm-1's five lines, and nothing changes it after.
+            // January closes: its statement holds vm-1's five lines and vm-4's purchases, and nothing changes it after.
             // A bill is in cents: each of vm-1's lines rounded half up, the total their sum.
-            BigDecimal vm1 = expected.entrySet().stream().filter(e -> e.getKey().startsWith("vm-1"))
+            BigDecimal vm1 = expected.entrySet().stream().filter(e -> !e.getKey().startsWith("vm-2"))
                     .map(e -> e.getValue().setScale(2, java.math.RoundingMode.HALF_UP)).reduce(BigDecimal.ZERO, BigDecimal::add);
             Instant januaryStart = Instant.parse("2030-12-31T16:00:00Z");
             Instant januaryEnd = Instant.parse("2031-01-31T16:00:00Z");
             YearMonth month = YearMonth.parse("2031-01");
             StatementStore.Stored closed = statements.close(tenant, month);
             assertEquals(0, vm1.compareTo(closed.total()), "statement total " + closed.total());
-            assertEquals(5, closed.lines().size(), closed.lines().toString());
+            assertEquals(7, closed.lines().size(), "vm-1's five lines and vm-4's two: " + closed.lines());
             List<RatedLine> closedHours = store.lines(tenant, januaryStart, januaryEnd);
             usage(tenant, "vm-3", "late", List.of(new Use(UsageKind.COMPUTE, "entry", 0, true, "2031-01-31T10:00:00Z"),
                     new Use(UsageKind.COMPUTE, "entry", 0, false, "2031-01-31T20:00:00Z")));
@@ -241,14 +257,26 @@ class BillingIT {
         BigDecimal disk = new BigDecimal("0.001");
 
         assertTrue(assertThrows(InvalidRequestException.class, () -> prices.create(ADMIN,
-                new PriceListSpec("2020-01-01T00:00:00Z", current, disk, disk))).getMessage().contains("in the past"));
+                new PriceListSpec("2020-01-01T00:00:00Z", current, disk, disk, null))).getMessage().contains("in the past"));
         assertTrue(assertThrows(InvalidRequestException.class, () -> prices.create(ADMIN,
-                new PriceListSpec("2032-01-01T00:00:00Z", missing, disk, disk))).getMessage().contains("no price for entry"));
+                new PriceListSpec("2032-01-01T00:00:00Z", missing, disk, disk, null))).getMessage().contains("no price for entry"));
         assertTrue(assertThrows(InvalidRequestException.class, () -> prices.create(ADMIN,
-                new PriceListSpec("2032-01-01T00:00:00Z", negative, disk, disk))).getMessage().contains("flavors.entry"));
+                new PriceListSpec("2032-01-01T00:00:00Z", negative, disk, disk, null))).getMessage().contains("flavors.entry"));
         assertTrue(assertThrows(InvalidRequestException.class, () -> prices.create(ADMIN,
-                new PriceListSpec("next monday", current, disk, disk))).getMessage().contains("not a time"));
+                new PriceListSpec("next monday", current, disk, disk, null))).getMessage().contains("not a time"));
+        assertTrue(assertThrows(InvalidRequestException.class, () -> prices.create(ADMIN, new PriceListSpec(
+                "2032-01-01T00:00:00Z", current, disk, disk, new SubscriptionTerms(new BigDecimal("120"), BigDecimal.ONE, 7, 15))))
+                .getMessage().contains("monthDiscountPercent"));
+        assertTrue(assertThrows(InvalidRequestException.class, () -> prices.create(ADMIN, new PriceListSpec(
+                "2032-01-01T00:00:00Z", current, disk, disk, new SubscriptionTerms(BigDecimal.ONE, BigDecimal.ONE, 0, 15))))
+                .getMessage().contains("warningDays"));
         assertEquals(before, prices.all(ADMIN).size());
+    }
+
+    @Test
+    void the_ends_of_terms_are_read_from_the_database_and_none_has_come_in_this_cloud() {
+        // Every subscription the tests buy runs for a month at least: nothing to stop or release now.
+        assertEquals(List.of(), subscriptions.due(Instant.now()));
     }
 
     private String pdfText(Statement statement, Locale locale) throws Exception {
@@ -270,6 +298,13 @@ class BillingIT {
                 meter.storage(tenant, use.kind(), resource, name, use.gib(), use.begins(), Instant.parse(use.at()));
             }
         }
+        transaction.commit();
+    }
+
+    private void subscription(long tenant, String resource, String name, String flavor, int gib, int months, String at)
+            throws Exception {
+        transaction.begin();
+        meter.subscription(tenant, resource, name, flavor, gib, months, Instant.parse(at));
         transaction.commit();
     }
 

@@ -91,6 +91,21 @@ class InstanceLifecycleIT {
         assertEquals(202, Api.post("/api/v1/instances/" + id + "/actions", ann, "{\"action\":\"stop\"}").status());
         JsonObject stoppedAgain = Instances.await(ann, id, "STOPPED", 60);
         assertEquals("stopped", stoppedAgain.getString("stateReason"));
+        assertEquals("PAY_AS_YOU_GO", stoppedAgain.getString("billing"));
+
+        // Switched to a subscription of a month, then renewed for a year: each a purchase now, the meters stop.
+        Api.Reply subscribed = Api.post("/api/v1/instances/" + id + "/subscribe", ann, "{\"period\":1}");
+        assertEquals(200, subscribed.status(), subscribed.body());
+        assertEquals("SUBSCRIPTION", subscribed.object().getString("billing"));
+        java.time.Instant expires = java.time.Instant.parse(subscribed.object().getJsonObject("subscription").getString("expiresAt"));
+        assertEquals("invalid-request", Api.post("/api/v1/instances/" + id + "/renew", ann, "{\"period\":13}").problem());
+        assertEquals(400, Api.post("/api/v1/instances/" + id + "/renew", ann, "{\"period\":1,\"weeks\":2}").status(),
+                "an unknown property is refused");
+        JsonObject renewed = Api.post("/api/v1/instances/" + id + "/renew", ann, "{\"period\":1,\"periodUnit\":\"year\"}").object();
+        assertEquals(expires.atOffset(java.time.ZoneOffset.UTC).plusYears(1).toInstant(),
+                java.time.Instant.parse(renewed.getJsonObject("subscription").getString("expiresAt")), renewed.toString());
+        assertEquals(404, Api.post("/api/v1/instances/" + id + "/renew", Api.tokenFor("bob"), "{\"period\":1}").status());
+        int disk = renewed.getInt("systemDiskGib");
 
         assertEquals(202, Api.delete("/api/v1/instances/" + id, ann).status());
         Instances.await(ann, id, "DELETED", 60);
@@ -103,12 +118,15 @@ class InstanceLifecycleIT {
         String days = "?from=" + java.time.LocalDate.now().minusDays(1) + "&to=" + java.time.LocalDate.now().plusDays(1);
         List<JsonObject> lines = Api.get("/api/v1/costs" + days, ann).object().getJsonArray("lines").stream()
                 .map(jakarta.json.JsonValue::asJsonObject).filter(l -> l.getString("resourceId").equals(id)).toList();
-        assertEquals(java.util.Set.of("COMPUTE general", "COMPUTE standard", "DISK "), lines.stream()
+        assertEquals(java.util.Set.of("COMPUTE general", "COMPUTE standard", "DISK ", "SUBSCRIPTION standard, " + disk + " GiB, 1 mo",
+                "SUBSCRIPTION standard, " + disk + " GiB, 12 mo"), lines.stream()
                 .map(l -> l.getString("kind") + " " + l.getString("item")).collect(java.util.stream.Collectors.toSet()), lines.toString());
         for (JsonObject line : lines) {
             java.math.BigDecimal quantity = line.getJsonNumber("quantity").bigDecimalValue();
             java.math.BigDecimal amount = line.getJsonNumber("amount").bigDecimalValue();
-            assertTrue(quantity.signum() > 0 && quantity.compareTo(java.math.BigDecimal.ONE) < 0, line.toString());
+            boolean bought = line.getString("kind").equals("SUBSCRIPTION");
+            assertTrue(bought ? quantity.intValue() == (line.getString("item").endsWith(" 1 mo") ? 1 : 12)
+                    : quantity.signum() > 0 && quantity.compareTo(java.math.BigDecimal.ONE) < 0, line.toString());
             assertTrue(amount.subtract(quantity.multiply(line.getJsonNumber("unitPrice").bigDecimalValue())).abs()
                     .compareTo(new java.math.BigDecimal("0.00001")) <= 0, "amount is quantity × unit price: " + line);
         }
@@ -184,6 +202,9 @@ class InstanceLifecycleIT {
                 "{\"name\":\"x\"," + good + ",\"count\":21}",
                 "{\"name\":\"x\"," + good.replace("Tiny-pass-1", "short") + "}",
                 "{\"name\":\"x\"," + good + ",\"sshKey\":\"ssh-ed25519 AAAA\"}",
+                "{\"name\":\"x\"," + good + ",\"billing\":\"subscription\"}",
+                "{\"name\":\"x\"," + good + ",\"billing\":\"subscription\",\"period\":4,\"periodUnit\":\"year\"}",
+                "{\"name\":\"x\"," + good + ",\"period\":1}",
                 "{\"name\":\"x\",\"flavor\":\"entry\",\"image\":\"tiny-linux\",\"network\":\"" + network + "\"}");
         for (String body : bad) {
             Api.Reply reply = Api.post("/api/v1/instances", ann, body);

@@ -54,6 +54,11 @@ class InstancesBrowserIT {
             ann.type(By.id("instance-name"), NAME);
             ann.type(By.id("password"), "Tiny-pass-1");
             ann.waitForText(By.id("order-summary"), "general");
+            // A subscription shows what its term costs up front; this order stays pay-as-you-go (switched later).
+            ann.click(By.xpath("//*[@id='billing']//vaadin-radio-button[contains(., 'Subscription')]"));
+            ann.waitForText(By.id("order-summary"), "up front for 1 month");
+            ann.click(By.xpath("//*[@id='billing']//vaadin-radio-button[contains(., 'Pay-as-you-go')]"));
+            ann.waitForText(By.id("order-summary"), "per hour");
             ann.scrollToTop();
             ann.screenshot("create-instance");
             ann.click(By.id("submit-order"));
@@ -91,6 +96,14 @@ class InstancesBrowserIT {
             ann.scrollIntoView(By.id("vnc-console"));
             ann.screenshot("console");
 
+            // Switched to a subscription of a month: the price up front, then the term's end on the page.
+            ann.scrollToTop();
+            ann.waitForText(By.id("fact-billing"), "Pay-as-you-go");
+            ann.click(By.id("subscribe-" + id));
+            ann.waitForText(By.id("subscription-quote"), "¥");
+            ann.click(By.xpath("//vaadin-button[@slot='confirm-button']"));
+            ann.waitForText(By.id("fact-billing"), "Subscription until");
+
             try (Browser bob = new Browser()) {
                 bob.signIn("bob", "/instances/" + id);
                 bob.waitFor(By.id("instance-not-found"));
@@ -103,6 +116,7 @@ class InstancesBrowserIT {
             ann.open("/costs");
             ann.waitFor(By.id("costs-chart"));
             ann.waitForText(By.id("costs-lines"), NAME);
+            ann.waitForText(By.id("costs-lines"), "1 mo");
             assertEquals((long) java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getDayOfMonth(),
                     ((Number) ann.evaluate("return document.querySelectorAll('#costs-chart .cost-bar').length")).longValue());
             assertTrue(ann.textOf(By.id("costs-total")).contains("¥"), ann.textOf(By.id("costs-total")));
