@@ -43,13 +43,15 @@ public class Chargeback {
             throw new InvalidRequestException("month " + month + " has not begun; ask for this month or an earlier one");
         }
         Instant now = Instant.now();
-        for (long tenant : store.tenantsWithUsage()) {
+        for (long tenant : store.tenantsToRate(now)) {
             rating.rate(tenant, now);
         }
         Instant start = settings.billing().startOf(month);
         Instant end = settings.billing().startOf(month.plusMonths(1));
         Map<Long, Map<UsageKind, BigDecimal>> totals = store.totalsByTenant(start, end);
-        List<ChargebackReport.TenantCharge> rows = totals.entrySet().stream().map(e -> charge(e.getKey(), e.getValue()))
+        Map<Long, Tenant> named = tenants.findAll(totals.keySet());
+        List<ChargebackReport.TenantCharge> rows = totals.entrySet().stream()
+                .map(e -> charge(named.get(e.getKey()), e.getValue()))
                 .sorted(Comparator.comparing(ChargebackReport.TenantCharge::total).reversed()
                         .thenComparing(ChargebackReport.TenantCharge::tenant))
                 .toList();
@@ -57,8 +59,7 @@ public class Chargeback {
         return new ChargebackReport(month, settings.billing().currency().getCurrencyCode(), settings.billing().symbol(), rows, total);
     }
 
-    private ChargebackReport.TenantCharge charge(long tenantId, Map<UsageKind, BigDecimal> byKind) {
-        Tenant tenant = tenants.find(tenantId).orElseThrow();
+    private ChargebackReport.TenantCharge charge(Tenant tenant, Map<UsageKind, BigDecimal> byKind) {
         BigDecimal zero = BigDecimal.ZERO.setScale(6);
         BigDecimal compute = byKind.getOrDefault(UsageKind.COMPUTE, zero);
         BigDecimal disks = byKind.getOrDefault(UsageKind.DISK, zero);

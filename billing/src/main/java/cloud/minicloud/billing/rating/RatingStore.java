@@ -5,8 +5,6 @@ import cloud.minicloud.core.usage.UsageKind;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -27,7 +25,6 @@ public class RatingStore {
 
     private static final String EVENT = "SELECT id, tenant_id, kind, resource_id, resource_name, flavor, size_gib, begins,"
             + " occurred_at, months FROM usage_event WHERE tenant_id = ?";
-    private static final int BATCH = 1000;
 
     @Resource(lookup = "java:jboss/datasources/MinicloudDS")
     DataSource database;
@@ -80,29 +77,19 @@ public class RatingStore {
     }
 
     public void markRated(List<Usage> events, Instant at) {
-        batch("UPDATE usage_event SET rated_at = ? WHERE id = ?", events, (s, event) -> {
-            s.setTimestamp(1, Timestamp.from(at));
-            s.setLong(2, event.id());
-        });
+        Sql.forIds(database, "UPDATE usage_event SET rated_at = ? WHERE id IN (%s)", events.stream().map(Usage::id).toList(),
+                Timestamp.from(at));
     }
 
     /** Replaces the tenant's lines of the hours in [from, to) with these. */
     public void replace(long tenantId, Instant from, Instant to, List<RatedLine> lines) {
         Sql.update(database, "DELETE FROM rated_line WHERE tenant_id = ? AND hour_start >= ? AND hour_start < ?", tenantId,
                 Timestamp.from(from), Timestamp.from(to));
-        batch("INSERT INTO rated_line (tenant_id, kind, resource_id, resource_name, item, hour_start, price_list_id, quantity,"
-                + " unit_price, amount) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", lines, (s, line) -> {
-                    s.setLong(1, line.tenantId());
-                    s.setString(2, line.kind().name());
-                    s.setString(3, line.resourceId());
-                    s.setString(4, line.resourceName());
-                    s.setString(5, line.item());
-                    s.setTimestamp(6, Timestamp.from(line.hourStart()));
-                    s.setLong(7, line.priceListId());
-                    s.setBigDecimal(8, line.quantity());
-                    s.setBigDecimal(9, line.unitPrice());
-                    s.setBigDecimal(10, line.amount());
-                });
+        Sql.insertRows(database, "INSERT INTO rated_line (tenant_id, kind, resource_id, resource_name, item, hour_start,"
+                + " price_list_id, quantity, unit_price, amount) VALUES ", lines.stream().map(line -> new Object[] {
+                        line.tenantId(), line.kind().name(), line.resourceId(), line.resourceName(), line.item(),
+                        Timestamp.from(line.hourStart()), line.priceListId(), line.quantity(), line.unitPrice(), line.amount()})
+                .toList());
     }
 
     /** The tenant's stored lines of the hours in [from, to). */
@@ -130,6 +117,17 @@ public class RatingStore {
         return totals;
     }
 
+    /**
+     * The tenants a rating up to {@code until} would change: those with events not rated yet, and
+     * those rated to before {@code until}'s hour (a meter still running has hours to add). Rating
+     * any other tenant would find nothing to do.
+     */
+    public List<Long> tenantsToRate(Instant until) {
+        return Sql.list(database, "SELECT DISTINCT tenant_id FROM usage_event WHERE rated_at IS NULL UNION"
+                        + " SELECT tenant_id FROM rating_watermark WHERE rated_until IS NULL OR rated_until < ?",
+                r -> r.getLong(1), Timestamp.from(until.truncatedTo(java.time.temporal.ChronoUnit.HOURS)));
+    }
+
     /** Every tenant that has usage. */
     public List<Long> tenantsWithUsage() {
         return Sql.list(database, "SELECT DISTINCT tenant_id FROM usage_event", r -> r.getLong(1));
@@ -142,26 +140,5 @@ public class RatingStore {
     private static Usage usage(ResultSet r) throws SQLException {
         return new Usage(r.getLong(1), r.getLong(2), UsageKind.valueOf(r.getString(3)), r.getString(4), r.getString(5),
                 r.getString(6), r.getInt(7), r.getBoolean(8), r.getTimestamp(9).toInstant(), r.getInt(10));
-    }
-
-    private interface Binder<T> {
-        void bind(PreparedStatement statement, T item) throws SQLException;
-    }
-
-    /** One statement for many rows, sent a thousand at a time. */
-    private <T> void batch(String sql, List<T> items, Binder<T> binder) {
-        try (Connection c = database.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            int batched = 0;
-            for (T item : items) {
-                binder.bind(s, item);
-                s.addBatch();
-                if (++batched % BATCH == 0) {
-                    s.executeBatch();
-                }
-            }
-            s.executeBatch();
-        } catch (SQLException e) {
-            throw Sql.failed(e);
-        }
     }
 }

@@ -25,6 +25,15 @@ public class JpaTenantRepository implements TenantRepository {
     }
 
     @Override
+    public java.util.Map<Long, Tenant> findAll(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return em.createQuery("select t from Tenant t where t.id in :ids", Tenant.class).setParameter("ids", ids)
+                .getResultStream().collect(java.util.stream.Collectors.toMap(Tenant::id, t -> t));
+    }
+
+    @Override
     public Tenant enrol(String alias) {
         // INSERT IGNORE lets concurrent enrolments of one alias all succeed without a constraint
         // error or a lock cycle; under READ COMMITTED the select then sees whichever row won.

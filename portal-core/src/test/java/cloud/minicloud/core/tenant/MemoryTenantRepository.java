@@ -25,6 +25,12 @@ public class MemoryTenantRepository implements TenantRepository {
     }
 
     @Override
+    public java.util.Map<Long, Tenant> findAll(java.util.Collection<Long> ids) {
+        return byAlias.values().stream().filter(t -> ids.contains(t.id()))
+                .collect(java.util.stream.Collectors.toMap(Tenant::id, t -> t));
+    }
+
+    @Override
     public Tenant enrol(String alias) {
         return byAlias.computeIfAbsent(alias, a -> {
             Tenant tenant = Entities.make(Tenant.class);
