@@ -121,6 +121,9 @@ class InstancesBrowserIT {
                     ((Number) ann.evaluate("return document.querySelectorAll('#costs-chart .cost-bar').length")).longValue());
             assertTrue(ann.textOf(By.id("costs-total")).contains("¥"), ann.textOf(By.id("costs-total")));
             ann.screenshot("costs");
+            // The month's statement downloads from the page as a PDF (last month's too, once the tenant has one).
+            String statement = ann.download(By.id("statement-pdf"));
+            assertTrue(statement.startsWith("%PDF-"), statement.substring(0, Math.min(80, statement.length())));
             ann.open("/instances");
             ann.waitFor(By.id("stop-" + id));
 
