@@ -434,10 +434,10 @@ public class Instance {
     }
 
     InstanceView view(String tenant, String flavor, String image, String networkName, String node, String nodeProblem,
-                      SubscriptionPolicy.Terms terms) {
+                      java.util.function.Supplier<SubscriptionPolicy.Terms> terms) {
         return new InstanceView(id(), tenant, name, hostname, state, stateReason, stateChangedAt, flavor, vcpus, memoryMib, image,
                 systemDiskGib, networkId(), networkName, privateIp, node, nodeProblem, allowedActions(), createdAt,
                 billingMethod, billingMethod == BillingMethod.SUBSCRIPTION
-                        ? InstanceView.Subscription.of(termMonths, expiresAt, terms, Instant.now()) : null);
+                        ? InstanceView.Subscription.of(termMonths, expiresAt, terms.get(), Instant.now()) : null);
     }
 }

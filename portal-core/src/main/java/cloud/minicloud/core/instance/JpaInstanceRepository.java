@@ -133,9 +133,18 @@ public class JpaInstanceRepository implements InstanceRepository {
                 .collect(Collectors.toSet());
     }
 
-    /** Rows to views, under the subscription terms in force now (asked once per page). */
+    /**
+     * Rows to views, under the subscription terms in force now: asked of billing once per page, and
+     * only when the page holds a subscription (most views are of pay-as-you-go instances).
+     */
     private java.util.function.Function<Object[], InstanceView> viewer() {
-        SubscriptionPolicy.Terms terms = policy.terms();
+        SubscriptionPolicy.Terms[] asked = new SubscriptionPolicy.Terms[1];
+        java.util.function.Supplier<SubscriptionPolicy.Terms> terms = () -> {
+            if (asked[0] == null) {
+                asked[0] = policy.terms();
+            }
+            return asked[0];
+        };
         return row -> ((Instance) row[0]).view((String) row[1], (String) row[2], (String) row[3], (String) row[4],
                 (String) row[5], NodeProblems.describe((String) row[5], (NodeHealth) row[6], (java.time.Instant) row[7]), terms);
     }

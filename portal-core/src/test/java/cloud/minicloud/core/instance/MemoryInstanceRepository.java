@@ -87,7 +87,7 @@ public class MemoryInstanceRepository implements InstanceRepository {
                 images.find(i.imageId()).orElseThrow().name(),
                 networks.findAny(i.networkId()).map(n -> n.name()).orElse(null),
                 node.map(ComputeNode::name).orElse(null),
-                node.map(n -> NodeProblems.describe(n.name(), n.health(), null)).orElse(null), policy.terms());
+                node.map(n -> NodeProblems.describe(n.name(), n.health(), null)).orElse(null), policy::terms);
     }
 
     @Override
