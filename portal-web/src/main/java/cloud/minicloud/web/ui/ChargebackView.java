@@ -71,8 +71,8 @@ public class ChargebackView extends VerticalLayout implements BeforeEnterObserve
         grid.setItems(result.tenants());
         grid.setAllRowsVisible(result.tenants().size() <= 20);
         report.add(BillingPage.total("chargeback-total", getTranslation("costs.total", money(result.total()))),
-                new CostBars("chargeback-chart", result.tenants().stream()
-                        .map(row -> new CostBars.Bar(row.tenant(), row.total())).toList(), this::money), grid);
+                new CostChart("chargeback-chart", result.tenants().stream()
+                        .map(row -> new CostChart.Bar(row.tenant(), row.total())).toList(), this::money), grid);
     }
 
     private String money(BigDecimal amount) {

@@ -113,8 +113,8 @@ public class CostsView extends VerticalLayout implements BeforeEnterObserver, Ha
             byKind.add(new Span(getTranslation("costs.kind." + kind.name()) + ": "
                     + money(costReport.byKind().getOrDefault(kind, BigDecimal.ZERO))));
         }
-        report.add(byKind, new CostBars("costs-chart", costReport.days().stream()
-                .map(day -> new CostBars.Bar(day.day().toString(), day.amount())).toList(), this::money), lines(costReport));
+        report.add(byKind, new CostChart("costs-chart", costReport.days().stream()
+                .map(day -> new CostChart.Bar(day.day().toString(), day.amount())).toList(), this::money), lines(costReport));
     }
 
     /**

@@ -47,9 +47,15 @@ class BillingBrowserIT {
                     .bigDecimalValue().setScale(2, RoundingMode.HALF_UP);
             String shown = browser.textOf(By.id("chargeback-total"));
             assertTrue(shown.contains("¥" + total.toPlainString()), shown + " is the API's " + total);
+            browser.waitFor(By.cssSelector("#chargeback-chart[drawn] canvas"));
+            assertEquals(String.valueOf(Api.get("/api/v1/admin/chargeback/" + month, admin).object().getJsonArray("tenants").size()),
+                    browser.evaluate("return document.getElementById('chargeback-chart').getAttribute('drawn')"),
+                    "a bar per tenant");
             browser.screenshot("chargeback");
 
-            // The Tenants page shows each tenant's cost this month beside its quota, as the chargeback says.
+            // The Tenants page shows each tenant's cost this month beside its quota, as the chargeback says
+            // (acme is a tenant of this cloud once one of its members has used it).
+            Api.get("/api/v1/quota", Api.tokenFor("ann"));
             BigDecimal acme = Api.get("/api/v1/admin/chargeback/" + month, admin).object().getJsonArray("tenants").stream()
                     .map(t -> t.asJsonObject()).filter(t -> t.getString("tenant").equals("acme"))
                     .map(t -> t.getJsonNumber("total").bigDecimalValue()).findFirst().orElse(BigDecimal.ZERO);

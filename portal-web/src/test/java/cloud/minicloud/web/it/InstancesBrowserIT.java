@@ -112,13 +112,15 @@ class InstancesBrowserIT {
                 assertFalse(bob.pageText().contains(NAME), "globex does not see acme's instance");
             }
 
-            // What it costs shows at once: this month's bars (one per day so far) and its line.
+            // What it costs shows at once: this month's chart (a bar per day so far) and its line.
             ann.open("/costs");
             ann.waitFor(By.id("costs-chart"));
             ann.waitForText(By.id("costs-lines"), NAME);
             ann.waitForText(By.id("costs-lines"), "1 mo");
-            assertEquals((long) java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getDayOfMonth(),
-                    ((Number) ann.evaluate("return document.querySelectorAll('#costs-chart .cost-bar').length")).longValue());
+            ann.waitFor(By.cssSelector("#costs-chart[drawn] canvas"));
+            assertEquals(String.valueOf(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getDayOfMonth()),
+                    ann.evaluate("return document.getElementById('costs-chart').getAttribute('drawn')"),
+                    "Chart.js drew a bar per day of the month so far");
             assertTrue(ann.textOf(By.id("costs-total")).contains("¥"), ann.textOf(By.id("costs-total")));
             ann.screenshot("costs");
             // The month's statement downloads from the page as a PDF (last month's too, once the tenant has one).
