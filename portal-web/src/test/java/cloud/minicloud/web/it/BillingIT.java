@@ -97,9 +97,6 @@ class BillingIT {
     @Inject
     CloudSettings settings;
 
-    @Inject
-    cloud.minicloud.core.instance.Subscriptions subscriptions;
-
     @Test
     void a_month_of_usage_is_rated_to_the_amounts_hours_times_prices_give_even_after_a_crash_and_a_late_event()
             throws Exception {
@@ -271,12 +268,6 @@ class BillingIT {
                 "2032-01-01T00:00:00Z", current, disk, disk, new SubscriptionTerms(BigDecimal.ONE, BigDecimal.ONE, 0, 15))))
                 .getMessage().contains("warningDays"));
         assertEquals(before, prices.all(ADMIN).size());
-    }
-
-    @Test
-    void the_ends_of_terms_are_read_from_the_database_and_none_has_come_in_this_cloud() {
-        // Every subscription the tests buy runs for a month at least: nothing to stop or release now.
-        assertEquals(List.of(), subscriptions.due(Instant.now()));
     }
 
     private String pdfText(Statement statement, Locale locale) throws Exception {

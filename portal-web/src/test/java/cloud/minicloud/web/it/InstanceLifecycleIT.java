@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * One real guest through its whole life by the REST API: launched (general, tiny-linux), booted
  * with its hostname, powered off behind the portal's back (the reconciler notices), resized,
- * started, stopped gracefully and deleted, giving its quota back.
+ * started, stopped gracefully, switched to a subscription and renewed; once its term has ended it
+ * cannot be started, and past the grace period the cloud's schedule releases it, giving its quota back.
  */
 class InstanceLifecycleIT {
 
@@ -107,8 +108,16 @@ class InstanceLifecycleIT {
         assertEquals(404, Api.post("/api/v1/instances/" + id + "/renew", Api.tokenFor("bob"), "{\"period\":1}").status());
         int disk = renewed.getInt("systemDiskGib");
 
-        assertEquals(202, Api.delete("/api/v1/instances/" + id, ann).status());
-        Instances.await(ann, id, "DELETED", 60);
+        // The term's end, moved an hour back (with its last change, so the schedule does not wait for it to settle):
+        // a stopped instance whose term ended cannot be started until renewed.
+        assertEquals(1, Database.update("update instance set expires_at = now(3) - interval 1 hour,"
+                + " state_changed_at = now(3) - interval 1 hour where id = '" + id + "'"));
+        Api.Reply refused = Api.post("/api/v1/instances/" + id + "/actions", ann, "{\"action\":\"start\"}");
+        assertEquals("invalid-state", refused.problem(), refused.body());
+        assertTrue(refused.body().contains("renew it"), refused.body());
+        // Past the grace period too: the every-minute schedule releases it, as a task of "the end of its subscription".
+        assertEquals(1, Database.update("update instance set expires_at = now(3) - interval 100 day where id = '" + id + "'"));
+        Instances.await(ann, id, "DELETED", 150);
         assertEquals(404, Api.get("/api/v1/instances/" + id, ann).status());
         assertEquals(vcpusBefore, Instances.used(ann, "vcpus"), "a deleted instance gives all its quota back");
         assertEquals(instancesBefore, Instances.used(ann, "instances"));
