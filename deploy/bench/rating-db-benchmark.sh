@@ -57,26 +57,26 @@ db "INSERT INTO minicloud.tenant (alias, display_name, created_at)
 echo "seeded $(db "SELECT COUNT(*) FROM minicloud.usage_event WHERE resource_id LIKE 'rating-bench-%'" | tail -1) usage events in $(( $(date +%s) - start )) s"
 echo "of them rated already (by the schedule): $(db "SELECT COUNT(*) FROM minicloud.usage_event
   WHERE resource_id LIKE 'rating-bench-%' AND rated_at IS NOT NULL" | tail -1)"
-# Rated by one chargeback request (it brings every tenant up to the last whole hour, one transaction
-# each); timed until no seeded event is left unrated, the server's heap sampled from its metrics.
+# Rated by one chargeback request: it brings every tenant up to the last whole hour, one transaction
+# each, before it answers; timed to its answer, the server's heap sampled from its metrics meanwhile.
 portal="http://localhost:${MINICLOUD_PORT:-8080}"
 admin=$(curl -sf "http://localhost:8180/realms/minicloud/protocol/openid-connect/token" \
   -d grant_type=password -d client_id=minicloud-cli -d username=admin -d password=admin | jq -r .access_token)
 heap_mib() {
   curl -sf http://localhost:9990/metrics | awk '/^jvm_memory_used_bytes\{area="heap"/ {s += $NF} END {printf "%d", s / 1048576}'
 }
-unrated() {
-  db "SELECT COUNT(*) FROM minicloud.usage_event WHERE resource_id LIKE 'rating-bench-%' AND rated_at IS NULL" | tail -1
-}
 before=$(heap_mib) peak=0
 start=$(date +%s%N)
-curl -s -o /dev/null --max-time 3600 -H "Authorization: Bearer $admin" "$portal/api/v1/admin/chargeback/$(TZ=$zone date +%Y-%m)" &
-while [ "$(unrated)" != 0 ]; do
+curl -sf -o /dev/null --max-time 3600 -H "Authorization: Bearer $admin" "$portal/api/v1/admin/chargeback/$(TZ=$zone date +%Y-%m)" &
+rating=$!
+while kill -0 "$rating" 2>/dev/null; do
   heap=$(heap_mib); [ "$heap" -gt "$peak" ] && peak=$heap
   sleep 1
 done
 elapsed=$(( ($(date +%s%N) - start) / 1000000 ))
-wait
+wait "$rating" || die "the chargeback request failed"
+left=$(db "SELECT COUNT(*) FROM minicloud.usage_event WHERE resource_id LIKE 'rating-bench-%' AND rated_at IS NULL" | tail -1)
+[ "$left" = 0 ] || die "$left seeded events are not rated after the chargeback answered"
 echo "rated $(db "SELECT COUNT(*) FROM minicloud.rated_line WHERE resource_id LIKE 'rating-bench-%'" | tail -1) lines from the seeded events in $((elapsed / 1000)).$((elapsed % 1000 / 100)) s"
 echo "server heap in use: $before MiB before, peak $peak MiB while rating (sampled each second, garbage included)"
 mvn -B -q -ntp -pl portal-web exec:java -Dexec.classpathScope=test \

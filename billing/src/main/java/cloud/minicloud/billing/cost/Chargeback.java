@@ -1,6 +1,6 @@
 package cloud.minicloud.billing.cost;
 
-import cloud.minicloud.billing.rating.Rating;
+import cloud.minicloud.billing.rating.RatingRun;
 import cloud.minicloud.billing.rating.RatingStore;
 import cloud.minicloud.core.InvalidRequestException;
 import cloud.minicloud.core.config.CloudSettings;
@@ -26,7 +26,7 @@ import java.util.Map;
 public class Chargeback {
 
     @Inject
-    Rating rating;
+    RatingRun ratings;
 
     @Inject
     RatingStore store;
@@ -43,9 +43,9 @@ public class Chargeback {
             throw new InvalidRequestException("month " + month + " has not begun; ask for this month or an earlier one");
         }
         Instant now = Instant.now();
-        for (long tenant : store.tenantsToRate(now)) {
-            rating.rate(tenant, now);
-        }
+        ratings.rate(store.tenantsToRate(now), now, tenant -> { }).values().stream().findFirst().ifPresent(failure -> {
+            throw failure;
+        });
         Instant start = settings.billing().startOf(month);
         Instant end = settings.billing().startOf(month.plusMonths(1));
         Map<Long, Map<UsageKind, BigDecimal>> totals = store.totalsByTenant(start, end);

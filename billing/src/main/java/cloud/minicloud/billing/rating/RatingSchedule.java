@@ -26,7 +26,7 @@ public class RatingSchedule {
     ManagedThreadFactory managedThreads;
 
     @Inject
-    Rating rating;
+    RatingRun ratings;
 
     @Inject
     RatingStore store;
@@ -47,14 +47,9 @@ public class RatingSchedule {
     void rateAll() {
         try {
             Instant now = Instant.now();
-            for (long tenant : store.tenantsWithUsage()) {
-                try {
-                    rating.rate(tenant, now);
-                    statements.due(tenant, now).forEach(month -> statements.close(tenant, month));
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "rating tenant " + tenant + " failed; the next run tries again", e);
-                }
-            }
+            ratings.rate(store.tenantsWithUsage(), now, tenant -> statements.due(tenant, now)
+                    .forEach(month -> statements.close(tenant, month)))
+                    .forEach((tenant, e) -> LOG.log(Level.WARNING, "rating tenant " + tenant + " failed; the next run tries again", e));
         } catch (RuntimeException e) {
             // A throw would end the schedule: the database may be back by the next run.
             LOG.log(Level.WARNING, "rating could not start; the next run tries again", e);
