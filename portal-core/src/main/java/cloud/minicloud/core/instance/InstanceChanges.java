@@ -25,6 +25,7 @@ public class InstanceChanges {
     AfterCommit afterCommit;
 
     private final Map<Long, Set<Consumer<UUID>>> watchers = new ConcurrentHashMap<>();
+    private final Set<Consumer<UUID>> everyTenant = ConcurrentHashMap.newKeySet();
 
     /** Calls the listener (on the committing thread) with each changed instance of the tenant, until closed. */
     AutoCloseable watch(long tenantId, Consumer<UUID> listener) {
@@ -32,12 +33,19 @@ public class InstanceChanges {
         return () -> watchers.getOrDefault(tenantId, Set.of()).remove(listener);
     }
 
+    /** Calls the listener with each changed instance of any tenant (a cloud admin's page), until closed. */
+    AutoCloseable watchAll(Consumer<UUID> listener) {
+        everyTenant.add(listener);
+        return () -> everyTenant.remove(listener);
+    }
+
     void changed(long tenantId, UUID instance) {
         afterCommit.run(() -> notify(tenantId, instance));
     }
 
     private void notify(long tenantId, UUID instance) {
-        for (Consumer<UUID> watcher : watchers.getOrDefault(tenantId, Set.of())) {
+        for (Consumer<UUID> watcher : java.util.stream.Stream.concat(watchers.getOrDefault(tenantId, Set.of()).stream(),
+                everyTenant.stream()).toList()) {
             try {
                 watcher.accept(instance);
             } catch (RuntimeException e) {

@@ -179,7 +179,28 @@ public class InstanceService {
     /** Start, stop or reboot: checked against the instance's state, then queued as a task. */
     @Audited
     public InstanceView act(Caller caller, UUID id, InstanceAction action) {
-        Instance instance = lockOwned(caller, id);
+        power(lockOwned(caller, id), action, caller.username());
+        return instances.view(id);
+    }
+
+    /**
+     * A cloud admin's start, stop, reboot or delete of any tenant's instance, as its owner could;
+     * the instance's task history tells the tenant an administrator asked for it.
+     */
+    @Audited
+    public InstanceView administer(Caller caller, UUID id, InstanceAction action) {
+        caller.require(cloud.minicloud.core.identity.Role.CLOUD_ADMIN);
+        Instance instance = instances.lock(id).orElseThrow(() -> new NotFoundException("instance", id.toString()));
+        String by = "an administrator (" + caller.username() + ")";
+        if (action == InstanceAction.DELETE) {
+            release(instance, by);
+        } else {
+            power(instance, action, by);
+        }
+        return instances.view(id);
+    }
+
+    private void power(Instance instance, InstanceAction action, String by) {
         if (!InstanceAction.POWER.contains(action)) {
             throw new InvalidRequestException("an action is start, stop or reboot, not " + action.label());
         }
@@ -187,8 +208,7 @@ public class InstanceService {
             case START -> TaskKind.START;
             case STOP -> TaskKind.STOP;
             default -> TaskKind.REBOOT;
-        }, null, caller.username());
-        return instances.view(id);
+        }, null, by);
     }
 
     /** Changes a stopped instance's flavor: any growth is taken from the quota and the node now. */
@@ -232,13 +252,16 @@ public class InstanceService {
      */
     @Audited
     public InstanceView delete(Caller caller, UUID id) {
-        Instance instance = lockOwned(caller, id);
+        release(lockOwned(caller, id), caller.username());
+        return instances.view(id);
+    }
+
+    private void release(Instance instance, String by) {
         if (instance.allows(InstanceAction.DELETE)) {
-            begin(instance, InstanceAction.DELETE, TaskKind.DELETE, null, caller.username());
+            begin(instance, InstanceAction.DELETE, TaskKind.DELETE, null, by);
         } else if (instance.state() != InstanceState.DELETING && instance.state() != InstanceState.DELETED) {
             instance.check(InstanceAction.DELETE); // says why not (its disk is being copied)
         }
-        return instances.view(id);
     }
 
     /**
@@ -266,6 +289,12 @@ public class InstanceService {
      */
     public AutoCloseable watch(Caller caller, java.util.function.Consumer<UUID> listener) {
         return changes.watch(enrolment.tenantOf(caller).id(), listener);
+    }
+
+    /** A cloud admin watches every tenant's instances: the listener is told of each committed change. */
+    public AutoCloseable watchAll(Caller caller, java.util.function.Consumer<UUID> listener) {
+        caller.require(cloud.minicloud.core.identity.Role.CLOUD_ADMIN);
+        return changes.watchAll(listener);
     }
 
     /** The zones that have compute nodes, for the order form. */
@@ -299,7 +328,8 @@ public class InstanceService {
             return true;
         });
         changes.changed(instance.tenantId(), instance.id());
-        journal.enqueue(instance.id(), instance.nodeId(), kind, target, null, null);
+        // Its first step, done at once, says who asked: the owner, an administrator or the cloud itself.
+        journal.enqueue(instance.id(), instance.nodeId(), kind, target, "REQUEST", "by " + by);
         wakeWorkersOnCommit();
     }
 

@@ -63,6 +63,28 @@ class LifecycleTest {
     }
 
     @Test
+    void a_cloud_admin_stops_and_deletes_any_tenants_instance_and_its_history_says_an_administrator_asked() {
+        assertThrows(cloud.minicloud.core.identity.AccessDeniedException.class,
+                () -> cloud.instances.administer(BOB, instance.id(), InstanceAction.STOP), "a tenant user is no administrator");
+        assertThrows(NotFoundException.class, () -> cloud.instances.administer(TestCloud.admin(),
+                java.util.UUID.randomUUID(), InstanceAction.STOP));
+
+        cloud.instances.administer(TestCloud.admin(), instance.id(), InstanceAction.STOP);
+        cloud.await(ANN, instance.id(), InstanceState.STOPPED);
+        assertEquals(PowerState.SHUT_OFF, node.state(instance.id()));
+        var asked = cloud.instances.history(ANN, instance.id()).get(0).steps().get(0);
+        assertEquals("REQUEST", asked.step());
+        assertEquals("by an administrator (admin)", asked.detail());
+        cloud.instances.act(ANN, instance.id(), InstanceAction.START);
+        cloud.await(ANN, instance.id(), InstanceState.RUNNING);
+        assertEquals("by ann", cloud.instances.history(ANN, instance.id()).get(0).steps().get(0).detail(), "the owner asked this time");
+
+        cloud.instances.administer(TestCloud.admin(), instance.id(), InstanceAction.DELETE);
+        awaitTrue(() -> cloud.quotaService.quotaOf(ANN).used().vcpus() == 0, () -> "quota not given back");
+        assertEquals(List.of(), node.domainIds());
+    }
+
+    @Test
     void usage_is_metered_compute_while_running_by_flavor_and_the_disk_while_it_exists() {
         cloud.instances.act(ANN, instance.id(), InstanceAction.STOP);
         cloud.await(ANN, instance.id(), InstanceState.STOPPED);

@@ -1,16 +1,25 @@
 package cloud.minicloud.web.api;
 
+import cloud.minicloud.core.instance.InstanceAction;
 import cloud.minicloud.core.instance.InstanceService;
 import cloud.minicloud.core.instance.InstanceView;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
-/** Cloud admins: every tenant's instances, newest first, with their tenant. */
+/**
+ * Cloud admins: every tenant's instances, newest first, with their tenant; start, stop, reboot or
+ * delete any of them (the tenant's task history says an administrator asked).
+ */
 @Path("/v1/admin/instances")
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminInstanceResource {
@@ -29,5 +38,20 @@ public class AdminInstanceResource {
         return InstanceResource.page(offset, limit, state, name,
                 (filter, text) -> instances.listAll(caller.get(), filter, text, offset, limit),
                 (filter, text) -> instances.countAll(caller.get(), filter, text));
+    }
+
+    @POST
+    @Path("/{id}/actions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response act(@PathParam("id") String id, InstanceResource.ActionRequest request) {
+        return Response.accepted(instances.administer(caller.get(), InstanceResource.instanceId(id),
+                InstanceResource.actionOf(request))).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Response delete(@PathParam("id") String id) {
+        return Response.accepted(instances.administer(caller.get(), InstanceResource.instanceId(id), InstanceAction.DELETE))
+                .build();
     }
 }

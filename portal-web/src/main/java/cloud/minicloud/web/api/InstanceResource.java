@@ -93,10 +93,14 @@ public class InstanceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response act(@PathParam("id") String id, ActionRequest request) {
         UUID instance = instanceId(id);
+        return Response.accepted(instances.act(caller.get(), instance, actionOf(request))).build();
+    }
+
+    static InstanceAction actionOf(ActionRequest request) {
         if (request == null || request.action() == null) {
             throw new InvalidRequestException("send {\"action\":\"start\"|\"stop\"|\"reboot\"}");
         }
-        return Response.accepted(instances.act(caller.get(), instance, InstanceAction.parse(request.action()))).build();
+        return InstanceAction.parse(request.action());
     }
 
     @POST
@@ -173,7 +177,7 @@ public class InstanceResource {
     }
 
     /** An id that is not even a UUID names no instance. */
-    private static UUID instanceId(String id) {
+    static UUID instanceId(String id) {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {

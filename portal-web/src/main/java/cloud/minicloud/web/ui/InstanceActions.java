@@ -33,20 +33,29 @@ final class InstanceActions {
 
     private final InstanceService instances;
     private final FlavorService flavors;
+    private final boolean administrator;
 
     InstanceActions(InstanceService instances, FlavorService flavors) {
+        this(instances, flavors, false);
+    }
+
+    private InstanceActions(InstanceService instances, FlavorService flavors, boolean administrator) {
         this.instances = instances;
         this.flavors = flavors;
+        this.administrator = administrator;
+    }
+
+    /** A cloud admin's buttons on any tenant's instance: start, stop, reboot and delete, done as an administrator. */
+    static InstanceActions forAdministrators(InstanceService instances) {
+        return new InstanceActions(instances, null, true);
     }
 
     HorizontalLayout buttons(InstanceView instance) {
-        HorizontalLayout buttons = new HorizontalLayout(
-                power(instance, InstanceAction.START),
-                power(instance, InstanceAction.STOP),
-                power(instance, InstanceAction.REBOOT),
-                resize(instance),
-                createImage(instance),
-                delete(instance));
+        HorizontalLayout buttons = administrator
+                ? new HorizontalLayout(power(instance, InstanceAction.START), power(instance, InstanceAction.STOP),
+                        power(instance, InstanceAction.REBOOT), delete(instance))
+                : new HorizontalLayout(power(instance, InstanceAction.START), power(instance, InstanceAction.STOP),
+                        power(instance, InstanceAction.REBOOT), resize(instance), createImage(instance), delete(instance));
         buttons.setSpacing(false);
         buttons.getStyle().set("gap", "var(--lumo-space-xs)").set("flex-wrap", "wrap");
         return buttons;
@@ -57,12 +66,18 @@ final class InstanceActions {
         Button button = small(instance, action, () -> {
             if (action == InstanceAction.STOP || action == InstanceAction.REBOOT) {
                 confirm(button(key), t("instances.confirm." + key, instance.name()), t("instances.confirmText." + key),
-                        () -> run(() -> instances.act(SessionCaller.current(), instance.id(), action), t("instances.done." + key, instance.name())));
+                        () -> run(() -> act(instance, action), t("instances.done." + key, instance.name())));
             } else {
-                run(() -> instances.act(SessionCaller.current(), instance.id(), action), t("instances.done." + key, instance.name()));
+                run(() -> act(instance, action), t("instances.done." + key, instance.name()));
             }
         });
         return button;
+    }
+
+    /** Start, stop or reboot; for an administrator, delete too. */
+    private InstanceView act(InstanceView instance, InstanceAction action) {
+        return administrator ? instances.administer(SessionCaller.current(), instance.id(), action)
+                : instances.act(SessionCaller.current(), instance.id(), action);
     }
 
     private Button resize(InstanceView instance) {
@@ -108,7 +123,8 @@ final class InstanceActions {
     private Button delete(InstanceView instance) {
         Button delete = new Button(button("delete"), click -> confirm(button("delete"),
                 t("instances.confirm.delete", instance.name()), t("instances.confirmText.delete"),
-                () -> run(() -> instances.delete(SessionCaller.current(), instance.id()), t("instances.done.delete", instance.name()))));
+                () -> run(() -> administrator ? act(instance, InstanceAction.DELETE) : instances.delete(SessionCaller.current(), instance.id()),
+                        t("instances.done.delete", instance.name()))));
         delete.setId("delete-" + instance.id());
         delete.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
         boolean can = instance.allows(InstanceAction.DELETE);

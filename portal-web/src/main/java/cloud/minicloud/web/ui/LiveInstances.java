@@ -6,6 +6,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -21,16 +22,24 @@ final class LiveInstances {
     }
 
     static void follow(Component view, InstanceService instances, Caller caller, Consumer<UUID> onChange) {
-        if (caller.tenant().isEmpty()) {
-            return;
+        if (caller.tenant().isPresent()) {
+            keep(view, listener -> instances.watch(caller, listener), onChange);
         }
+    }
+
+    /** A cloud admin's view of every tenant's instances, live the same way. */
+    static void followAll(Component view, InstanceService instances, Caller caller, Consumer<UUID> onChange) {
+        keep(view, listener -> instances.watchAll(caller, listener), onChange);
+    }
+
+    private static void keep(Component view, Function<Consumer<UUID>, AutoCloseable> watch, Consumer<UUID> onChange) {
         view.addAttachListener(attach -> {
             UI ui = attach.getUI();
-            AutoCloseable watch = instances.watch(caller, changed -> ui.access(() -> onChange.accept(changed)));
+            AutoCloseable watching = watch.apply(changed -> ui.access(() -> onChange.accept(changed)));
             view.addDetachListener(detach -> {
                 detach.unregisterListener();
                 try {
-                    watch.close();
+                    watching.close();
                 } catch (Exception e) {
                     LOG.log(Level.FINE, "closing the instance watch", e);
                 }

@@ -63,6 +63,7 @@ public class MainLayout extends AppLayout {
         }
         if (caller.has(Role.CLOUD_ADMIN)) {
             nav.addItem(navItem("nav-tenants", getTranslation("nav.tenants"), TenantsView.class));
+            nav.addItem(navItem("nav-all-instances", getTranslation("nav.allInstances"), AdminInstancesView.class));
             nav.addItem(navItem("nav-nodes", getTranslation("nav.nodes"), NodesView.class));
             nav.addItem(navItem("nav-flavors", getTranslation("nav.flavors"), FlavorsView.class));
             nav.addItem(navItem("nav-prices", getTranslation("nav.prices"), PriceListsView.class));

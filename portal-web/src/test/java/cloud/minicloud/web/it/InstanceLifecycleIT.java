@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * One real guest through its whole life by the REST API: launched (general, tiny-linux), booted
  * with its hostname, powered off behind the portal's back (the reconciler notices), resized,
- * started, stopped gracefully, switched to a subscription and renewed; once its term has ended it
+ * started, stopped gracefully by a cloud admin, switched to a subscription and renewed; once its term has ended it
  * cannot be started, and past the grace period the cloud's schedule releases it, giving its quota back.
  */
 class InstanceLifecycleIT {
@@ -89,9 +89,17 @@ class InstanceLifecycleIT {
         JsonObject rebooted = Instances.await(ann, id, "RUNNING", 60);
         assertEquals("rebooted", rebooted.getString("stateReason"));
 
-        assertEquals(202, Api.post("/api/v1/instances/" + id + "/actions", ann, "{\"action\":\"stop\"}").status());
+        // A cloud admin stops it (a tenant may not use the admin endpoint); ann's task history says who asked.
+        assertEquals(403, Api.post("/api/v1/admin/instances/" + id + "/actions", ann, "{\"action\":\"stop\"}").status());
+        assertEquals("invalid-request", Api.post("/api/v1/admin/instances/" + id + "/actions", Api.tokenFor("admin"),
+                "{\"action\":\"resize\"}").problem());
+        assertEquals(202, Api.post("/api/v1/admin/instances/" + id + "/actions", Api.tokenFor("admin"), "{\"action\":\"stop\"}")
+                .status());
         JsonObject stoppedAgain = Instances.await(ann, id, "STOPPED", 60);
         assertEquals("stopped", stoppedAgain.getString("stateReason"));
+        JsonObject asked = Api.get("/api/v1/instances/" + id + "/tasks", ann).json().asJsonArray().getJsonObject(0)
+                .getJsonArray("steps").getJsonObject(0);
+        assertEquals("REQUEST by an administrator (admin)", asked.getString("step") + " " + asked.getString("detail"));
         assertEquals("PAY_AS_YOU_GO", stoppedAgain.getString("billing"));
 
         // Switched to a subscription of a month, then renewed for a year: each a purchase now, the meters stop.
