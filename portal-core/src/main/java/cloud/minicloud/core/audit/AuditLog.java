@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * The stored audit log: appended by {@link AuditTrail} in a transaction of its own (after the
  * change's own has ended), read newest first by cloud admins (all of it) and tenant admins (their
- * tenant's lines only).
+ * tenant's lines only); kept for the configured retention.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -20,9 +20,18 @@ public class AuditLog {
     @Inject
     AuditRepository entries;
 
+    @Inject
+    cloud.minicloud.core.config.CloudSettings settings;
+
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     void append(AuditEntry entry) {
         entries.append(entry);
+    }
+
+    /** Removes what is older than the retention ({@code MINICLOUD_AUDIT_RETENTION_DAYS}); answers how many went. */
+    @Transactional
+    public int removeExpired(java.time.Instant now) {
+        return entries.removeBefore(now.minus(settings.auditRetention()));
     }
 
     @Transactional

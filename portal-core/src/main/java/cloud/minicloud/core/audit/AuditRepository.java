@@ -2,7 +2,10 @@ package cloud.minicloud.core.audit;
 
 import java.util.List;
 
-/** Where the audit log is kept: appended to, read newest first; nothing is updated or deleted. */
+/**
+ * Where the audit log is kept: appended to, read newest first; nothing is ever updated, and entries
+ * leave only once older than the retention the cloud is configured with.
+ */
 public interface AuditRepository {
 
     void append(AuditEntry entry);
@@ -11,4 +14,7 @@ public interface AuditRepository {
     List<AuditEntry> page(AuditQuery query, int offset, int limit);
 
     long count(AuditQuery query);
+
+    /** Removes the entries made before {@code cutoff}; answers how many. */
+    int removeBefore(java.time.Instant cutoff);
 }

@@ -21,6 +21,11 @@ public class JpaAuditRepository implements AuditRepository {
     }
 
     @Override
+    public int removeBefore(java.time.Instant cutoff) {
+        return em.createQuery("delete from AuditEntry e where e.at < :cutoff").setParameter("cutoff", cutoff).executeUpdate();
+    }
+
+    @Override
     public List<AuditEntry> page(AuditQuery query, int offset, int limit) {
         return query("select e from AuditEntry e", query, " order by e.at desc, e.id desc", AuditEntry.class)
                 .setFirstResult(offset).setMaxResults(limit).getResultList();

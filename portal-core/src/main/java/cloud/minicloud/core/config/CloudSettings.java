@@ -27,12 +27,13 @@ import java.util.Map;
  * @param armedFailpoints    the points armed when the server starts (a test restarting it), if failpoints are on
  * @param images             where uploaded images and their templates are kept, and how large they may be
  * @param billing            the currency and the time zone costs are counted in
+ * @param auditRetention     how long audit entries are kept ({@code MINICLOUD_AUDIT_RETENTION_DAYS}, 365)
  */
 public record CloudSettings(Duration stopGrace, Duration sweep, boolean reapUnknown, Placement placement,
                             int taskWorkers, int tasksPerNode, Duration nodePatience, String segmentRange,
                             String localNodeUri, String localNodePool, int localNodeRequests, String imagesDir,
                             boolean failpoints, java.util.List<String> armedFailpoints, ImageSettings images,
-                            BillingSettings billing) {
+                            BillingSettings billing, Duration auditRetention) {
 
     /** How placement weighs the nodes that have room. */
     public enum Placement { SPREAD, PACK }
@@ -40,7 +41,7 @@ public record CloudSettings(Duration stopGrace, Duration sweep, boolean reapUnkn
     public static CloudSettings defaults() {
         return new CloudSettings(Duration.ofSeconds(30), Duration.ofSeconds(30), false, Placement.SPREAD, 16, 16,
                 Duration.ofMinutes(10), null, null, "/var/lib/minicloud/pool", 5, null, false, java.util.List.of(),
-                ImageSettings.defaults(null), BillingSettings.defaults());
+                ImageSettings.defaults(null), BillingSettings.defaults(), Duration.ofDays(365));
     }
 
     /**
@@ -66,31 +67,32 @@ public record CloudSettings(Duration stopGrace, Duration sweep, boolean reapUnkn
                 failpoints,
                 armed == null || armed.isBlank() ? java.util.List.of() : java.util.List.of(armed.strip().split("\\s*,\\s*")),
                 ImageSettings.from(env, blankToNull(env.get("MINICLOUD_IMAGES"))),
-                BillingSettings.from(env));
+                BillingSettings.from(env),
+                Duration.ofDays(number(env, "MINICLOUD_AUDIT_RETENTION_DAYS", (int) d.auditRetention().toDays())));
     }
 
     public CloudSettings withImages(ImageSettings imageSettings) {
         return new CloudSettings(stopGrace, sweep, reapUnknown, placement, taskWorkers, tasksPerNode, nodePatience,
                 segmentRange, localNodeUri, localNodePool, localNodeRequests, imagesDir, failpoints, armedFailpoints,
-                imageSettings, billing);
+                imageSettings, billing, auditRetention);
     }
 
     public CloudSettings withSweep(Duration every) {
         return new CloudSettings(stopGrace, every, reapUnknown, placement, taskWorkers, tasksPerNode, nodePatience,
                 segmentRange, localNodeUri, localNodePool, localNodeRequests, imagesDir, failpoints, armedFailpoints, images,
-                billing);
+                billing, auditRetention);
     }
 
     public CloudSettings withNodePatience(Duration patience) {
         return new CloudSettings(stopGrace, sweep, reapUnknown, placement, taskWorkers, tasksPerNode, patience,
                 segmentRange, localNodeUri, localNodePool, localNodeRequests, imagesDir, failpoints, armedFailpoints, images,
-                billing);
+                billing, auditRetention);
     }
 
     public CloudSettings withPlacement(Placement policy) {
         return new CloudSettings(stopGrace, sweep, reapUnknown, policy, taskWorkers, tasksPerNode, nodePatience,
                 segmentRange, localNodeUri, localNodePool, localNodeRequests, imagesDir, failpoints, armedFailpoints, images,
-                billing);
+                billing, auditRetention);
     }
 
     private static Duration seconds(Map<String, String> env, String name, Duration fallback) {

@@ -1,14 +1,13 @@
 package cloud.minicloud.core.instance;
 
+import cloud.minicloud.core.Repeating;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -24,36 +23,31 @@ public class SubscriptionSchedule {
     @Inject
     Subscriptions subscriptions;
 
-    private ScheduledExecutorService ticks;
+    private Repeating ticks;
 
     public synchronized void start() {
         if (ticks == null) {
-            ticks = Executors.newSingleThreadScheduledExecutor(managedThreads);
-            ticks.scheduleWithFixedDelay(this::enforce, 1, 1, TimeUnit.MINUTES);
+            ticks = Repeating.every(managedThreads, Duration.ofMinutes(1), Duration.ofMinutes(1), "enforcing subscription ends",
+                    this::enforce);
         }
     }
 
     /** Each due subscription in its own transaction: one that fails does not hold up the others. */
     private void enforce() {
-        try {
-            Instant now = Instant.now();
-            for (java.util.UUID id : subscriptions.due(now)) {
-                try {
-                    subscriptions.enforce(id, now);
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "enforcing the end of subscription " + id + " failed; the next run tries again", e);
-                }
+        Instant now = Instant.now();
+        for (java.util.UUID id : subscriptions.due(now)) {
+            try {
+                subscriptions.enforce(id, now);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "enforcing the end of subscription " + id + " failed; the next run tries again", e);
             }
-        } catch (RuntimeException e) {
-            // A throw would end the schedule: the database may be back by the next run.
-            LOG.log(Level.WARNING, "enforcing subscription ends failed; the next run tries again", e);
         }
     }
 
     @PreDestroy
     synchronized void stop() {
         if (ticks != null) {
-            ticks.shutdownNow();
+            ticks.close();
         }
     }
 }

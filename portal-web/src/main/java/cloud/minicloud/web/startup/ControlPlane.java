@@ -32,11 +32,15 @@ public class ControlPlane {
     @Inject
     cloud.minicloud.core.instance.SubscriptionSchedule subscriptions;
 
+    @Inject
+    cloud.minicloud.core.audit.AuditRetention auditRetention;
+
     void startOnStartup(@Observes @Priority(SchemaMigration.ORDER + 3) @Initialized(ApplicationScoped.class) Object started) {
         metrics.start();
         workers.start();
         reconciler.start();
         rating.start();
         subscriptions.start();
+        auditRetention.start();
     }
 }
