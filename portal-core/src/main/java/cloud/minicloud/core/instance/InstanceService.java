@@ -321,6 +321,16 @@ public class InstanceService {
         return journal.history(owned(caller, id).id(), 50);
     }
 
+    /** For a cloud admin's overview: the tasks that failed since {@code since}, newest first (at most 20). */
+    public List<FailedTask> failedSince(Caller caller, java.time.Instant since) {
+        caller.require(cloud.minicloud.core.identity.Role.CLOUD_ADMIN);
+        return journal.failedSince(since, 20).stream().filter(failed -> instances.find(failed.instance()).isPresent())
+                .map(failed -> {
+                    InstanceView instance = instances.view(failed.instance());
+                    return new FailedTask(instance.tenant(), instance.id(), instance.name(), failed.task());
+                }).toList();
+    }
+
     /** The instance moves to the action's working state and its task is queued, in this transaction. */
     void begin(Instance instance, InstanceAction action, TaskKind kind, Long target, String by) {
         metering.move(instance, () -> {

@@ -66,6 +66,20 @@ public class JpaQuotaRepository implements QuotaRepository {
     }
 
     @Override
+    public List<QuotaView> nearLimit(int percent, int max) {
+        String near = java.util.stream.Stream.of("instances", "vcpus", "memoryMib", "diskGib", "networks", "images", "imageGib")
+                .map(amount -> "(q.used.%1$s > 0 and q.used.%1$s * 100 >= q.limits.%1$s * :percent)".formatted(amount))
+                .collect(java.util.stream.Collectors.joining(" or "));
+        return em.createQuery("select t.alias, q from Tenant t join Quota q on q.tenantId = t.id where t.deletedAt is null and ("
+                        + near + ") order by t.alias", Object[].class)
+                .setParameter("percent", (long) percent)
+                .setMaxResults(max)
+                .getResultStream()
+                .map(row -> QuotaView.of((String) row[0], (Quota) row[1]))
+                .toList();
+    }
+
+    @Override
     public long countTenants() {
         return em.createQuery("select count(q) from Tenant t join Quota q on q.tenantId = t.id where t.deletedAt is null", Long.class).getSingleResult();
     }

@@ -18,4 +18,7 @@ public interface QuotaRepository {
     List<QuotaView> page(int offset, int limit);
 
     long countTenants();
+
+    /** The tenants (at most {@code max}, by alias) using {@code percent} or more of any limit. */
+    List<QuotaView> nearLimit(int percent, int max);
 }

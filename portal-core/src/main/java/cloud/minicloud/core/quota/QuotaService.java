@@ -43,6 +43,12 @@ public class QuotaService {
         return quotas.countTenants();
     }
 
+    /** For a cloud admin's overview: the tenants using 80 % or more of some limit (at most 20). */
+    public List<QuotaView> nearLimit(Caller caller) {
+        caller.require(Role.CLOUD_ADMIN);
+        return quotas.nearLimit(80, 20);
+    }
+
     /** One tenant's quota, for a cloud admin. */
     public QuotaView quotaOfTenant(Caller caller, String tenantAlias) {
         caller.require(Role.CLOUD_ADMIN);

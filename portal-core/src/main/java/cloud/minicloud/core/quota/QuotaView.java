@@ -20,7 +20,16 @@ public record QuotaView(String tenant, ResourceAmounts limits, ResourceAmounts u
                 .toList();
     }
 
+    /** The resource with the largest share of its limit in use (one with no limit left counts as full). */
+    public Line fullest() {
+        return lines().stream().max(java.util.Comparator.comparingDouble(Line::share)).orElseThrow();
+    }
+
     /** One resource: how much is in use of how much is allowed. */
     public record Line(ResourceKind kind, long used, long limit) {
+
+        double share() {
+            return limit == 0 ? (used > 0 ? Double.MAX_VALUE : 0) : (double) used / limit;
+        }
     }
 }

@@ -168,6 +168,15 @@ public class JpaTaskRepository implements TaskRepository {
     }
 
     @Override
+    public List<Task> failedSince(java.time.Instant since, int limit) {
+        return em.createQuery("select t from Task t where t.state = cloud.minicloud.core.task.TaskState.FAILED"
+                        + " and t.finishedAt >= :since order by t.finishedAt desc", Task.class)
+                .setParameter("since", since)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    @Override
     public Map<String, Long> unfinishedByKindAndState() {
         Map<String, Long> counts = new HashMap<>();
         em.createQuery("""

@@ -106,6 +106,13 @@ public class TaskJournal {
                 .toList();
     }
 
+    /** The tasks that failed since then, newest first: which instance, and the task as its history shows it. */
+    public List<InstanceTask> failedSince(java.time.Instant since, int limit) {
+        return tasks.failedSince(since, limit).stream()
+                .map(task -> new InstanceTask(task.instanceId(), task.view(List.of())))
+                .toList();
+    }
+
     /** Tasks queued or running now, as "KIND/STATE" to how many. */
     public java.util.Map<String, Long> unfinishedByKindAndState() {
         return tasks.unfinishedByKindAndState();

@@ -53,6 +53,9 @@ public interface TaskRepository {
     /** The instance's tasks, newest first. */
     List<Task> forInstance(UUID instance, int limit);
 
+    /** The tasks that failed at or after {@code since}, newest first. */
+    List<Task> failedSince(java.time.Instant since, int limit);
+
     /** Tasks queued or running now, as "KIND/STATE" to how many. */
     java.util.Map<String, Long> unfinishedByKindAndState();
 

@@ -116,6 +116,17 @@ class LifecycleTest {
         awaitTrue(() -> cloud.instances.get(ANN, instance.id()).stateReason().contains("stop failed"),
                 () -> "the failure was not recorded");
         assertEquals(InstanceState.RUNNING, cloud.instances.get(ANN, instance.id()).state());
+
+        // A cloud admin's overview lists it among the day's failed tasks, with its tenant and why.
+        awaitTrue(() -> !cloud.instances.failedSince(TestCloud.admin(), java.time.Instant.now().minusSeconds(86_400)).isEmpty(),
+                () -> "no failed task listed");
+        FailedTask failed = cloud.instances.failedSince(TestCloud.admin(), java.time.Instant.now().minusSeconds(86_400)).get(0);
+        assertEquals(List.of("acme", instance.name(), "STOP"),
+                List.of(failed.tenant(), failed.instanceName(), failed.task().kind().name()));
+        assertTrue(failed.task().error().contains("the guest refused"), failed.task().error());
+        assertEquals(List.of(), cloud.instances.failedSince(TestCloud.admin(), java.time.Instant.now().plusSeconds(60)));
+        assertThrows(cloud.minicloud.core.identity.AccessDeniedException.class,
+                () -> cloud.instances.failedSince(ANN, java.time.Instant.EPOCH));
     }
 
     @Test

@@ -156,6 +156,13 @@ public class MemoryTaskRepository implements TaskRepository {
     }
 
     @Override
+    public List<Task> failedSince(java.time.Instant since, int limit) {
+        return tasks.values().stream().filter(t -> t.view(List.of()).state() == TaskState.FAILED
+                        && !t.view(List.of()).finishedAt().isBefore(since))
+                .sorted(Comparator.comparing((Task t) -> t.view(List.of()).finishedAt()).reversed()).limit(limit).toList();
+    }
+
+    @Override
     public boolean hasUnfinished(UUID instance) {
         return tasks.values().stream().anyMatch(t -> t.instanceId().equals(instance) && unfinished(t));
     }

@@ -14,11 +14,13 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.inject.Inject;
 
 /**
- * Cloud admins: every tenant's instances in a lazy grid, filtered by state and name, each with the
+ * Cloud admins: every tenant's instances in a lazy grid, filtered by state and name (also from the
+ * address), each with the
  * actions an administrator may take on it (start, stop, reboot, delete; audited, and the tenant's
  * task history says an administrator asked).
  */
@@ -34,10 +36,11 @@ public class AdminInstancesView extends VerticalLayout implements BeforeEnterObs
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        CloudAdminGuard.admit(event).ifPresent(this::show);
+        CloudAdminGuard.admit(event).ifPresent(caller -> show(caller, event.getLocation().getQueryParameters()));
     }
 
-    private void show(Caller caller) {
+    /** The page, filtered as its address says ({@code ?state=RUNNING&name=web}: a link can point at what needs doing). */
+    private void show(Caller caller, QueryParameters asked) {
         removeAll();
         ComboBox<InstanceState> state = new ComboBox<>();
         state.setId("all-state-filter");
@@ -50,6 +53,8 @@ public class AdminInstancesView extends VerticalLayout implements BeforeEnterObs
         name.setPlaceholder(getTranslation("instances.nameContains"));
         name.setClearButtonVisible(true);
         name.setValueChangeMode(ValueChangeMode.LAZY);
+        asked.getSingleParameter("name").ifPresent(name::setValue);
+        asked.getSingleParameter("state").flatMap(AdminInstancesView::state).ifPresent(state::setValue);
 
         InstanceActions actions = InstanceActions.forAdministrators(instances);
         Grid<InstanceView> grid = new Grid<>();
@@ -73,6 +78,10 @@ public class AdminInstancesView extends VerticalLayout implements BeforeEnterObs
         LiveInstances.followAll(this, instances, caller, changed -> grid.getDataProvider().refreshAll());
         add(new H2(getTranslation("allInstances.title")), new HorizontalLayout(state, name), grid);
         setSizeFull();
+    }
+
+    private static java.util.Optional<InstanceState> state(String name) {
+        return java.util.Arrays.stream(InstanceState.values()).filter(s -> s.name().equalsIgnoreCase(name)).findFirst();
     }
 
     @Override

@@ -13,9 +13,20 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.inject.Inject;
 
-/** A tenant's home: its quota and what it uses of it, and this month's costs against its budget if it has one. */
+/**
+ * A tenant's home: its quota and what it uses of it, and this month's costs against its budget if it
+ * has one. A cloud admin acting for no tenant is taken to the cloud overview instead.
+ */
 @Route(value = "", layout = MainLayout.class)
-public class DashboardView extends VerticalLayout implements HasDynamicTitle {
+public class DashboardView extends VerticalLayout implements HasDynamicTitle, com.vaadin.flow.router.BeforeEnterObserver {
+
+    @Override
+    public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
+        Caller caller = SessionCaller.current();
+        if (caller.tenant().isEmpty() && caller.has(cloud.minicloud.core.identity.Role.CLOUD_ADMIN)) {
+            event.forwardTo(AdminDashboardView.class);
+        }
+    }
 
     @Inject
     public DashboardView(QuotaService quotas, Budgets budgets, CloudSettings settings,

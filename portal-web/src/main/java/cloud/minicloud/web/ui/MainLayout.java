@@ -62,6 +62,7 @@ public class MainLayout extends AppLayout {
             nav.addItem(navItem("nav-audit", getTranslation("nav.audit"), AuditView.class));
         }
         if (caller.has(Role.CLOUD_ADMIN)) {
+            nav.addItem(navItem("nav-overview", getTranslation("nav.overview"), AdminDashboardView.class));
             nav.addItem(navItem("nav-tenants", getTranslation("nav.tenants"), TenantsView.class));
             nav.addItem(navItem("nav-all-instances", getTranslation("nav.allInstances"), AdminInstancesView.class));
             nav.addItem(navItem("nav-nodes", getTranslation("nav.nodes"), NodesView.class));

@@ -37,6 +37,12 @@ class PortalBrowserIT {
         }
         try (Browser browser = new Browser()) {
             browser.signIn("admin", "/");
+            // A cloud admin's home is the cloud overview: the local node's capacity, placed against available.
+            browser.waitForText(By.id("overview-nodes"), "local");
+            assertTrue(browser.currentUrl().endsWith("/admin"), browser.currentUrl());
+            assertTrue(browser.textOf(By.id("overview-nodes")).contains(" %)"), browser.textOf(By.id("overview-nodes")));
+            browser.waitFor(By.id("overview-failed"));
+            browser.screenshot("overview");
             browser.click(By.id("nav-tenants"));
 
             browser.waitForText(By.id("tenants"), "globex");

@@ -2,6 +2,7 @@ package cloud.minicloud.web.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloud.minicloud.core.NotFoundException;
 import cloud.minicloud.core.identity.AccessDeniedException;
@@ -69,6 +70,35 @@ class QuotaServiceIT {
 
         assertEquals(new ResourceAmounts(2, 4, 4096, 50, 1, 0, 0), quotas.quotaOf(member(tenant)).limits());
         assertEquals(4096, limitInDatabase(tenant, "limit_memory_mib"));
+    }
+
+    @Test
+    void a_tenant_using_80_percent_of_a_limit_is_near_its_quota_and_one_below_is_not() throws SQLException {
+        String near = newTenantAlias();
+        String below = newTenantAlias();
+        for (String tenant : List.of(near, below)) {
+            quotas.quotaOf(member(tenant));
+            quotas.changeLimits(ADMIN, tenant, new ResourceAmounts(10, 10, 10240, 100, 5, 5, 50));
+        }
+        setUsedVcpus(near, 8);
+        setUsedVcpus(below, 7);
+
+        List<QuotaView> listed = quotas.nearLimit(ADMIN);
+        QuotaView found = listed.stream().filter(q -> q.tenant().equals(near)).findFirst().orElseThrow(() ->
+                new AssertionError(near + " uses 8 of 10 vCPUs but is not listed: " + listed));
+        assertEquals(cloud.minicloud.core.quota.ResourceKind.VCPUS, found.fullest().kind());
+        assertTrue(listed.stream().noneMatch(q -> q.tenant().equals(below)), "7 of 10 is not near");
+        assertThrows(AccessDeniedException.class, () -> quotas.nearLimit(member(near)));
+    }
+
+    private void setUsedVcpus(String tenant, long used) throws SQLException {
+        try (Connection connection = database.getConnection();
+             PreparedStatement statement = connection.prepareStatement(
+                     "UPDATE quota q JOIN tenant t ON q.tenant_id = t.id SET q.used_vcpus = ? WHERE t.alias = ?")) {
+            statement.setLong(1, used);
+            statement.setString(2, tenant);
+            assertEquals(1, statement.executeUpdate());
+        }
     }
 
     @Test
