@@ -4,14 +4,9 @@
 # session and the list's round trip, then removes the seeded rows.
 # Usage: deploy/bench/console-benchmark.sh [N sessions, default 5]   (after deploy/minicloud up)
 set -euo pipefail
-cd "$(dirname "$0")/../.."
-. deploy/lib/common.sh
-. deploy/lib/mariadb.sh
-. deploy/lib/wildfly.sh
-export JAVA_HOME=$JAVA25_HOME
-pid_alive "$WF_PIDFILE" || die "the portal is not running: deploy/minicloud up first"
-token=$(curl -s "http://localhost:8180/realms/minicloud/protocol/openid-connect/token" \
-  -d grant_type=password -d client_id=minicloud-cli -d username=ann -d password=ann | jq -r .access_token)
+# shellcheck source=deploy/bench/running-cloud.sh
+. "$(dirname "$0")/running-cloud.sh"
+token=$(keycloak_token ann ann)
 curl -s -o /dev/null -H "Authorization: Bearer $token" -H "Content-Type: application/json" \
   "http://localhost:${MINICLOUD_PORT:-8080}/api/v1/networks" -d '{"name":"console-bench"}'
 seed="INSERT INTO minicloud.instance (id, tenant_id, name, hostname, flavor_id, vcpus, memory_mib, image_id,

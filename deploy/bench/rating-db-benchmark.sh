@@ -7,12 +7,8 @@
 # Usage: deploy/bench/rating-db-benchmark.sh [tenants, default 1000] [instances each, default 100]
 #        [hours, default 5]   (after deploy/minicloud up)
 set -euo pipefail
-cd "$(dirname "$0")/../.."
-. deploy/lib/common.sh
-. deploy/lib/mariadb.sh
-. deploy/lib/wildfly.sh
-export JAVA_HOME=$JAVA25_HOME
-pid_alive "$WF_PIDFILE" || die "the portal is not running: deploy/minicloud up first"
+# shellcheck source=deploy/bench/running-cloud.sh
+. "$(dirname "$0")/running-cloud.sh"
 tenants=${1:-1000} instances=${2:-100} hours=${3:-5}
 zone=${MINICLOUD_BILLING_ZONE:-Asia/Shanghai}
 # This month began at midnight in the billing zone; as UTC, as the database keeps times.
@@ -60,8 +56,7 @@ echo "of them rated already (by the schedule): $(db "SELECT COUNT(*) FROM minicl
 # Rated by one chargeback request: it brings every tenant up to the last whole hour, one transaction
 # each, before it answers; timed to its answer, the server's heap sampled from its metrics meanwhile.
 portal="http://localhost:${MINICLOUD_PORT:-8080}"
-admin=$(curl -sf "http://localhost:8180/realms/minicloud/protocol/openid-connect/token" \
-  -d grant_type=password -d client_id=minicloud-cli -d username=admin -d password=admin | jq -r .access_token)
+admin=$(keycloak_token admin admin)
 heap_mib() {
   curl -sf http://localhost:9990/metrics | awk '/^jvm_memory_used_bytes\{area="heap"/ {s += $NF} END {printf "%d", s / 1048576}'
 }

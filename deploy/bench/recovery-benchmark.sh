@@ -4,12 +4,9 @@
 # how long until every order had settled (RUNNING, or ERROR with a reason), then deletes them.
 # Usage: deploy/bench/recovery-benchmark.sh [N, default 6]   (after deploy/minicloud up)
 set -euo pipefail
-cd "$(dirname "$0")/../.."
-. deploy/lib/common.sh
-. deploy/lib/keycloak.sh
-. deploy/lib/wildfly.sh
+# shellcheck source=deploy/bench/running-cloud.sh
+. "$(dirname "$0")/running-cloud.sh"
 n=${1:-6}
-pid_alive "$WF_PIDFILE" || die "the portal is not running: deploy/minicloud up first"
 api=http://127.0.0.1:$WF_PORT/api/v1
 token=$(keycloak_token ann ann)
 auth="Authorization: Bearer $token"
