@@ -33,6 +33,9 @@ public interface InstanceRepository {
 
     long count(Long tenantId, InstanceState state, String name);
 
+    /** Every tenant's instances not deleted, how many in each state (states with none left out). */
+    java.util.Map<InstanceState, Long> countByState();
+
     InstanceView view(UUID id);
 
     /** The tenant's subscriptions whose term ends by {@code at} (ended ones too), soonest first: for warning them. */

@@ -75,6 +75,13 @@ public class JpaInstanceRepository implements InstanceRepository {
     }
 
     @Override
+    public java.util.Map<InstanceState, Long> countByState() {
+        return em.createQuery("select i.state, count(i) from Instance i"
+                        + " where i.state <> cloud.minicloud.core.instance.InstanceState.DELETED group by i.state", Object[].class).getResultStream()
+                .collect(java.util.stream.Collectors.toMap(row -> (InstanceState) row[0], row -> (Long) row[1]));
+    }
+
+    @Override
     public boolean anyOfFlavor(long flavorId) {
         return !em.createQuery("select i.id from Instance i where i.flavorId = :flavor", Object.class)
                 .setParameter("flavor", flavorId).setMaxResults(1).getResultList().isEmpty();

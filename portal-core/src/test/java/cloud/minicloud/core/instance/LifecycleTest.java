@@ -69,8 +69,11 @@ class LifecycleTest {
         assertThrows(NotFoundException.class, () -> cloud.instances.administer(TestCloud.admin(),
                 java.util.UUID.randomUUID(), InstanceAction.STOP));
 
+        assertEquals(java.util.Map.of(InstanceState.RUNNING, 1L), cloud.instances.countAllByState(TestCloud.admin()));
         cloud.instances.administer(TestCloud.admin(), instance.id(), InstanceAction.STOP);
         cloud.await(ANN, instance.id(), InstanceState.STOPPED);
+        assertEquals(java.util.Map.of(InstanceState.STOPPED, 1L), cloud.instances.countAllByState(TestCloud.admin()),
+                "the overview counts it as stopped");
         assertEquals(PowerState.SHUT_OFF, node.state(instance.id()));
         var asked = cloud.instances.history(ANN, instance.id()).get(0).steps().get(0);
         assertEquals("REQUEST", asked.step());

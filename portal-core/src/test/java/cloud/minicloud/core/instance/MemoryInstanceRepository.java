@@ -80,6 +80,12 @@ public class MemoryInstanceRepository implements InstanceRepository {
     }
 
     @Override
+    public java.util.Map<InstanceState, Long> countByState() {
+        return filtered(null, null, null).collect(java.util.stream.Collectors.groupingBy(Instance::state,
+                java.util.stream.Collectors.counting()));
+    }
+
+    @Override
     public InstanceView view(UUID id) {
         Instance i = instances.get(id);
         Optional<ComputeNode> node = i.nodeId() == null ? Optional.empty() : nodes.find(i.nodeId());

@@ -103,8 +103,9 @@ public class AdminDashboardView extends VerticalLayout implements BeforeEnterObs
     private Component states(Caller caller) {
         HorizontalLayout states = new HorizontalLayout();
         states.getStyle().set("flex-wrap", "wrap");
+        Map<InstanceState, Long> byState = instances.countAllByState(caller);
         for (InstanceState state : InstanceState.values()) {
-            long count = state == InstanceState.DELETED ? 0 : instances.countAll(caller, state, null);
+            long count = byState.getOrDefault(state, 0L);
             if (count > 0) {
                 RouterLink link = new RouterLink(getTranslation("state." + state.name()) + ": " + count, AdminInstancesView.class);
                 link.setQueryParameters(QueryParameters.simple(Map.of("state", state.name())));
