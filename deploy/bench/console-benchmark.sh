@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# The console under load: seeds ann's tenant (acme) with 1,000 stopped instances (rows only, no
-# guests), signs in N Chromium sessions on the instances list, prints the retained heap per Vaadin
-# session and the list's round trip, then removes the seeded rows.
-# Usage: deploy/bench/console-benchmark.sh [N sessions, default 5]   (after deploy/minicloud up)
+# The console under load: seeds ann's tenant (acme) with ROWS stopped instances (rows only, no
+# guests), times the first page of ann's list and of all instances through the API, signs in N
+# Chromium sessions as ann on her instances list and N as the cloud admin on all instances, prints
+# the retained heap per Vaadin session of each and each list's round trip, then removes the rows.
+# Usage: deploy/bench/console-benchmark.sh [N sessions, default 5] [ROWS, default 10000]
+#        (after deploy/minicloud up)
 set -euo pipefail
+ROWS=${2:-10000}
 # shellcheck source=deploy/bench/running-cloud.sh
 . "$(dirname "$0")/running-cloud.sh"
 token=$(keycloak_token ann ann)
@@ -13,7 +16,7 @@ seed="INSERT INTO minicloud.instance (id, tenant_id, name, hostname, flavor_id, 
         network_id, system_disk_gib, mac_address, state, state_reason, state_changed_at, created_at, holds_resources)
       SELECT UUID(), t.id, CONCAT('console-bench-', s.seq), CONCAT('console-bench-', s.seq), f.id, f.vcpus, f.memory_mib,
         i.id, n.id, 1, '52:54:00:00:00:00', 'STOPPED', 'seeded by the console benchmark', NOW(3), NOW(3), FALSE
-      FROM minicloud.seq_1_to_1000 s
+      FROM minicloud.seq_1_to_${ROWS} s
       JOIN minicloud.tenant t ON t.alias = 'acme'
       JOIN minicloud.flavor f ON f.name = 'entry'
       JOIN minicloud.image i ON i.name = 'tiny-linux' AND i.owner_tenant_id IS NULL

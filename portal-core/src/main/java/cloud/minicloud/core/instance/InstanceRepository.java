@@ -26,12 +26,10 @@ public interface InstanceRepository {
      * A page of the tenant's instances (every tenant's for null), newest first, with the names of
      * what they refer to.
      *
-     * @param state  only instances in this state, or null for all
-     * @param name   only instances whose name contains this text, or null
      */
-    List<InstanceView> views(Long tenantId, InstanceState state, String name, int offset, int limit);
+    List<InstanceView> views(Long tenantId, InstanceFilter filter, int offset, int limit);
 
-    long count(Long tenantId, InstanceState state, String name);
+    long count(Long tenantId, InstanceFilter filter);
 
     /** Every tenant's instances not deleted, how many in each state (states with none left out). */
     java.util.Map<InstanceState, Long> countByState();

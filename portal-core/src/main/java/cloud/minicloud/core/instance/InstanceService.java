@@ -154,22 +154,22 @@ public class InstanceService {
     }
 
     public List<InstanceView> list(Caller caller, InstanceState state, String name, int offset, int limit) {
-        return instances.views(enrolment.tenantOf(caller).id(), state, blankToNull(name), offset, limit);
+        return instances.views(enrolment.tenantOf(caller).id(), InstanceFilter.of(state, name), offset, limit);
     }
 
     public long count(Caller caller, InstanceState state, String name) {
-        return instances.count(enrolment.tenantOf(caller).id(), state, blankToNull(name));
+        return instances.count(enrolment.tenantOf(caller).id(), InstanceFilter.of(state, name));
     }
 
     /** Every tenant's instances, for a cloud admin, a page at a time. */
-    public List<InstanceView> listAll(Caller caller, InstanceState state, String name, int offset, int limit) {
+    public List<InstanceView> listAll(Caller caller, InstanceFilter filter, int offset, int limit) {
         caller.require(cloud.minicloud.core.identity.Role.CLOUD_ADMIN);
-        return instances.views(null, state, blankToNull(name), offset, limit);
+        return instances.views(null, filter, offset, limit);
     }
 
-    public long countAll(Caller caller, InstanceState state, String name) {
+    public long countAll(Caller caller, InstanceFilter filter) {
         caller.require(cloud.minicloud.core.identity.Role.CLOUD_ADMIN);
-        return instances.count(null, state, blankToNull(name));
+        return instances.count(null, filter);
     }
 
     /** For a cloud admin's overview: every tenant's instances, how many in each state, in one query. */
@@ -391,9 +391,5 @@ public class InstanceService {
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException("no network '" + id + "' in your tenant; GET /api/v1/networks lists them");
         }
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

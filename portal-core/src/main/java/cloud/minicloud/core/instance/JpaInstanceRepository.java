@@ -15,17 +15,21 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class JpaInstanceRepository implements InstanceRepository {
 
-    private static final String VIEW = """
-            select i, t.alias, f.name, im.name, n.name, nd.name, nd.health, nd.healthSince from Instance i
+    private static final String JOINED = " " + """
+            from Instance i
             join Tenant t on t.id = i.tenantId
             join Flavor f on f.id = i.flavorId
             join Image im on im.id = i.imageId
             left join TenantNetwork n on n.id = i.networkId
             left join ComputeNode nd on nd.id = i.nodeId""";
+    private static final String VIEW = "select i, t.alias, f.name, im.name, n.name, nd.name, nd.health, nd.healthSince" + JOINED;
     private static final String TENANT_FILTER = " " + """
             where (:tenant is null or i.tenantId = :tenant) and i.state <> cloud.minicloud.core.instance.InstanceState.DELETED
             and (:state is null or i.state = :state)
-            and (:name is null or locate(:name, i.name) > 0)""";
+            and (:name is null or locate(:name, i.name) > 0)
+            and (:tenantAlias is null or t.alias = :tenantAlias)
+            and (:node is null or nd.name = :node)
+            and (:flavor is null or f.name = :flavor)""";
 
     @PersistenceContext(unitName = "minicloud")
     EntityManager em;
@@ -57,9 +61,9 @@ public class JpaInstanceRepository implements InstanceRepository {
     }
 
     @Override
-    public List<InstanceView> views(Long tenantId, InstanceState state, String name, int offset, int limit) {
+    public List<InstanceView> views(Long tenantId, InstanceFilter filter, int offset, int limit) {
         return filtered(em.createQuery(VIEW + TENANT_FILTER + " order by i.createdAt desc, i.id", Object[].class),
-                tenantId, state, name)
+                tenantId, filter)
                 .setFirstResult(offset)
                 .setMaxResults(limit)
                 .getResultList()
@@ -69,8 +73,8 @@ public class JpaInstanceRepository implements InstanceRepository {
     }
 
     @Override
-    public long count(Long tenantId, InstanceState state, String name) {
-        return filtered(em.createQuery("select count(i) from Instance i" + TENANT_FILTER, Long.class), tenantId, state, name)
+    public long count(Long tenantId, InstanceFilter filter) {
+        return filtered(em.createQuery("select count(i)" + JOINED + TENANT_FILTER, Long.class), tenantId, filter)
                 .getSingleResult();
     }
 
@@ -87,8 +91,10 @@ public class JpaInstanceRepository implements InstanceRepository {
                 .setParameter("flavor", flavorId).setMaxResults(1).getResultList().isEmpty();
     }
 
-    private static <T> TypedQuery<T> filtered(TypedQuery<T> query, Long tenantId, InstanceState state, String name) {
-        return query.setParameter("tenant", tenantId).setParameter("state", state).setParameter("name", name);
+    private static <T> TypedQuery<T> filtered(TypedQuery<T> query, Long tenantId, InstanceFilter filter) {
+        return query.setParameter("tenant", tenantId).setParameter("state", filter.state()).setParameter("name", filter.name())
+                .setParameter("tenantAlias", filter.tenant()).setParameter("node", filter.node())
+                .setParameter("flavor", filter.flavor());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package cloud.minicloud.core.metrics;
 
+import cloud.minicloud.core.instance.InstanceFilter;
 import cloud.minicloud.core.instance.InstanceRepository;
 import cloud.minicloud.core.instance.InstanceState;
 import cloud.minicloud.core.node.ComputeNode;
@@ -31,7 +32,7 @@ public class MetricsQueries {
         Map<InstanceState, Long> byState = new EnumMap<>(InstanceState.class);
         for (InstanceState state : InstanceState.values()) {
             if (state != InstanceState.DELETED) {
-                byState.put(state, instances.count(null, state, null));
+                byState.put(state, instances.count(null, InstanceFilter.of(state, null)));
             }
         }
         Map<NodeHealth, Long> byHealth = nodes.all().stream()

@@ -70,6 +70,15 @@ class LifecycleTest {
                 java.util.UUID.randomUUID(), InstanceAction.STOP));
 
         assertEquals(java.util.Map.of(InstanceState.RUNNING, 1L), cloud.instances.countAllByState(TestCloud.admin()));
+        assertEquals(List.of(instance.id()), cloud.instances.listAll(TestCloud.admin(),
+                new InstanceFilter(InstanceState.RUNNING, " ", "acme", "n1", instance.flavor()), 0, 10)
+                .stream().map(InstanceView::id).toList(), "tenant, node and flavor narrow the list; a blank name does not");
+        for (InstanceFilter other : List.of(new InstanceFilter(null, null, "globex", null, null),
+                new InstanceFilter(null, null, null, "n2", null), new InstanceFilter(null, null, null, null, "no-such"))) {
+            assertEquals(0, cloud.instances.countAll(TestCloud.admin(), other), other.toString());
+        }
+        assertThrows(cloud.minicloud.core.identity.AccessDeniedException.class,
+                () -> cloud.instances.listAll(ANN, InstanceFilter.ALL, 0, 10), "only cloud admins list every tenant's");
         cloud.instances.administer(TestCloud.admin(), instance.id(), InstanceAction.STOP);
         cloud.await(ANN, instance.id(), InstanceState.STOPPED);
         assertEquals(java.util.Map.of(InstanceState.STOPPED, 1L), cloud.instances.countAllByState(TestCloud.admin()),

@@ -59,29 +59,32 @@ public class MemoryInstanceRepository implements InstanceRepository {
         return find(id).filter(i -> i.tenantId() == tenantId && i.state() != InstanceState.DELETED);
     }
 
-    private Stream<Instance> filtered(Long tenantId, InstanceState state, String name) {
+    private Stream<Instance> filtered(Long tenantId, InstanceFilter filter) {
         return instances.values().stream()
                 .filter(i -> i.state() != InstanceState.DELETED)
                 .filter(i -> tenantId == null || i.tenantId() == tenantId)
-                .filter(i -> state == null || i.state() == state)
-                .filter(i -> name == null || i.name().contains(name));
+                .filter(i -> filter.state() == null || i.state() == filter.state())
+                .filter(i -> filter.name() == null || i.name().contains(filter.name()))
+                .filter(i -> filter.tenant() == null || filter.tenant().equals(view(i.id()).tenant()))
+                .filter(i -> filter.node() == null || filter.node().equals(view(i.id()).node()))
+                .filter(i -> filter.flavor() == null || filter.flavor().equals(view(i.id()).flavor()));
     }
 
     @Override
-    public List<InstanceView> views(Long tenantId, InstanceState state, String name, int offset, int limit) {
-        return filtered(tenantId, state, name)
+    public List<InstanceView> views(Long tenantId, InstanceFilter filter, int offset, int limit) {
+        return filtered(tenantId, filter)
                 .sorted(Comparator.comparing(Instance::createdAt).reversed())
                 .skip(offset).limit(limit).map(i -> view(i.id())).toList();
     }
 
     @Override
-    public long count(Long tenantId, InstanceState state, String name) {
-        return filtered(tenantId, state, name).count();
+    public long count(Long tenantId, InstanceFilter filter) {
+        return filtered(tenantId, filter).count();
     }
 
     @Override
     public java.util.Map<InstanceState, Long> countByState() {
-        return filtered(null, null, null).collect(java.util.stream.Collectors.groupingBy(Instance::state,
+        return filtered(null, InstanceFilter.ALL).collect(java.util.stream.Collectors.groupingBy(Instance::state,
                 java.util.stream.Collectors.counting()));
     }
 

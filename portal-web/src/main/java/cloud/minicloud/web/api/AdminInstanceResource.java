@@ -1,6 +1,7 @@
 package cloud.minicloud.web.api;
 
 import cloud.minicloud.core.instance.InstanceAction;
+import cloud.minicloud.core.instance.InstanceFilter;
 import cloud.minicloud.core.instance.InstanceService;
 import cloud.minicloud.core.instance.InstanceView;
 import jakarta.inject.Inject;
@@ -17,7 +18,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
- * Cloud admins: every tenant's instances, newest first, with their tenant; start, stop, reboot or
+ * Cloud admins: every tenant's instances, newest first, with their tenant, filtered by state, name,
+ * tenant, node and flavor; start, stop, reboot or
  * delete any of them (the tenant's task history says an administrator asked).
  */
 @Path("/v1/admin/instances")
@@ -34,10 +36,14 @@ public class AdminInstanceResource {
     public Page<InstanceView> list(@QueryParam("offset") @DefaultValue("0") int offset,
                                    @QueryParam("limit") @DefaultValue("100") int limit,
                                    @QueryParam("state") String state,
-                                   @QueryParam("name") String name) {
-        return InstanceResource.page(offset, limit, state, name,
-                (filter, text) -> instances.listAll(caller.get(), filter, text, offset, limit),
-                (filter, text) -> instances.countAll(caller.get(), filter, text));
+                                   @QueryParam("name") String name,
+                                   @QueryParam("tenant") String tenant,
+                                   @QueryParam("node") String node,
+                                   @QueryParam("flavor") String flavor) {
+        Page.check(offset, limit);
+        InstanceFilter filter = new InstanceFilter(InstanceResource.state(state), name, tenant, node, flavor);
+        return new Page<>(instances.listAll(caller.get(), filter, offset, limit), offset, limit,
+                instances.countAll(caller.get(), filter));
     }
 
     @POST

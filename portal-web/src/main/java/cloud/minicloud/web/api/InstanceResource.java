@@ -28,7 +28,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.function.BiFunction;
 
 /**
  * The caller's tenant's instances. Orders and operations answer 202: a task does the work, and
@@ -52,19 +51,12 @@ public class InstanceResource {
                                    @QueryParam("limit") @DefaultValue("100") int limit,
                                    @QueryParam("state") String state,
                                    @QueryParam("name") String name) {
-        return page(offset, limit, state, name,
-                (filter, text) -> instances.list(caller.get(), filter, text, offset, limit),
-                (filter, text) -> instances.count(caller.get(), filter, text));
-    }
-
-    /** A page of instances, filtered by state and name, for this resource and the admin one. */
-    static Page<InstanceView> page(int offset, int limit, String state, String name,
-                                   BiFunction<InstanceState, String, List<InstanceView>> items,
-                                   BiFunction<InstanceState, String, Long> total) {
         Page.check(offset, limit);
         InstanceState filter = state(state);
-        return new Page<>(items.apply(filter, name), offset, limit, total.apply(filter, name));
+        return new Page<>(instances.list(caller.get(), filter, name, offset, limit), offset, limit,
+                instances.count(caller.get(), filter, name));
     }
+
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -165,7 +157,7 @@ public class InstanceResource {
     public record ConsoleLog(UUID instance, String output) {
     }
 
-    private static InstanceState state(String state) {
+    static InstanceState state(String state) {
         if (state == null || state.isBlank()) {
             return null;
         }

@@ -17,17 +17,21 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.contextmenu.GridContextMenu;
+import com.vaadin.flow.component.grid.contextmenu.GridMenuItem;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.i18n.I18NProvider;
 import java.util.function.Supplier;
 
 /**
- * The buttons that operate an instance (start, stop, reboot, resize, create image, delete), each enabled only
- * in a state it can act from, with a tooltip saying why not otherwise; the list and the detail page share them.
+ * The actions that operate an instance (start, stop, reboot, resize, create image, delete), each enabled only
+ * in a state it can act from: buttons on an instance's page, a menu on the lists.
  */
 final class InstanceActions {
 
@@ -50,28 +54,61 @@ final class InstanceActions {
         return new InstanceActions(instances, null, true);
     }
 
+    /** The actions offered, in the order shown: an administrator's are the power actions and delete. */
+    private java.util.List<InstanceAction> offered() {
+        return administrator
+                ? java.util.List.of(InstanceAction.START, InstanceAction.STOP, InstanceAction.REBOOT, InstanceAction.DELETE)
+                : java.util.List.of(InstanceAction.values());
+    }
+
+    /** For one instance (its page): a button per action. */
     HorizontalLayout buttons(InstanceView instance) {
-        HorizontalLayout buttons = administrator
-                ? new HorizontalLayout(power(instance, InstanceAction.START), power(instance, InstanceAction.STOP),
-                        power(instance, InstanceAction.REBOOT), delete(instance))
-                : new HorizontalLayout(power(instance, InstanceAction.START), power(instance, InstanceAction.STOP),
-                        power(instance, InstanceAction.REBOOT), resize(instance), createImage(instance), delete(instance));
+        HorizontalLayout buttons = new HorizontalLayout();
+        offered().forEach(action -> buttons.add(button(instance, action)));
         buttons.setSpacing(false);
         buttons.getStyle().set("gap", "var(--lumo-space-xs)").set("flex-wrap", "wrap");
         return buttons;
     }
 
-    private Button power(InstanceView instance, InstanceAction action) {
-        String key = action.label();
-        Button button = small(instance, action, () -> {
-            if (action == InstanceAction.STOP || action == InstanceAction.REBOOT) {
-                confirm(button(key), t("instances.confirm." + key, instance.name()), t("instances.confirmText." + key),
-                        () -> run(() -> act(instance, action), t("instances.done." + key, instance.name())));
-            } else {
-                run(() -> act(instance, action), t("instances.done." + key, instance.name()));
+    /**
+     * For a list: one menu for the whole grid, opened by a click on a row (its "Actions" cell says
+     * so), with the row's actions and those its state does not allow greyed out. No component per
+     * row: a session with a list open stays light however many instances there are.
+     */
+    void menuOn(Grid<InstanceView> grid) {
+        GridContextMenu<InstanceView> menu = grid.addContextMenu();
+        menu.setOpenOnClick(true);
+        menu.setDynamicContentHandler(instance -> {
+            menu.removeAll();
+            if (instance == null) {
+                return false;
             }
+            for (InstanceAction action : offered()) {
+                GridMenuItem<InstanceView> item = menu.addItem(button(action.label()), click -> perform(instance, action));
+                item.setId("menu-" + action.label());
+                item.setEnabled(instance.allows(action));
+            }
+            return true;
         });
-        return button;
+        grid.addColumn(LitRenderer.<InstanceView>of(
+                        "<vaadin-button theme='small tertiary' id='actions-${item.id}' aria-haspopup='menu'>${item.label} ▾</vaadin-button>")
+                .withProperty("id", i -> i.id().toString()).withProperty("label", i -> t("instances.actions")))
+                .setHeader(t("instances.actions")).setAutoWidth(true).setFlexGrow(0);
+    }
+
+    /** Does the action, asking first where it needs to (a confirmation, a flavor, a name). */
+    private void perform(InstanceView instance, InstanceAction action) {
+        String key = action.label();
+        switch (action) {
+            case START -> run(() -> act(instance, action), t("instances.done." + key, instance.name()));
+            case STOP, REBOOT -> confirm(button(key), t("instances.confirm." + key, instance.name()), t("instances.confirmText." + key),
+                    () -> run(() -> act(instance, action), t("instances.done." + key, instance.name())));
+            case RESIZE -> resize(instance);
+            case CREATE_IMAGE -> createImage(instance);
+            case DELETE -> confirm(button(key), t("instances.confirm.delete", instance.name()), t("instances.confirmText.delete"),
+                    () -> run(() -> administrator ? act(instance, action) : instances.delete(SessionCaller.current(), instance.id()),
+                            t("instances.done.delete", instance.name())));
+        }
     }
 
     /** Start, stop or reboot; for an administrator, delete too. */
@@ -80,32 +117,28 @@ final class InstanceActions {
                 : instances.act(SessionCaller.current(), instance.id(), action);
     }
 
-    private Button resize(InstanceView instance) {
-        return small(instance, InstanceAction.RESIZE, () -> {
-            Select<FlavorView> flavor = new Select<>();
-            flavor.setId("resize-flavor");
-            flavor.setLabel(t("instances.resizeTo"));
-            flavor.setItems(flavors.available(SessionCaller.current()).stream().filter(f -> !f.name().equals(instance.flavor())).toList());
-            flavor.setItemLabelGenerator(f -> t("order.flavorLine", f.name(), f.vcpus(), f.memoryMib() / 1024, f.hourlyPrice()));
-            ask(InstanceAction.RESIZE, instance, flavor, () -> {
-                if (flavor.getValue() != null) {
-                    run(() -> instances.resize(SessionCaller.current(), instance.id(), flavor.getValue().name()),
-                            t("instances.done.resize", instance.name(), flavor.getValue().name()));
-                }
-            });
+    private void resize(InstanceView instance) {
+        Select<FlavorView> flavor = new Select<>();
+        flavor.setId("resize-flavor");
+        flavor.setLabel(t("instances.resizeTo"));
+        flavor.setItems(flavors.available(SessionCaller.current()).stream().filter(f -> !f.name().equals(instance.flavor())).toList());
+        flavor.setItemLabelGenerator(f -> t("order.flavorLine", f.name(), f.vcpus(), f.memoryMib() / 1024, f.hourlyPrice()));
+        ask(InstanceAction.RESIZE, instance, flavor, () -> {
+            if (flavor.getValue() != null) {
+                run(() -> instances.resize(SessionCaller.current(), instance.id(), flavor.getValue().name()),
+                        t("instances.done.resize", instance.name(), flavor.getValue().name()));
+            }
         });
     }
 
     /** ECS's "create custom image": a private image from the stopped instance's disk. */
-    private Button createImage(InstanceView instance) {
-        return small(instance, InstanceAction.CREATE_IMAGE, () -> {
-            TextField name = new TextField(t("instances.imageName"));
-            name.setId("image-name");
-            name.setValue(instance.name() + "-image");
-            ask(InstanceAction.CREATE_IMAGE, instance, name, () -> run(() -> instances.createImage(SessionCaller.current(), instance.id(),
-                            new NewImage(name.getValue(), null, null, null, null, null, null, null, null)),
-                    t("instances.done.create-image", instance.name(), name.getValue())));
-        });
+    private void createImage(InstanceView instance) {
+        TextField name = new TextField(t("instances.imageName"));
+        name.setId("image-name");
+        name.setValue(instance.name() + "-image");
+        ask(InstanceAction.CREATE_IMAGE, instance, name, () -> run(() -> instances.createImage(SessionCaller.current(), instance.id(),
+                        new NewImage(name.getValue(), null, null, null, null, null, null, null, null)),
+                t("instances.done.create-image", instance.name(), name.getValue())));
     }
 
     /** A dialog that asks what the action needs (the field), and takes it on confirm. */
@@ -120,31 +153,20 @@ final class InstanceActions {
         dialog.open();
     }
 
-    private Button delete(InstanceView instance) {
-        Button delete = new Button(button("delete"), click -> confirm(button("delete"),
-                t("instances.confirm.delete", instance.name()), t("instances.confirmText.delete"),
-                () -> run(() -> administrator ? act(instance, InstanceAction.DELETE) : instances.delete(SessionCaller.current(), instance.id()),
-                        t("instances.done.delete", instance.name()))));
-        delete.setId("delete-" + instance.id());
-        delete.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
-        boolean can = instance.allows(InstanceAction.DELETE);
-        delete.setEnabled(can);
-        if (!can) {
-            delete.setTooltipText(t("instances.why.deleting"));
-        }
-        return delete;
-    }
-
-    /** A small button, enabled only when the core allows the action now; otherwise its tooltip says why not. */
-    private Button small(InstanceView instance, InstanceAction action, Runnable run) {
+    /** A small button, enabled only when the instance's state allows the action; otherwise its tooltip says why not. */
+    private Button button(InstanceView instance, InstanceAction action) {
         String key = action.label();
-        Button button = new Button(button(key), click -> run.run());
+        Button button = new Button(button(key), click -> perform(instance, action));
         button.setId(key + "-" + instance.id());
         button.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        if (action == InstanceAction.DELETE) {
+            button.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        }
         boolean can = instance.allows(action);
         button.setEnabled(can);
         if (!can) {
-            button.setTooltipText(t("instances.why.state", instance.state(), InstanceView.statesAllowing(action).stream()
+            button.setTooltipText(action == InstanceAction.DELETE ? t("instances.why.deleting")
+                    : t("instances.why.state", instance.state(), InstanceView.statesAllowing(action).stream()
                     .map(InstanceState::name).collect(java.util.stream.Collectors.joining(" / "))));
         }
         return button;

@@ -44,7 +44,7 @@ final class InstanceStateBadge extends HorizontalLayout {
         };
     }
 
-    private static String color(InstanceState state) {
+    static String color(InstanceState state) {
         return switch (state) {
             case RUNNING -> "var(--aura-green, #1a7f37)";
             case ERROR -> "var(--aura-red, #c62828)";

@@ -19,8 +19,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.router.RouteParameters;
 import jakarta.inject.Inject;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -74,19 +72,17 @@ public class InstancesView extends VerticalLayout implements HasDynamicTitle {
 
         InstanceActions actions = new InstanceActions(instances, flavors);
         grid.setId("instances");
-        // A page is what a 1280x800 window shows and a little more: each row carries its action buttons.
+        // A page is what a 1280x800 window shows and a little more.
         grid.setPageSize(20);
-        grid.addComponentColumn(i -> new RouterLink(i.name(), InstanceDetailView.class,
-                        new RouteParameters("id", i.id().toString())))
-                .setHeader(getTranslation("instances.name")).setAutoWidth(true);
-        grid.addComponentColumn(InstanceStateBadge::new).setHeader(getTranslation("instances.state")).setAutoWidth(true);
+        InstanceColumns.name(grid);
+        InstanceColumns.state(grid);
         grid.addColumn(InstanceView::flavor).setHeader(getTranslation("instances.flavor")).setAutoWidth(true);
         grid.addColumn(InstanceView::image).setHeader(getTranslation("instances.image")).setAutoWidth(true);
         grid.addColumn(InstanceView::privateIp).setHeader(getTranslation("instances.privateIp")).setAutoWidth(true);
         grid.addColumn(InstanceView::node).setHeader(getTranslation("instances.node")).setAutoWidth(true);
         grid.addColumn(i -> CREATED.withLocale(getLocale()).format(i.createdAt())).setHeader(getTranslation("instances.created"))
                 .setAutoWidth(true);
-        grid.addComponentColumn(actions::buttons).setHeader(getTranslation("instances.actions")).setAutoWidth(true);
+        actions.menuOn(grid);
         grid.setItems(
                 query -> instances.list(SessionCaller.current(), state.getValue(), name.getValue(), query.getOffset(), query.getLimit()).stream(),
                 query -> (int) instances.count(SessionCaller.current(), state.getValue(), name.getValue()));

@@ -186,6 +186,13 @@ class InstanceLifecycleIT {
                     .filter(i -> i.getString("id").equals(id)).findFirst()
                     .orElseThrow(() -> new AssertionError("a cloud admin sees every tenant's instances"));
             assertEquals("acme", seenByAdmin.getString("tenant"));
+            String admin = Api.tokenFor("admin");
+            String mine = "/api/v1/admin/instances?name=" + name + "&tenant=acme&flavor=entry&node=" + seenByAdmin.getString("node");
+            assertEquals(List.of(id), ids(Api.get(mine, admin)), "filtered by tenant, flavor and node, in MariaDB");
+            assertEquals(List.of(), ids(Api.get("/api/v1/admin/instances?name=" + name + "&tenant=globex", admin)),
+                    "another tenant's filter leaves it out");
+            assertEquals(List.of(), ids(Api.get("/api/v1/admin/instances?name=" + name + "&flavor=standard", admin)));
+            assertEquals(List.of(), ids(Api.get("/api/v1/admin/instances?name=" + name + "&node=no-such-node", admin)));
             assertEquals(403, Api.get("/api/v1/admin/instances", bob).status(), "tenants do not");
             assertEquals("invalid-request", Api.post(base + "/resize", ann, "{\"flavor\":\"huge\"}").problem());
         } finally {

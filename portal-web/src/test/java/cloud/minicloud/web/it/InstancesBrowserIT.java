@@ -133,14 +133,16 @@ class InstancesBrowserIT {
                 admin.open("/admin/instances?name=" + java.net.URLEncoder.encode(NAME, java.nio.charset.StandardCharsets.UTF_8)
                         .replace("+", "%20"));
                 admin.waitForText(By.id("all-instances"), "acme");
-                admin.click(By.id("stop-" + id));
+                admin.click(By.id("actions-" + id)); // one menu for the grid, opened from the row
+                admin.click(By.id("menu-stop"));
                 admin.click(By.xpath("//vaadin-button[@slot='confirm-button']"));
                 admin.waitFor(By.cssSelector("#all-instances span.instance-state[data-state='STOPPED']"));
                 admin.screenshot("all-instances");
             }
             ann.open("/instances");
             ann.waitFor(By.cssSelector("span.instance-state[data-state='STOPPED']"));
-            ann.click(By.id("delete-" + id));
+            ann.click(By.id("actions-" + id));
+            ann.click(By.id("menu-delete"));
             ann.click(By.xpath("//vaadin-button[@slot='confirm-button']"));
             Instances.await(Api.tokenFor("ann"), id, "DELETED", 60);
         }
