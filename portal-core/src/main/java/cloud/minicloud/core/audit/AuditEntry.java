@@ -17,6 +17,9 @@ import java.util.stream.Collectors;
 @Table(name = "audit_entry")
 public class AuditEntry {
 
+    /** The action of a sign-in line. */
+    public static final String SIGN_IN = "Keycloak.signIn";
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private long id;
@@ -65,6 +68,26 @@ public class AuditEntry {
         this.targets = cut(targets, 512);
         this.outcome = done ? "DONE" : "REFUSED";
         this.reason = reason == null ? null : cut(reason, 1024);
+    }
+
+    /** Files a cloud admin's change under the tenant whose resource it changed. */
+    void underTenant(String owner) {
+        tenant = owner;
+    }
+
+    /** A sign-in at Keycloak, or a failed one: its event id stands for the request id. */
+    static AuditEntry signIn(SignIn event) {
+        AuditEntry entry = new AuditEntry();
+        entry.at = event.at().truncatedTo(ChronoUnit.MILLIS);
+        entry.username = cut(event.username() == null ? "(unknown)" : event.username(), 255);
+        entry.roles = "";
+        entry.clientAddress = event.address() == null ? null : cut(event.address(), 64);
+        entry.requestId = cut("keycloak-" + event.id(), 64);
+        entry.action = SIGN_IN;
+        entry.targets = event.client() == null ? "" : cut(event.client(), 512);
+        entry.outcome = event.succeeded() ? "DONE" : "REFUSED";
+        entry.reason = event.succeeded() ? null : cut(event.error(), 1024);
+        return entry;
     }
 
     private static String cut(String text, int max) {

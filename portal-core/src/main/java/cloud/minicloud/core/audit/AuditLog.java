@@ -28,6 +28,26 @@ public class AuditLog {
         entries.append(entry);
     }
 
+    /** How far the feed has been read. */
+    @Transactional
+    public FeedMark mark(String feed) {
+        return entries.lockFeed(feed).mark();
+    }
+
+    /**
+     * Appends the sign-ins the feed has that are not in the log yet, and moves its mark past them,
+     * in one transaction: a crash between the two cannot record one twice or lose one.
+     */
+    @Transactional
+    public int appendSignIns(String feed, List<SignIn> read) {
+        AuditFeed stored = entries.lockFeed(feed);
+        FeedMark mark = stored.mark();
+        List<SignIn> fresh = read.stream().filter(mark::isNew).toList();
+        fresh.forEach(event -> entries.append(AuditEntry.signIn(event)));
+        stored.move(mark.after(fresh));
+        return fresh.size();
+    }
+
     /** Removes what is older than the retention ({@code MINICLOUD_AUDIT_RETENTION_DAYS}); answers how many went. */
     @Transactional
     public int removeExpired(java.time.Instant now) {

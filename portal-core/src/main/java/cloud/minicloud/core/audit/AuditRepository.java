@@ -15,6 +15,9 @@ public interface AuditRepository {
 
     long count(AuditQuery query);
 
+    /** The feed's mark, made at its start if it has none yet, locked until the transaction ends. */
+    AuditFeed lockFeed(String name);
+
     /** Removes the entries made before {@code cutoff}; answers how many. */
     int removeBefore(java.time.Instant cutoff);
 }

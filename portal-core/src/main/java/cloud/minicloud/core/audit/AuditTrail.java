@@ -1,5 +1,6 @@
 package cloud.minicloud.core.audit;
 
+import cloud.minicloud.core.identity.AuthorizationFailure;
 import cloud.minicloud.core.identity.Caller;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -7,8 +8,6 @@ import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import java.util.Arrays;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
@@ -22,10 +21,8 @@ import java.util.stream.Collectors;
 @Priority(Interceptor.Priority.PLATFORM_BEFORE + 100)
 public class AuditTrail {
 
-    private static final Logger AUDIT = Logger.getLogger("minicloud.audit");
-
     @Inject
-    AuditLog log;
+    AuditWriter writer;
 
     @AroundInvoke
     Object record(InvocationContext call) throws Exception {
@@ -40,25 +37,27 @@ public class AuditTrail {
                         || p instanceof AuditTarget)
                 .map(p -> p instanceof AuditTarget target ? target.auditTarget() : p.toString())
                 .collect(Collectors.joining(","));
-        String line = "request " + caller.origin().requestId() + " from " + caller.origin().clientAddress() + ": "
-                + caller.username() + caller.tenant().map(t -> "@" + t).orElse("") + " " + action + " [" + targets + "] ";
+        String line = line(caller, action, targets);
         try {
             Object result = call.proceed();
-            write(new AuditEntry(caller, action, targets, true, null), line + "done");
+            AuditEntry done = new AuditEntry(caller, action, targets, true, null);
+            if (caller.tenantAlias() == null && result instanceof TenantOwned owned) {
+                done.underTenant(owned.tenant());
+            }
+            writer.write(done, line + "done");
             return result;
         } catch (Exception | Error refused) {
-            write(new AuditEntry(caller, action, targets, false, refused.getMessage()), line + "refused: " + refused.getMessage());
+            if (refused instanceof AuthorizationFailure failure) {
+                failure.markRecorded();
+            }
+            writer.write(new AuditEntry(caller, action, targets, false, refused.getMessage()), line + "refused: " + refused.getMessage());
             throw refused;
         }
     }
 
-    /** Stores the line; where the database cannot take it now, the server log still has it. */
-    private void write(AuditEntry entry, String line) {
-        AUDIT.info(line);
-        try {
-            log.append(entry);
-        } catch (RuntimeException e) {
-            AUDIT.log(Level.WARNING, "could not store the audit line above", e);
-        }
+    /** The server log's words for a call: the request, who, and what on what. */
+    static String line(Caller caller, String action, String targets) {
+        return "request " + caller.origin().requestId() + " from " + caller.origin().clientAddress() + ": "
+                + caller.username() + caller.tenant().map(t -> "@" + t).orElse("") + " " + action + " [" + targets + "] ";
     }
 }

@@ -21,6 +21,16 @@ public class JpaAuditRepository implements AuditRepository {
     }
 
     @Override
+    public AuditFeed lockFeed(String name) {
+        AuditFeed feed = em.find(AuditFeed.class, name, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (feed == null) {
+            feed = new AuditFeed(name);
+            em.persist(feed);
+        }
+        return feed;
+    }
+
+    @Override
     public int removeBefore(java.time.Instant cutoff) {
         return em.createQuery("delete from AuditEntry e where e.at < :cutoff").setParameter("cutoff", cutoff).executeUpdate();
     }

@@ -12,7 +12,8 @@ public record InstanceView(UUID id, String tenant, String name, String hostname,
                            Instant stateChangedAt, String flavor, int vcpus, long memoryMib, String image,
                            int systemDiskGib, UUID network, String networkName, String privateIp, String node,
                            String nodeProblem, java.util.Set<InstanceAction> actions, Instant createdAt,
-                           BillingMethod billing, Subscription subscription) {
+                           BillingMethod billing, Subscription subscription)
+        implements cloud.minicloud.core.audit.TenantOwned {
 
     /**
      * A subscription's term: {@code expiresAt} and {@code releaseAt} are null until its guest first

@@ -13,6 +13,11 @@ public class ApiCaller {
         this.caller = caller;
     }
 
+    /** The caller, if the request got as far as knowing one. */
+    public java.util.Optional<Caller> find() {
+        return java.util.Optional.ofNullable(caller);
+    }
+
     public Caller get() {
         if (caller == null) {
             throw new IllegalStateException("no authenticated caller: is this resource meant to be @Public?");

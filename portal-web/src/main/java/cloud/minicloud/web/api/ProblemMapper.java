@@ -3,7 +3,9 @@ package cloud.minicloud.web.api;
 import cloud.minicloud.core.ConflictException;
 import cloud.minicloud.core.InvalidRequestException;
 import cloud.minicloud.core.NotFoundException;
+import cloud.minicloud.core.audit.AuditWriter;
 import cloud.minicloud.core.identity.AccessDeniedException;
+import cloud.minicloud.core.identity.AuthorizationFailure;
 import cloud.minicloud.core.identity.NoTenantException;
 import cloud.minicloud.core.identity.TenantChoiceRequiredException;
 import cloud.minicloud.core.instance.InvalidStateException;
@@ -31,8 +33,21 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     /** Yasson's words for a property the call does not take: "Json property x can not be mapped to a class ...". */
     private static final java.util.regex.Pattern UNKNOWN = java.util.regex.Pattern.compile("Json property (\\S+) can not be mapped");
 
+    @jakarta.inject.Inject
+    ApiCaller caller;
+
+    @jakarta.inject.Inject
+    AuditWriter audit;
+
+    @jakarta.ws.rs.core.Context
+    jakarta.servlet.http.HttpServletRequest request;
+
     @Override
     public Response toResponse(Throwable failure) {
+        if (failure instanceof AuthorizationFailure refusal) {
+            // A read or a path no audited use case covers: the audit log still hears of the refusal.
+            caller.find().ifPresent(who -> audit.refused(who, request.getMethod() + " " + request.getRequestURI(), refusal));
+        }
         return switch (failure) {
             case NotFoundException e -> Problem.response(Status.NOT_FOUND, "not-found", e.getMessage());
             case InvalidRequestException e -> Problem.response(Status.BAD_REQUEST, "invalid-request", e.getMessage());

@@ -9,10 +9,8 @@ import cloud.minicloud.core.tenant.Member;
 import cloud.minicloud.core.tenant.TenantDirectory;
 import cloud.minicloud.core.tenant.TenantNotFoundException;
 import cloud.minicloud.core.tenant.TenantProfile;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
@@ -20,11 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
-import org.keycloak.OAuth2Constants;
 import org.keycloak.admin.client.CreatedResponseUtil;
-import org.keycloak.admin.client.Keycloak;
-import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.OrganizationResource;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.GroupRepresentation;
@@ -44,33 +38,15 @@ public class KeycloakTenantDirectory implements TenantDirectory {
     private static final List<Role> TENANT_ROLES = List.of(Role.TENANT_ADMIN, Role.TENANT_USER);
 
     @Inject
-    KeycloakAdminSettings settings;
-
-    private volatile Keycloak keycloak;
+    KeycloakRealm keycloak;
 
     private RealmResource realm() {
-        if (keycloak == null) {
-            synchronized (this) {
-                if (keycloak == null) {
-                    keycloak = KeycloakBuilder.builder().serverUrl(settings.serverUrl()).realm(settings.realm())
-                            .grantType(OAuth2Constants.CLIENT_CREDENTIALS).clientId(settings.clientId())
-                            .clientSecret(settings.clientSecret()).build();
-                }
-            }
-        }
-        return keycloak.realm(settings.realm());
-    }
-
-    @PreDestroy
-    void close() {
-        if (keycloak != null) {
-            keycloak.close();
-        }
+        return keycloak.get();
     }
 
     @Override
     public void create(TenantProfile profile) {
-        call("make the organization " + profile.alias(), () -> {
+        KeycloakRealm.call("make the organization " + profile.alias(), () -> {
             OrganizationRepresentation organization = new OrganizationRepresentation();
             organization.setAlias(profile.alias());
             organization.setName(profile.displayName());
@@ -98,7 +74,7 @@ public class KeycloakTenantDirectory implements TenantDirectory {
 
     @Override
     public void remove(String alias) {
-        call("remove the organization " + alias, () -> {
+        KeycloakRealm.call("remove the organization " + alias, () -> {
             organizationId(alias).ifPresent(id -> realm().organizations().get(id).delete().close());
             group("/tenants/" + alias).ifPresent(group -> realm().groups().group(group).remove());
             return null;
@@ -107,7 +83,7 @@ public class KeycloakTenantDirectory implements TenantDirectory {
 
     @Override
     public List<Member> members(String alias) {
-        return call("list the members of " + alias, () -> {
+        return KeycloakRealm.call("list the members of " + alias, () -> {
             OrganizationResource organization = organization(alias);
             Set<String> admins = groupMembers(alias, Role.TENANT_ADMIN);
             Set<String> users = groupMembers(alias, Role.TENANT_USER);
@@ -125,7 +101,7 @@ public class KeycloakTenantDirectory implements TenantDirectory {
 
     @Override
     public Member add(String alias, String user, Role role) {
-        return call("add " + user + " to " + alias, () -> {
+        return KeycloakRealm.call("add " + user + " to " + alias, () -> {
             OrganizationResource organization = organization(alias);
             UserRepresentation found = (user.contains("@")
                     ? realm().users().searchByEmail(user, true) : realm().users().searchByUsername(user, true))
@@ -151,7 +127,7 @@ public class KeycloakTenantDirectory implements TenantDirectory {
 
     @Override
     public void setRole(String alias, String username, Role role) {
-        call("give " + username + " the role " + role.realmName() + " in " + alias, () -> {
+        KeycloakRealm.call("give " + username + " the role " + role.realmName() + " in " + alias, () -> {
             holdOnly(alias, memberId(alias, username), role);
             return null;
         });
@@ -159,7 +135,7 @@ public class KeycloakTenantDirectory implements TenantDirectory {
 
     @Override
     public void removeMember(String alias, String username) {
-        call("remove " + username + " from " + alias, () -> {
+        KeycloakRealm.call("remove " + username + " from " + alias, () -> {
             String id = memberId(alias, username);
             holdOnly(alias, id, null);
             organization(alias).members().member(id).delete().close();
@@ -169,7 +145,7 @@ public class KeycloakTenantDirectory implements TenantDirectory {
 
     @Override
     public void invite(String alias, String email) {
-        call("invite " + email + " to " + alias, () -> {
+        KeycloakRealm.call("invite " + email + " to " + alias, () -> {
             try (Response sent = organization(alias).members().inviteUser(email, "", "")) {
                 int status = sent.getStatus();
                 if (status / 100 == 2) {
@@ -255,18 +231,6 @@ public class KeycloakTenantDirectory implements TenantDirectory {
             if (id.isPresent() || page.size() < PAGE) {
                 return id;
             }
-        }
-    }
-
-    /** Runs a step against Keycloak, turning its failures into ones that say what did not happen. */
-    private static <T> T call(String what, Supplier<T> step) {
-        try {
-            return step.get();
-        } catch (WebApplicationException e) {
-            throw new DirectoryException("Keycloak refused to " + what + " (HTTP " + e.getResponse().getStatus()
-                    + "); see Keycloak's log, then try again", e);
-        } catch (ProcessingException e) {
-            throw new DirectoryException("could not reach Keycloak to " + what + "; check that it runs (deploy/minicloud status), then try again", e);
         }
     }
 }

@@ -12,7 +12,7 @@ import jakarta.inject.Inject;
 
 /**
  * Starts the task workers (which resume whatever a previous run of the server left unfinished),
- * the reconciler and the rating of usage, once the schema is current and the local node is registered.
+ * the reconciler, the rating of usage and the background audit work, once the schema is current and the local node is registered.
  */
 @ApplicationScoped
 public class ControlPlane {
@@ -35,6 +35,9 @@ public class ControlPlane {
     @Inject
     cloud.minicloud.core.audit.AuditRetention auditRetention;
 
+    @Inject
+    cloud.minicloud.core.audit.SignInRecorder signIns;
+
     void startOnStartup(@Observes @Priority(SchemaMigration.ORDER + 3) @Initialized(ApplicationScoped.class) Object started) {
         metrics.start();
         workers.start();
@@ -42,5 +45,6 @@ public class ControlPlane {
         rating.start();
         subscriptions.start();
         auditRetention.start();
+        signIns.start();
     }
 }

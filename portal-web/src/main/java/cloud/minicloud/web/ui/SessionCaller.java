@@ -62,6 +62,15 @@ final class SessionCaller {
         return caller;
     }
 
+    /** The caller, where one is signed in and still confirmed. */
+    static java.util.Optional<Caller> find() {
+        try {
+            return java.util.Optional.of(current());
+        } catch (RuntimeException notKnown) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** From the next request on, the user acts for this tenant (one of theirs). */
     static void choose(String alias) {
         VaadinSession.getCurrent().setAttribute(CHOSEN_TENANT, alias);

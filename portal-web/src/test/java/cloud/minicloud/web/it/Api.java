@@ -26,17 +26,21 @@ final class Api {
 
     /** The demo users' passwords equal their names; the token lists every organization they are in. */
     static String tokenFor(String user) {
-        String form = "grant_type=password&client_id=minicloud-cli&username=" + encode(user) + "&password=" + encode(user)
-                + "&scope=" + encode("organization:*");
-        HttpRequest request = HttpRequest.newBuilder(URI.create(KEYCLOAK + "/realms/minicloud/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build();
-        Reply reply = send(request);
+        Reply reply = signIn(user, user);
         if (reply.status() != 200) {
             throw new IllegalStateException("Keycloak refused a token for " + user + ": " + reply.body());
         }
         return reply.json().asJsonObject().getString("access_token");
+    }
+
+    /** Keycloak's answer to a sign-in with this password (on the command-line client). */
+    static Reply signIn(String user, String password) {
+        String form = "grant_type=password&client_id=minicloud-cli&username=" + encode(user) + "&password=" + encode(password)
+                + "&scope=" + encode("organization:*");
+        return send(HttpRequest.newBuilder(URI.create(KEYCLOAK + "/realms/minicloud/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build());
     }
 
     static Reply get(String path, String token) {

@@ -35,6 +35,52 @@ class AuditApiIT {
     }
 
     @Test
+    void sign_ins_and_failed_ones_come_from_keycloak_into_the_log() throws InterruptedException {
+        Instant before = Instant.now().minus(1, ChronoUnit.SECONDS);
+        String stranger = "nobody-" + System.nanoTime();
+
+        Api.Reply refused = Api.signIn(stranger, "guess");
+        assertEquals(400, refused.status(), "Keycloak refuses the grant: " + refused.body());
+        Api.tokenFor("cara");
+
+        String admin = Api.tokenFor("admin");
+        JsonObject failed = awaitLine(admin, "user=" + stranger + "&from=" + before);
+        assertEquals("REFUSED", failed.getString("outcome"));
+        assertEquals("user_not_found", failed.getString("reason"));
+        assertEquals("minicloud-cli", failed.getString("targets"));
+        assertEquals("127.0.0.1", failed.getString("clientAddress"));
+        JsonObject signedIn = awaitLine(admin, "user=cara&outcome=DONE&from=" + before);
+        assertTrue(signedIn.getString("requestId").startsWith("keycloak-"), signedIn.toString());
+        assertEquals(1, Api.get("/api/v1/audit?action=Keycloak.signIn&user=" + stranger, admin).object()
+                .getJsonNumber("total").longValue(), "each sign-in is recorded once, however often the feed is read");
+    }
+
+    /** The sign-in line the search finds, within the minute the recorder takes at most. */
+    private static JsonObject awaitLine(String admin, String search) throws InterruptedException {
+        for (int tries = 0; tries < 40; tries++) {
+            JsonObject page = Api.get("/api/v1/audit?action=Keycloak.signIn&" + search, admin).object();
+            if (!page.getJsonArray("items").isEmpty()) {
+                return page.getJsonArray("items").getJsonObject(0);
+            }
+            Thread.sleep(2_000);
+        }
+        throw new AssertionError("no sign-in line for " + search + " after 80 s");
+    }
+
+    @Test
+    void a_read_refused_for_want_of_a_role_is_in_the_log() {
+        Api.Reply refused = Api.get("/api/v1/admin/instances", Api.tokenFor("ann"));
+
+        assertEquals(403, refused.status());
+        JsonObject page = Api.get("/api/v1/audit?user=ann&requestId=" + refused.requestId(), Api.tokenFor("admin")).object();
+        assertEquals(1, page.getJsonNumber("total").longValue(), page.toString());
+        JsonObject line = page.getJsonArray("items").getJsonObject(0);
+        assertEquals("GET /api/v1/admin/instances", line.getString("action"));
+        assertEquals("REFUSED", line.getString("outcome"));
+        assertTrue(line.getString("reason").contains("lacks the role cloud-admin"), line.toString());
+    }
+
+    @Test
     void every_answer_carries_the_servers_own_request_id_whatever_the_client_sent() {
         Api.Reply plain = Api.get("/api/v1/me", Api.tokenFor("ann"));
         Api.Reply claimed = Api.call("GET", "/api/v1/me", Api.tokenFor("ann"), Map.of("X-Request-Id", plain.requestId()), null);

@@ -93,8 +93,12 @@ class InstanceLifecycleIT {
         assertEquals(403, Api.post("/api/v1/admin/instances/" + id + "/actions", ann, "{\"action\":\"stop\"}").status());
         assertEquals("invalid-request", Api.post("/api/v1/admin/instances/" + id + "/actions", Api.tokenFor("admin"),
                 "{\"action\":\"resize\"}").problem());
-        assertEquals(202, Api.post("/api/v1/admin/instances/" + id + "/actions", Api.tokenFor("admin"), "{\"action\":\"stop\"}")
-                .status());
+        Api.Reply adminStop = Api.post("/api/v1/admin/instances/" + id + "/actions", Api.tokenFor("admin"), "{\"action\":\"stop\"}");
+        assertEquals(202, adminStop.status());
+        JsonObject filed = Api.get("/api/v1/audit?action=InstanceService.administer&requestId=" + adminStop.requestId(),
+                Api.tokenFor("alice")).object();
+        assertEquals(1, filed.getJsonNumber("total").longValue(), "acme's admin reads what a cloud admin did to acme's instance: " + filed);
+        assertEquals("admin", filed.getJsonArray("items").getJsonObject(0).getString("user"));
         JsonObject stoppedAgain = Instances.await(ann, id, "STOPPED", 60);
         assertEquals("stopped", stoppedAgain.getString("stateReason"));
         JsonObject asked = Api.get("/api/v1/instances/" + id + "/tasks", ann).json().asJsonArray().getJsonObject(0)

@@ -1,0 +1,60 @@
+package cloud.minicloud.core.audit;
+
+import cloud.minicloud.core.Repeating;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Every half minute, the sign-ins Keycloak recorded since the last look become audit lines
+ * ({@value AuditEntry#SIGN_IN}, done or refused with Keycloak's reason). Keycloak is read outside
+ * any transaction; the lines and the feed's mark are then written in one.
+ */
+@ApplicationScoped
+public class SignInRecorder {
+
+    static final String FEED = "keycloak-sign-ins";
+    private static final int BATCH = 500;
+
+    @Resource
+    ManagedThreadFactory managedThreads;
+
+    @Inject
+    SignInFeed feed;
+
+    @Inject
+    AuditLog log;
+
+    private Repeating ticks;
+
+    public synchronized void start() {
+        if (ticks == null) {
+            ticks = Repeating.every(managedThreads, Duration.ofSeconds(15), Duration.ofSeconds(30), "recording sign-ins",
+                    this::catchUp);
+        }
+    }
+
+    /** Records what the feed has that the log does not; answers how many. */
+    public int catchUp() {
+        int recorded = 0;
+        while (true) {
+            List<SignIn> read = feed.from(log.mark(FEED).readTo(), BATCH);
+            int fresh = log.appendSignIns(FEED, read);
+            recorded += fresh;
+            if (read.size() < BATCH || fresh == 0) {
+                return recorded;
+            }
+        }
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (ticks != null) {
+            ticks.close();
+        }
+    }
+}
