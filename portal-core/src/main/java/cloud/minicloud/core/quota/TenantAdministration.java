@@ -4,12 +4,14 @@ import cloud.minicloud.core.InvalidRequestException;
 import cloud.minicloud.core.audit.Audited;
 import cloud.minicloud.core.identity.Caller;
 import cloud.minicloud.core.identity.Role;
+import cloud.minicloud.core.tenant.InvitationRepository;
 import cloud.minicloud.core.tenant.Member;
 import cloud.minicloud.core.tenant.TenantDirectory;
 import cloud.minicloud.core.tenant.TenantNotFoundException;
 import cloud.minicloud.core.tenant.TenantProfile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -29,6 +31,9 @@ public class TenantAdministration {
 
     @Inject
     TenantRecords records;
+
+    @Inject
+    InvitationRepository invitations;
 
     @Audited
     public QuotaView create(Caller caller, TenantProfile profile) {
@@ -104,15 +109,20 @@ public class TenantAdministration {
         directory.removeMember(alias, username);
     }
 
-    /** Keycloak e-mails the person a link to join; they join with no role, which an admin then gives. */
+    /**
+     * Keycloak e-mails the person a link to join; once they have joined they get the role
+     * ({@link InvitedRoles}, within a minute). Keycloak sends first: a refused invitation records nothing.
+     */
     @Audited
-    public void invite(Caller caller, String alias, String email) {
+    public void invite(Caller caller, String alias, String email, Role role) {
         administer(caller, alias);
         if (email == null || !EMAIL.matcher(email.strip()).matches()) {
             throw new InvalidRequestException("email is an e-mail address like ann@example.com"
                     + (email == null ? "" : ", not '" + email + "'"));
         }
+        Role given = tenantRole(role);
         directory.invite(alias, email.strip());
+        invitations.put(alias, email, given, Instant.now(), caller.username());
     }
 
     /** A cloud admin, or a tenant admin acting for this tenant; to anyone else the tenant does not exist. */

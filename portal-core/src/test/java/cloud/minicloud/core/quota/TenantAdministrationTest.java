@@ -14,6 +14,8 @@ import cloud.minicloud.core.identity.Role;
 import cloud.minicloud.core.tenant.Member;
 import cloud.minicloud.core.tenant.TenantProfile;
 import cloud.minicloud.core.testing.TestCloud;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -155,11 +157,31 @@ class TenantAdministrationTest {
     void a_tenant_admin_invites_by_email_and_a_bad_address_or_another_tenant_sends_nothing() {
         initechWithAlice();
 
-        administration.invite(ALICE, "initech", " newbie@initech.example ");
+        administration.invite(ALICE, "initech", " newbie@initech.example ", Role.TENANT_USER);
 
-        assertThrows(InvalidRequestException.class, () -> administration.invite(ALICE, "initech", "not an address"));
-        assertThrows(NotFoundException.class, () -> administration.invite(BOB, "initech", "spy@globex.example"));
-        assertThrows(AccessDeniedException.class, () -> administration.invite(ANN, "initech", "friend@initech.example"));
+        assertThrows(InvalidRequestException.class, () -> administration.invite(ALICE, "initech", "not an address", Role.TENANT_USER));
+        assertThrows(InvalidRequestException.class, () -> administration.invite(ALICE, "initech", "x@initech.example", Role.CLOUD_ADMIN),
+                "a tenant admin hands out tenant roles only");
+        assertThrows(NotFoundException.class, () -> administration.invite(BOB, "initech", "spy@globex.example", Role.TENANT_USER));
+        assertThrows(AccessDeniedException.class, () -> administration.invite(ANN, "initech", "friend@initech.example", Role.TENANT_USER));
         assertEquals(List.of("initech newbie@initech.example"), cloud.directory.invitations());
+        assertEquals(1, cloud.invitations.all().size(), "only the invitation Keycloak sent waits for its member");
+    }
+
+    @Test
+    void one_who_joins_by_invitation_gets_its_role_and_an_invitation_nobody_takes_up_goes_after_a_week() {
+        initechWithAlice();
+        Instant now = Instant.now();
+        administration.invite(ALICE, "initech", "Newbie@Initech.example", Role.TENANT_ADMIN);
+        administration.invite(ALICE, "initech", "never@initech.example", Role.TENANT_USER);
+        assertEquals(0, cloud.invitedRoles.giveRoles(now), "nobody has joined yet");
+
+        cloud.directory.accept("initech", "newbie", "newbie@initech.example");
+        assertEquals(1, cloud.invitedRoles.giveRoles(now));
+
+        assertTrue(administration.members(ALICE, "initech").contains(new Member("newbie", "newbie@initech.example", Role.TENANT_ADMIN)));
+        assertEquals(List.of("never@initech.example"), cloud.invitations.all().stream().map(i -> i.email()).toList());
+        cloud.invitedRoles.giveRoles(now.plus(Duration.ofDays(8)));
+        assertEquals(List.of(), cloud.invitations.all(), "the link has long expired");
     }
 }

@@ -55,9 +55,10 @@ public class MemoryTenantDirectory implements TenantDirectory {
 
     @Override
     public synchronized void setRole(String alias, String username, Role role) {
-        if (organization(alias).replace(username, role) == null) {
+        if (!organization(alias).containsKey(username)) {
             throw new NotFoundException("member", username);
         }
+        organization(alias).put(username, role);
     }
 
     @Override
@@ -71,6 +72,12 @@ public class MemoryTenantDirectory implements TenantDirectory {
     public void invite(String alias, String email) {
         organization(alias);
         invitations.add(alias + " " + email);
+    }
+
+    /** The user with this address takes up the invitation, as Keycloak's link does: a member with no role. */
+    public synchronized void accept(String alias, String username, String email) {
+        emails.put(username, email);
+        organization(alias).put(username, null);
     }
 
     /** The invitations sent, as "alias e-mail". */

@@ -98,6 +98,8 @@ public final class TestCloud implements AutoCloseable {
     public final FlavorService flavorService = new FlavorService();
     public final MemoryTenantDirectory directory = new MemoryTenantDirectory();
     public final TenantAdministration tenantAdministration = new TenantAdministration();
+    public final cloud.minicloud.core.tenant.MemoryInvitationRepository invitations = new cloud.minicloud.core.tenant.MemoryInvitationRepository();
+    public final cloud.minicloud.core.quota.InvitedRoles invitedRoles = new cloud.minicloud.core.quota.InvitedRoles();
     /** The image store's directory, made for this cloud and removed with it. */
     public final Path imageStore;
     private final List<Object> components = new ArrayList<>();
@@ -120,7 +122,7 @@ public final class TestCloud implements AutoCloseable {
                 lifecycle, new TenantEnrolment(), new InstanceChanges(), new InstanceTasks(), new Placement(),
                 new TaskJournal(), new Failpoints(), new TemplateDistribution(), new NodeTemplateRecords(),
                 new NodeDrivers(), new NodeCalls(), new NodeProbeLog(), metricsRegistry, metrics, new MetricsQueries(),
-                imageService, imageUploads, flavorService, directory, tenantAdministration, new TenantRecords(),
+                imageService, imageUploads, flavorService, directory, tenantAdministration, new TenantRecords(), invitations, invitedRoles,
                 usage, new UsageMeter(), new InstanceMetering(), new MemoryFlavorPrices(),
                 new cloud.minicloud.core.instance.FixedSubscriptionPolicy(), subscriptions));
         components.forEach(this::inject);

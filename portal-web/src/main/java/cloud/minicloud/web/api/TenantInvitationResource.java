@@ -1,6 +1,7 @@
 package cloud.minicloud.web.api;
 
 import cloud.minicloud.core.InvalidRequestException;
+import cloud.minicloud.core.identity.Role;
 import cloud.minicloud.core.quota.TenantAdministration;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -13,7 +14,7 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * Invitations by e-mail to join a tenant, sent by Keycloak for its tenant admins and cloud admins:
- * one who accepts joins with no role, which an admin then gives on the members resource.
+ * one who accepts joins and, within a minute, holds the role invited with (tenant-user unless said).
  */
 @Path("/v1/tenants/{tenant}/invitations")
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,12 +31,13 @@ public class TenantInvitationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response invite(@PathParam("tenant") String tenant, Invitation invitation) {
         if (invitation == null) {
-            throw new InvalidRequestException("send {\"email\": the address to invite}");
+            throw new InvalidRequestException("send {\"email\": the address to invite, \"role\": \"tenant-user\" (the default) or \"tenant-admin\"}");
         }
-        administration.invite(caller.get(), tenant, invitation.email());
-        return Response.accepted(new Invitation(invitation.email().strip())).build();
+        Role role = invitation.role() == null ? Role.TENANT_USER : TenantMemberResource.role(invitation.role());
+        administration.invite(caller.get(), tenant, invitation.email(), role);
+        return Response.accepted(new Invitation(invitation.email().strip(), role.realmName())).build();
     }
 
-    public record Invitation(String email) {
+    public record Invitation(String email, String role) {
     }
 }

@@ -68,7 +68,7 @@ public class TenantMemberResource {
         administration.removeMember(caller.get(), tenant, username);
     }
 
-    private static Role role(String name) {
+    static Role role(String name) {
         return Role.fromRealmName(name == null ? "" : name).filter(Role::isTenantRole)
                 .orElseThrow(() -> new InvalidRequestException("role is tenant-admin or tenant-user"));
     }

@@ -38,6 +38,9 @@ public class ControlPlane {
     @Inject
     cloud.minicloud.core.audit.SignInRecorder signIns;
 
+    @Inject
+    cloud.minicloud.core.quota.InvitedRoles invitedRoles;
+
     void startOnStartup(@Observes @Priority(SchemaMigration.ORDER + 3) @Initialized(ApplicationScoped.class) Object started) {
         metrics.start();
         workers.start();
@@ -46,5 +49,6 @@ public class ControlPlane {
         subscriptions.start();
         auditRetention.start();
         signIns.start();
+        invitedRoles.start();
     }
 }

@@ -81,20 +81,23 @@ public class TenantMembersView extends VerticalLayout implements BeforeEnterObse
         add(new H2(getTranslation("members.title", tenant)), form, invitation(), grid);
     }
 
-    /** An address Keycloak mails a link to; who accepts joins with no role, given in the grid. */
+    /** An address Keycloak mails a link to; who accepts joins and, within a minute, holds the role chosen here. */
     private HorizontalLayout invitation() {
         TextField email = new TextField(getTranslation("members.inviteEmail"));
         email.setId("invite-email");
         email.setHelperText(getTranslation("members.inviteHint"));
         email.setWidth("24em");
+        Select<Role> role = roleSelect();
+        role.setId("invite-role");
+        role.setValue(Role.TENANT_USER);
         Button send = new Button(getTranslation("members.invite"), click -> {
-            if (Refusals.attempt(() -> administration.invite(SessionCaller.current(), tenant, email.getValue()))) {
+            if (Refusals.attempt(() -> administration.invite(SessionCaller.current(), tenant, email.getValue(), role.getValue()))) {
                 Notification.show(getTranslation("members.invited", email.getValue().strip()));
                 email.clear();
             }
         });
         send.setId("send-invitation");
-        HorizontalLayout form = new HorizontalLayout(email, send);
+        HorizontalLayout form = new HorizontalLayout(email, role, send);
         form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         return form;
     }

@@ -55,6 +55,25 @@ final class KeycloakAdmin {
         return organizations.stream().anyMatch(o -> alias.equals(o.asJsonObject().getString("alias", null)));
     }
 
+    /** A user with this address and no password, as one who registers through an invitation would be. */
+    static void createUser(String username, String email) {
+        send("POST", REALM + "/users", Json.createObjectBuilder().add("username", username).add("email", email)
+                .add("emailVerified", true).add("enabled", true).build().toString());
+    }
+
+    static void deleteUser(String username) {
+        send("DELETE", REALM + "/users/" + userId(username));
+    }
+
+    /** Makes the user a member of the organization with no role: what following Keycloak's invitation link does. */
+    static void joinOrganization(String alias, String username) {
+        JsonArray organizations = Json.createReader(new StringReader(send("GET", REALM + "/organizations?first=0&max=10000")))
+                .readArray();
+        String id = organizations.stream().map(JsonValue::asJsonObject).filter(o -> alias.equals(o.getString("alias", null)))
+                .findFirst().orElseThrow().getString("id");
+        send("POST", REALM + "/organizations/" + id + "/members", "\"" + userId(username) + "\"");
+    }
+
     private static String userId(String user) {
         JsonArray found = Json.createReader(new StringReader(
                 send("GET", REALM + "/users?exact=true&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8))))

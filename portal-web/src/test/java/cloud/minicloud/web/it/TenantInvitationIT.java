@@ -8,6 +8,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,6 +60,34 @@ class TenantInvitationIT {
         assertEquals(400, Api.post("/api/v1/tenants/acme/invitations", Api.tokenFor("alice"), "{\"email\":\"nobody\"}").status());
         assertEquals(403, Api.post("/api/v1/tenants/acme/invitations", Api.tokenFor("ann"), "{\"email\":\"x@example.test\"}").status(),
                 "a tenant user does not invite");
+    }
+
+    @Test
+    void one_who_joins_by_the_invitation_holds_the_role_it_named_within_a_minute() throws Exception {
+        String name = "joiner-" + System.nanoTime();
+        String address = name + "@example.test";
+        String alice = Api.tokenFor("alice");
+        assertEquals(400, Api.post("/api/v1/tenants/acme/invitations", alice,
+                "{\"email\":\"" + address + "\",\"role\":\"cloud-admin\"}").status(), "only tenant roles are handed out");
+
+        Api.Reply sent = Api.post("/api/v1/tenants/acme/invitations", alice, "{\"email\":\"" + address + "\",\"role\":\"tenant-admin\"}");
+
+        assertEquals(202, sent.status(), sent.body());
+        assertEquals("tenant-admin", sent.object().getString("role"));
+        KeycloakAdmin.createUser(name, address);
+        try {
+            KeycloakAdmin.joinOrganization("acme", name);
+            String role = null;
+            for (int tries = 0; tries < 45 && role == null; tries++) {
+                Thread.sleep(2_000);
+                role = Api.get("/api/v1/tenants/acme/members", Api.tokenFor("alice")).json().asJsonArray().stream()
+                        .map(JsonValue::asJsonObject).filter(m -> name.equals(m.getString("username"))).findFirst()
+                        .map(m -> m.getString("role", null)).orElse(null); // a member with no role has none in the JSON
+            }
+            assertEquals("tenant-admin", role, "the member who joined holds the role of the invitation within 90 s");
+        } finally {
+            KeycloakAdmin.deleteUser(name);
+        }
     }
 
     @Test

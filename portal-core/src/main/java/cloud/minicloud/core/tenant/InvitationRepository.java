@@ -1,0 +1,20 @@
+package cloud.minicloud.core.tenant;
+
+import cloud.minicloud.core.identity.Role;
+import java.time.Instant;
+import java.util.List;
+
+/** The invitations not taken up yet, one per tenant and address. */
+public interface InvitationRepository {
+
+    /** Records the invitation; one to the same address for the same tenant is replaced. */
+    void put(String tenantAlias, String email, Role role, Instant at, String by);
+
+    /** The invitations, oldest first. */
+    List<Invitation> all();
+
+    void remove(long id);
+
+    /** Removes the invitation to this address for this tenant, if there is one. */
+    void remove(String tenantAlias, String email);
+}
