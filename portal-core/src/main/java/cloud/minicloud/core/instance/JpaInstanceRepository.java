@@ -15,21 +15,22 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class JpaInstanceRepository implements InstanceRepository {
 
-    private static final String JOINED = " " + """
+    private static final String VIEW = "select i, t.alias, f.name, im.name, n.name, nd.name, nd.health, nd.healthSince " + """
             from Instance i
             join Tenant t on t.id = i.tenantId
             join Flavor f on f.id = i.flavorId
             join Image im on im.id = i.imageId
             left join TenantNetwork n on n.id = i.networkId
             left join ComputeNode nd on nd.id = i.nodeId""";
-    private static final String VIEW = "select i, t.alias, f.name, im.name, n.name, nd.name, nd.health, nd.healthSince" + JOINED;
-    private static final String TENANT_FILTER = " " + """
+    /** On the instance alone (names through subqueries), so a page and a count need no joins. */
+    private static final String FILTER = " " + """
+            from Instance i
             where (:tenant is null or i.tenantId = :tenant) and i.state <> cloud.minicloud.core.instance.InstanceState.DELETED
             and (:state is null or i.state = :state)
             and (:name is null or locate(:name, i.name) > 0)
-            and (:tenantAlias is null or t.alias = :tenantAlias)
-            and (:node is null or nd.name = :node)
-            and (:flavor is null or f.name = :flavor)""";
+            and (:tenantAlias is null or i.tenantId in (select t.id from Tenant t where t.alias = :tenantAlias))
+            and (:node is null or i.nodeId in (select nd.id from ComputeNode nd where nd.name = :node))
+            and (:flavor is null or i.flavorId in (select f.id from Flavor f where f.name = :flavor))""";
 
     @PersistenceContext(unitName = "minicloud")
     EntityManager em;
@@ -62,19 +63,21 @@ public class JpaInstanceRepository implements InstanceRepository {
 
     @Override
     public List<InstanceView> views(Long tenantId, InstanceFilter filter, int offset, int limit) {
-        return filtered(em.createQuery(VIEW + TENANT_FILTER + " order by i.createdAt desc, i.id", Object[].class),
-                tenantId, filter)
-                .setFirstResult(offset)
-                .setMaxResults(limit)
-                .getResultList()
-                .stream()
-                .map(viewer())
-                .toList();
+        // The page's ids from an index first, then only those rows joined with the names they refer to.
+        List<String> ids = filtered(em.createQuery("select i.id" + FILTER + " order by i.createdAt desc, i.id desc", String.class),
+                tenantId, filter).setFirstResult(offset).setMaxResults(limit).getResultList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<String, InstanceView> views = em.createQuery(VIEW + " where i.id in :ids", Object[].class)
+                .setParameter("ids", ids).getResultStream().map(viewer())
+                .collect(Collectors.toMap(view -> view.id().toString(), view -> view));
+        return ids.stream().map(views::get).toList();
     }
 
     @Override
     public long count(Long tenantId, InstanceFilter filter) {
-        return filtered(em.createQuery("select count(i)" + JOINED + TENANT_FILTER, Long.class), tenantId, filter)
+        return filtered(em.createQuery("select count(i)" + FILTER, Long.class), tenantId, filter)
                 .getSingleResult();
     }
 

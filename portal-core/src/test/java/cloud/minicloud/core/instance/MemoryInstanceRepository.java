@@ -73,7 +73,7 @@ public class MemoryInstanceRepository implements InstanceRepository {
     @Override
     public List<InstanceView> views(Long tenantId, InstanceFilter filter, int offset, int limit) {
         return filtered(tenantId, filter)
-                .sorted(Comparator.comparing(Instance::createdAt).reversed())
+                .sorted(Comparator.comparing(Instance::createdAt).thenComparing(i -> i.id().toString()).reversed())
                 .skip(offset).limit(limit).map(i -> view(i.id())).toList();
     }
 
