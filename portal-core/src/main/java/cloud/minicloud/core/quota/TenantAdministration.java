@@ -1,5 +1,6 @@
 package cloud.minicloud.core.quota;
 
+import cloud.minicloud.core.ConflictException;
 import cloud.minicloud.core.InvalidRequestException;
 import cloud.minicloud.core.audit.Audited;
 import cloud.minicloud.core.identity.Caller;
@@ -99,14 +100,28 @@ public class TenantAdministration {
     public void setRole(Caller caller, String alias, String username, Role role) {
         administer(caller, alias);
         notOneself(caller, username);
-        directory.setRole(alias, username, tenantRole(role));
+        Role given = tenantRole(role);
+        if (given != Role.TENANT_ADMIN) {
+            notTheLastAdmin(alias, username);
+        }
+        directory.setRole(alias, username, given);
     }
 
     @Audited
     public void removeMember(Caller caller, String alias, String username) {
         administer(caller, alias);
         notOneself(caller, username);
+        notTheLastAdmin(alias, username);
         directory.removeMember(alias, username);
+    }
+
+    /** A tenant keeps at least one admin: nobody else could then keep its members. */
+    private void notTheLastAdmin(String alias, String username) {
+        List<Member> admins = directory.members(alias).stream().filter(m -> m.role() == Role.TENANT_ADMIN).toList();
+        if (admins.size() == 1 && admins.get(0).username().equals(username)) {
+            throw new ConflictException("last-admin", username + " is the last tenant admin of " + alias
+                    + "; make another member tenant-admin first");
+        }
     }
 
     /**

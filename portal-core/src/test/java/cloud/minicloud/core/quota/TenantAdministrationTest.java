@@ -100,6 +100,24 @@ class TenantAdministrationTest {
     }
 
     @Test
+    void the_last_tenant_admin_is_neither_removed_nor_demoted_even_by_a_cloud_admin() {
+        initechWithAlice();
+        administration.addMember(ADMIN, "initech", "ann", Role.TENANT_USER);
+
+        ConflictException removed = assertThrows(ConflictException.class, () -> administration.removeMember(ADMIN, "initech", "alice"));
+        ConflictException demoted = assertThrows(ConflictException.class,
+                () -> administration.setRole(ADMIN, "initech", "alice", Role.TENANT_USER));
+
+        assertEquals("last-admin", removed.kind());
+        assertEquals("alice is the last tenant admin of initech; make another member tenant-admin first", demoted.getMessage());
+        administration.setRole(ADMIN, "initech", "ann", Role.TENANT_ADMIN);
+        administration.setRole(ADMIN, "initech", "alice", Role.TENANT_USER);
+        administration.removeMember(ADMIN, "initech", "alice");
+        assertEquals(List.of(new Member("ann", "ann@initech.example", Role.TENANT_ADMIN)), administration.members(ADMIN, "initech"),
+                "with another admin there, both go through");
+    }
+
+    @Test
     void another_tenants_members_do_not_exist_for_a_tenant_admin_and_a_tenant_user_may_not_keep_members() {
         initechWithAlice();
         administration.create(ADMIN, new TenantProfile("globex", null, null));
