@@ -5,7 +5,10 @@ import cloud.minicloud.core.InvalidRequestException;
 import cloud.minicloud.core.audit.Audited;
 import cloud.minicloud.core.identity.Caller;
 import cloud.minicloud.core.identity.Role;
+import cloud.minicloud.core.NotFoundException;
+import cloud.minicloud.core.tenant.Invitation;
 import cloud.minicloud.core.tenant.InvitationRepository;
+import cloud.minicloud.core.tenant.InvitationView;
 import cloud.minicloud.core.tenant.Member;
 import cloud.minicloud.core.tenant.TenantDirectory;
 import cloud.minicloud.core.tenant.TenantNotFoundException;
@@ -138,6 +141,24 @@ public class TenantAdministration {
         Role given = tenantRole(role);
         directory.invite(alias, email.strip());
         invitations.put(alias, email, given, Instant.now(), caller.username());
+    }
+
+    /** The invitations not taken up yet, oldest first. */
+    public List<InvitationView> invitations(Caller caller, String alias) {
+        administer(caller, alias);
+        return invitations.all().stream().filter(i -> i.tenantAlias().equals(alias)).map(Invitation::view).toList();
+    }
+
+    /**
+     * Withdraws a waiting invitation: Keycloak's mail cannot be called back, but one who follows it
+     * now joins with no role, which an admin gives or not.
+     */
+    @Audited
+    public void withdraw(Caller caller, String alias, String email) {
+        administer(caller, alias);
+        if (email == null || !invitations.remove(alias, email)) {
+            throw new NotFoundException("invitation", String.valueOf(email));
+        }
     }
 
     /** A cloud admin, or a tenant admin acting for this tenant; to anyone else the tenant does not exist. */

@@ -76,6 +76,10 @@ public class Invitation {
         return member.email() != null && email.equals(normalized(member.email()));
     }
 
+    public InvitationView view() {
+        return new InvitationView(email, role, invitedAt, invitedBy);
+    }
+
     void renew(Role newRole, Instant at, String by) {
         role = newRole.realmName();
         invitedAt = at;

@@ -15,6 +15,6 @@ public interface InvitationRepository {
 
     void remove(long id);
 
-    /** Removes the invitation to this address for this tenant, if there is one. */
-    void remove(String tenantAlias, String email);
+    /** Removes the invitation to this address for this tenant; answers whether there was one. */
+    boolean remove(String tenantAlias, String email);
 }

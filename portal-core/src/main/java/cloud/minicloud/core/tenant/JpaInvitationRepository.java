@@ -38,8 +38,8 @@ public class JpaInvitationRepository implements InvitationRepository {
     }
 
     @Override
-    public void remove(String tenantAlias, String email) {
-        em.createQuery("delete from Invitation i where i.tenantAlias = :tenant and i.email = :email")
-                .setParameter("tenant", tenantAlias).setParameter("email", Invitation.normalized(email)).executeUpdate();
+    public boolean remove(String tenantAlias, String email) {
+        return em.createQuery("delete from Invitation i where i.tenantAlias = :tenant and i.email = :email")
+                .setParameter("tenant", tenantAlias).setParameter("email", Invitation.normalized(email)).executeUpdate() > 0;
     }
 }

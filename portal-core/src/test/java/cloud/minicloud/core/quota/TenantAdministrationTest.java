@@ -11,6 +11,7 @@ import cloud.minicloud.core.NotFoundException;
 import cloud.minicloud.core.identity.AccessDeniedException;
 import cloud.minicloud.core.identity.Caller;
 import cloud.minicloud.core.identity.Role;
+import cloud.minicloud.core.tenant.InvitationView;
 import cloud.minicloud.core.tenant.Member;
 import cloud.minicloud.core.tenant.TenantProfile;
 import cloud.minicloud.core.testing.TestCloud;
@@ -198,8 +199,24 @@ class TenantAdministrationTest {
         assertEquals(1, cloud.invitedRoles.giveRoles(now));
 
         assertTrue(administration.members(ALICE, "initech").contains(new Member("newbie", "newbie@initech.example", Role.TENANT_ADMIN)));
-        assertEquals(List.of("never@initech.example"), cloud.invitations.all().stream().map(i -> i.email()).toList());
+        assertEquals(List.of("never@initech.example"), administration.invitations(ALICE, "initech").stream()
+                .map(InvitationView::email).toList(), "the one taken up no longer waits");
+        assertThrows(NotFoundException.class, () -> administration.invitations(BOB, "initech"));
         cloud.invitedRoles.giveRoles(now.plus(Duration.ofDays(8)));
         assertEquals(List.of(), cloud.invitations.all(), "the link has long expired");
+    }
+
+    @Test
+    void a_withdrawn_invitation_gives_no_role_to_one_who_joins_after() {
+        initechWithAlice();
+        administration.invite(ALICE, "initech", "late@initech.example", Role.TENANT_ADMIN);
+
+        administration.withdraw(ALICE, "initech", "LATE@initech.example");
+        cloud.directory.accept("initech", "late", "late@initech.example");
+        cloud.invitedRoles.giveRoles(Instant.now());
+
+        assertTrue(administration.members(ALICE, "initech").contains(new Member("late", "late@initech.example", null)));
+        assertThrows(NotFoundException.class, () -> administration.withdraw(ALICE, "initech", "late@initech.example"),
+                "nothing waits any more");
     }
 }

@@ -31,8 +31,8 @@ public class MemoryInvitationRepository implements InvitationRepository {
     }
 
     @Override
-    public synchronized void remove(String tenantAlias, String email) {
-        invitations.removeIf(i -> i.tenantAlias().equals(tenantAlias) && i.email().equals(Invitation.normalized(email)));
+    public synchronized boolean remove(String tenantAlias, String email) {
+        return invitations.removeIf(i -> i.tenantAlias().equals(tenantAlias) && i.email().equals(Invitation.normalized(email)));
     }
 
     private static void setId(Invitation invitation, long id) {

@@ -3,6 +3,7 @@ package cloud.minicloud.web.ui;
 import cloud.minicloud.core.NotFoundException;
 import cloud.minicloud.core.identity.Role;
 import cloud.minicloud.core.quota.TenantAdministration;
+import cloud.minicloud.core.tenant.InvitationView;
 import cloud.minicloud.core.tenant.Member;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -32,6 +33,7 @@ public class TenantMembersView extends VerticalLayout implements BeforeEnterObse
 
     private final TenantAdministration administration;
     private final Grid<Member> grid = new Grid<>();
+    private final Grid<InvitationView> waiting = new Grid<>();
     private String tenant = "";
 
     @Inject
@@ -78,7 +80,28 @@ public class TenantMembersView extends VerticalLayout implements BeforeEnterObse
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         HorizontalLayout form = new HorizontalLayout(user, role, add);
         form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        add(new H2(getTranslation("members.title", tenant)), form, invitation(), grid);
+        waiting.removeAllColumns();
+        waiting.setId("invitations");
+        waiting.addColumn(InvitationView::email).setHeader(getTranslation("members.invitedEmail"));
+        waiting.addColumn(InvitationView::role).setHeader(getTranslation("members.role"));
+        waiting.addColumn(i -> InstancesView.CREATED.withLocale(getLocale()).format(i.invitedAt()))
+                .setHeader(getTranslation("members.invitedAt"));
+        waiting.addComponentColumn(this::withdrawButton).setAutoWidth(true);
+        waiting.setAllRowsVisible(true);
+        add(new H2(getTranslation("members.title", tenant)), form, invitation(), waiting, grid);
+        showInvitations();
+    }
+
+    private Button withdrawButton(InvitationView invitation) {
+        Button withdraw = new Button(getTranslation("members.withdraw"), click -> {
+            if (Refusals.attempt(() -> administration.withdraw(SessionCaller.current(), tenant, invitation.email()))) {
+                Notification.show(getTranslation("members.withdrawn", invitation.email()));
+            }
+            refresh();
+        });
+        withdraw.setId("withdraw-" + invitation.email());
+        withdraw.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        return withdraw;
     }
 
     /** An address Keycloak mails a link to; who accepts joins and, within a minute, holds the role chosen here. */
@@ -95,6 +118,7 @@ public class TenantMembersView extends VerticalLayout implements BeforeEnterObse
                 Notification.show(getTranslation("members.invited", email.getValue().strip()));
                 email.clear();
             }
+            refresh();
         });
         send.setId("send-invitation");
         HorizontalLayout form = new HorizontalLayout(email, role, send);
@@ -139,6 +163,16 @@ public class TenantMembersView extends VerticalLayout implements BeforeEnterObse
 
     private void refresh() {
         Refusals.attempt(() -> grid.setItems(administration.members(SessionCaller.current(), tenant)));
+        showInvitations();
+    }
+
+    /** The invitations still waiting, shown only while there are any. */
+    private void showInvitations() {
+        Refusals.attempt(() -> {
+            List<InvitationView> open = administration.invitations(SessionCaller.current(), tenant);
+            waiting.setItems(open);
+            waiting.setVisible(!open.isEmpty());
+        });
     }
 
     @Override

@@ -58,7 +58,13 @@ final class KeycloakAdmin {
     /** A user with this address and no password, as one who registers through an invitation would be. */
     static void createUser(String username, String email) {
         send("POST", REALM + "/users", Json.createObjectBuilder().add("username", username).add("email", email)
+                .add("firstName", "Invited").add("lastName", "Person")
                 .add("emailVerified", true).add("enabled", true).build().toString());
+    }
+
+    static void setPassword(String username, String password) {
+        send("PUT", REALM + "/users/" + userId(username) + "/reset-password", Json.createObjectBuilder().add("type", "password")
+                .add("value", password).add("temporary", false).build().toString());
     }
 
     static void deleteUser(String username) {

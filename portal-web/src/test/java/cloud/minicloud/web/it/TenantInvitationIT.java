@@ -57,6 +57,13 @@ class TenantInvitationIT {
         assertEquals(address, message.getAllRecipients()[0].toString());
         String body = GreenMailUtil.getBody(message);
         assertTrue(body.contains("/realms/minicloud/"), "the mail links to the realm: " + body);
+        JsonObject waiting = Api.get("/api/v1/tenants/acme/invitations", Api.tokenFor("alice")).json().asJsonArray().stream()
+                .map(JsonValue::asJsonObject).filter(i -> address.equals(i.getString("email"))).findFirst()
+                .orElseThrow(() -> new AssertionError("the invitation waits for its person"));
+        assertEquals("tenant-user", waiting.getString("role"));
+        assertEquals("alice", waiting.getString("invitedBy"));
+        assertEquals(204, Api.delete("/api/v1/tenants/acme/invitations/" + address, Api.tokenFor("alice")).status(), "withdrawn");
+        assertEquals(404, Api.delete("/api/v1/tenants/acme/invitations/" + address, Api.tokenFor("alice")).status());
         assertEquals(400, Api.post("/api/v1/tenants/acme/invitations", Api.tokenFor("alice"), "{\"email\":\"nobody\"}").status());
         assertEquals(403, Api.post("/api/v1/tenants/acme/invitations", Api.tokenFor("ann"), "{\"email\":\"x@example.test\"}").status(),
                 "a tenant user does not invite");

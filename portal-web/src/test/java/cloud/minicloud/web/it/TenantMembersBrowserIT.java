@@ -4,14 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
 /**
- * A cloud admin makes a tenant in the console, makes cara its admin, and deletes it; a tenant admin
- * sees her own tenant's members and cannot demote herself.
+ * A cloud admin makes a tenant in the console, makes cara its admin (whom nobody then removes: she
+ * is its last), and deletes it; a tenant admin sees her own tenant's members, cannot demote
+ * herself, and invites someone by e-mail (mail to a local sink) and withdraws it.
  */
 class TenantMembersBrowserIT {
+
+    @RegisterExtension
+    static final GreenMailExtension MAIL = new GreenMailExtension(new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
     @Test
     void a_cloud_admin_makes_a_tenant_gives_it_an_admin_and_deletes_it() {
@@ -35,7 +44,7 @@ class TenantMembersBrowserIT {
                     .array().getJsonObject(0).getString("role"), "cara administers the new tenant");
 
             admin.click(By.id("remove-member-cara"));
-            admin.waitUntilGone(By.id("remove-member-cara"));
+            admin.waitForPageText("last tenant admin");
             admin.open("/admin/tenants");
             admin.click(By.id("delete-tenant-" + alias));
             admin.click(By.xpath("//vaadin-button[@slot='confirm-button']"));
@@ -57,6 +66,21 @@ class TenantMembersBrowserIT {
             alice.click(By.id("role-alice"));
             alice.click(By.xpath("//*[@id='role-alice']//vaadin-select-item[normalize-space(.)='tenant-user']"));
             alice.waitForPageText("ask another tenant admin");
+
+            JsonObject mailBefore = KeycloakAdmin.mailSettings();
+            KeycloakAdmin.setMailSettings(Json.createObjectBuilder().add("host", "127.0.0.1").add("port", "3025")
+                    .add("from", "cloud@minicloud.test").build());
+            String address = "browser-" + System.nanoTime() + "@example.test";
+            try {
+                alice.type(By.id("invite-email"), address);
+                alice.click(By.id("send-invitation"));
+                alice.waitForText(By.id("invitations"), address);
+                assertTrue(MAIL.waitForIncomingEmail(20_000, 1), "Keycloak mailed the invitation");
+                alice.click(By.id("withdraw-" + address));
+                alice.waitUntilGone(By.id("withdraw-" + address));
+            } finally {
+                KeycloakAdmin.setMailSettings(mailBefore);
+            }
         }
         assertEquals(200, Api.get("/api/v1/tenants/acme/members", Api.tokenFor("alice")).status(), "alice is still acme's admin");
     }
