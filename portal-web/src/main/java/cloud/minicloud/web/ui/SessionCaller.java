@@ -5,6 +5,8 @@ import cloud.minicloud.core.identity.Caller;
 import cloud.minicloud.core.identity.Origin;
 import cloud.minicloud.web.security.Callers;
 import cloud.minicloud.web.security.RequestOrigins;
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinSession;
@@ -14,8 +16,9 @@ import java.time.Instant;
 /**
  * The signed-in person of the current Vaadin session, read afresh from the OIDC principal of each
  * request: WildFly refreshes the access token when it expires, so a role or membership removed in
- * Keycloak stops working within the token's lifetime, not at the end of the session. Work done
- * outside a request (a push from a background thread) acts as the last request did, for as long as
+ * Keycloak stops working within the token's lifetime, not at the end of the session. The tenant
+ * acted for is the tab's own: a switch in one tab changes it and tabs opened later, not another
+ * one already open. Work done outside a request (a push from a background thread) acts as the last request did, for as long as
  * that could still hold: a tab nobody touched for {@link #UNCONFIRMED} gets nothing more pushed.
  */
 final class SessionCaller {
@@ -39,8 +42,10 @@ final class SessionCaller {
     static Caller current() {
         VaadinSession session = VaadinSession.getCurrent();
         VaadinRequest request = VaadinRequest.getCurrent();
+        UI tab = UI.getCurrent();
         if (request == null || request.getUserPrincipal() == null) {
-            Confirmed last = session.getAttribute(Confirmed.class);
+            Confirmed last = tab != null && ComponentUtil.getData(tab, Confirmed.class) != null
+                    ? ComponentUtil.getData(tab, Confirmed.class) : session.getAttribute(Confirmed.class);
             if (last == null) {
                 throw new IllegalStateException("the portal is only served to signed-in users");
             }
@@ -56,8 +61,16 @@ final class SessionCaller {
         Caller signedIn = Callers.of(request.getUserPrincipal())
                 .orElseThrow(() -> new IllegalStateException("the portal is only served to signed-in users"));
         Origin origin = request instanceof VaadinServletRequest http ? RequestOrigins.of(http.getHttpServletRequest()) : Origin.NONE;
-        Caller caller = actingFor(signedIn.from(origin), (String) session.getAttribute(CHOSEN_TENANT));
-        session.setAttribute(Confirmed.class, new Confirmed(caller, Instant.now()));
+        String chosen = tab != null && ComponentUtil.getData(tab, CHOSEN_TENANT) instanceof String own
+                ? own : (String) session.getAttribute(CHOSEN_TENANT);
+        Caller caller = actingFor(signedIn.from(origin), chosen);
+        Confirmed confirmed = new Confirmed(caller, Instant.now());
+        session.setAttribute(Confirmed.class, confirmed);
+        if (tab != null) {
+            // The tab keeps acting for its tenant whatever another tab of the session switches to.
+            ComponentUtil.setData(tab, CHOSEN_TENANT, caller.tenantAlias());
+            ComponentUtil.setData(tab, Confirmed.class, confirmed);
+        }
         request.setAttribute(THIS_REQUEST, caller);
         return caller;
     }
@@ -71,9 +84,12 @@ final class SessionCaller {
         }
     }
 
-    /** From the next request on, the user acts for this tenant (one of theirs). */
+    /** From the next request on, this tab and tabs opened later act for this tenant (one of theirs). */
     static void choose(String alias) {
         VaadinSession.getCurrent().setAttribute(CHOSEN_TENANT, alias);
+        if (UI.getCurrent() != null) {
+            ComponentUtil.setData(UI.getCurrent(), CHOSEN_TENANT, alias);
+        }
         if (VaadinRequest.getCurrent() != null) {
             VaadinRequest.getCurrent().removeAttribute(THIS_REQUEST);
         }

@@ -63,6 +63,22 @@ final class Browser implements AutoCloseable {
         driver.get(Api.PORTAL + path);
     }
 
+    /** Opens the page in a new tab of the same browser (the same session), which is then the one used. */
+    String openTab(String path) {
+        driver.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+        open(path);
+        return driver.getWindowHandle();
+    }
+
+    /** The tab this browser works in (see {@link #openTab}). */
+    String tab() {
+        return driver.getWindowHandle();
+    }
+
+    void switchToTab(String handle) {
+        driver.switchTo().window(handle);
+    }
+
     String textOf(By locator) {
         return waitFor(locator).getText();
     }

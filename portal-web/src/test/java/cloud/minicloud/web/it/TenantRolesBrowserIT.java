@@ -24,6 +24,33 @@ class TenantRolesBrowserIT {
     }
 
     @Test
+    void a_switch_in_one_tab_leaves_another_open_tab_acting_for_its_tenant() {
+        try (Browser dan = new Browser()) {
+            dan.signIn("dan", "/");
+            dan.waitForText(By.id("tenant-name"), "acme");
+            String acmeTab = dan.tab();
+
+            dan.openTab("/");
+            dan.waitForText(By.id("tenant-name"), "acme");
+            dan.click(By.id("tenant-switcher"));
+            dan.click(By.xpath("//vaadin-select-item[normalize-space(.)='globex']"));
+            dan.waitForText(By.id("tenant-name"), "globex");
+
+            dan.switchToTab(acmeTab);
+            dan.click(By.id("nav-networks"));
+            dan.waitFor(By.id("create-network"));
+            dan.click(By.id("nav-dashboard"));
+            dan.waitForText(By.id("tenant-name"), "acme");
+            assertTrue(dan.textOf(By.id("tenant-name")).contains("acme"), "the first tab still acts for acme");
+            dan.open("/");
+            dan.waitForText(By.id("tenant-name"), "globex"); // a tab loaded afresh takes the latest choice
+            dan.click(By.id("tenant-switcher"));
+            dan.click(By.xpath("//vaadin-select-item[normalize-space(.)='acme']"));
+            dan.waitForText(By.id("tenant-name"), "acme");
+        }
+    }
+
+    @Test
     void a_member_of_two_tenants_switches_and_a_role_removed_in_keycloak_stops_working_in_the_open_tab() {
         try (Browser dan = new Browser()) {
             dan.signIn("dan", "/");
