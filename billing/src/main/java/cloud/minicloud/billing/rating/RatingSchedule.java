@@ -1,9 +1,6 @@
 package cloud.minicloud.billing.rating;
 
-import cloud.minicloud.core.Repeating;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import cloud.minicloud.core.BackgroundWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -16,13 +13,10 @@ import java.util.logging.Logger;
  * statements of months that are over.
  */
 @ApplicationScoped
-public class RatingSchedule {
+public class RatingSchedule extends BackgroundWork {
 
     private static final Logger LOG = Logger.getLogger(RatingSchedule.class.getName());
     private static final Duration EVERY = Duration.ofMinutes(10);
-
-    @Resource
-    ManagedThreadFactory managedThreads;
 
     @Inject
     RatingRun ratings;
@@ -33,12 +27,13 @@ public class RatingSchedule {
     @Inject
     cloud.minicloud.billing.statement.Statements statements;
 
-    private Repeating ticks;
+    public RatingSchedule() {
+        super("rating", Duration.ofMinutes(1), EVERY);
+    }
 
-    public synchronized void start() {
-        if (ticks == null) {
-            ticks = Repeating.every(managedThreads, Duration.ofMinutes(1), EVERY, "rating", this::rateAll);
-        }
+    @Override
+    protected void runOnce() {
+        rateAll();
     }
 
     /** Every tenant with usage, rated up to now; one tenant failing does not hold up the others. */
@@ -47,12 +42,5 @@ public class RatingSchedule {
         ratings.rate(store.tenantsWithUsage(), now, tenant -> statements.due(tenant, now)
                         .forEach(month -> statements.close(tenant, month)))
                 .forEach((tenant, e) -> LOG.log(Level.WARNING, "rating tenant " + tenant + " failed; the next run tries again", e));
-    }
-
-    @PreDestroy
-    synchronized void stop() {
-        if (ticks != null) {
-            ticks.close();
-        }
     }
 }

@@ -1,9 +1,6 @@
 package cloud.minicloud.core.audit;
 
-import cloud.minicloud.core.Repeating;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import cloud.minicloud.core.BackgroundWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -15,13 +12,10 @@ import java.util.List;
  * any transaction; the lines and the feed's mark are then written in one.
  */
 @ApplicationScoped
-public class SignInRecorder {
+public class SignInRecorder extends BackgroundWork {
 
     static final String FEED = "keycloak-sign-ins";
     private static final int BATCH = 500;
-
-    @Resource
-    ManagedThreadFactory managedThreads;
 
     @Inject
     SignInFeed feed;
@@ -29,13 +23,13 @@ public class SignInRecorder {
     @Inject
     AuditLog log;
 
-    private Repeating ticks;
+    public SignInRecorder() {
+        super("recording sign-ins", Duration.ofSeconds(15), Duration.ofSeconds(30));
+    }
 
-    public synchronized void start() {
-        if (ticks == null) {
-            ticks = Repeating.every(managedThreads, Duration.ofSeconds(15), Duration.ofSeconds(30), "recording sign-ins",
-                    this::catchUp);
-        }
+    @Override
+    protected void runOnce() {
+        catchUp();
     }
 
     /** Records what the feed has that the log does not; answers how many. */
@@ -48,13 +42,6 @@ public class SignInRecorder {
             if (read.size() < BATCH || fresh == 0) {
                 return recorded;
             }
-        }
-    }
-
-    @PreDestroy
-    synchronized void stop() {
-        if (ticks != null) {
-            ticks.close();
         }
     }
 }

@@ -1,9 +1,6 @@
 package cloud.minicloud.core.instance;
 
-import cloud.minicloud.core.Repeating;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import cloud.minicloud.core.BackgroundWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -13,23 +10,20 @@ import java.util.logging.Logger;
 
 /** Enforces the ends of subscription terms once a minute (a term ends to the minute, as ECS's do). */
 @ApplicationScoped
-public class SubscriptionSchedule {
+public class SubscriptionSchedule extends BackgroundWork {
 
     private static final Logger LOG = Logger.getLogger(SubscriptionSchedule.class.getName());
-
-    @Resource
-    ManagedThreadFactory managedThreads;
 
     @Inject
     Subscriptions subscriptions;
 
-    private Repeating ticks;
+    public SubscriptionSchedule() {
+        super("enforcing subscription ends", Duration.ofMinutes(1), Duration.ofMinutes(1));
+    }
 
-    public synchronized void start() {
-        if (ticks == null) {
-            ticks = Repeating.every(managedThreads, Duration.ofMinutes(1), Duration.ofMinutes(1), "enforcing subscription ends",
-                    this::enforce);
-        }
+    @Override
+    protected void runOnce() {
+        enforce();
     }
 
     /** Each due subscription in its own transaction: one that fails does not hold up the others. */
@@ -41,13 +35,6 @@ public class SubscriptionSchedule {
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "enforcing the end of subscription " + id + " failed; the next run tries again", e);
             }
-        }
-    }
-
-    @PreDestroy
-    synchronized void stop() {
-        if (ticks != null) {
-            ticks.close();
         }
     }
 }

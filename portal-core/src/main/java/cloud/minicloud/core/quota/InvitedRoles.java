@@ -1,13 +1,10 @@
 package cloud.minicloud.core.quota;
 
-import cloud.minicloud.core.Repeating;
+import cloud.minicloud.core.BackgroundWork;
 import cloud.minicloud.core.tenant.Invitation;
 import cloud.minicloud.core.tenant.InvitationRepository;
 import cloud.minicloud.core.tenant.Member;
 import cloud.minicloud.core.tenant.TenantDirectory;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -25,13 +22,10 @@ import java.util.stream.Collectors;
  * (Keycloak's link lasts less) are dropped.
  */
 @ApplicationScoped
-public class InvitedRoles {
+public class InvitedRoles extends BackgroundWork {
 
     static final Duration KEPT = Duration.ofDays(7);
     private static final Logger LOG = Logger.getLogger(InvitedRoles.class.getName());
-
-    @Resource
-    ManagedThreadFactory managedThreads;
 
     @Inject
     InvitationRepository invitations;
@@ -39,13 +33,13 @@ public class InvitedRoles {
     @Inject
     TenantDirectory directory;
 
-    private Repeating ticks;
+    public InvitedRoles() {
+        super("giving invited members their roles", Duration.ofSeconds(20), Duration.ofSeconds(30));
+    }
 
-    public synchronized void start() {
-        if (ticks == null) {
-            ticks = Repeating.every(managedThreads, Duration.ofSeconds(20), Duration.ofSeconds(30), "giving invited members their roles",
-                    () -> giveRoles(Instant.now()));
-        }
+    @Override
+    protected void runOnce() {
+        giveRoles(Instant.now());
     }
 
     /** Gives the roles of the invitations taken up; answers how many. One tenant's trouble leaves the others' alone. */
@@ -81,12 +75,5 @@ public class InvitedRoles {
             }
         }
         return given;
-    }
-
-    @PreDestroy
-    synchronized void stop() {
-        if (ticks != null) {
-            ticks.close();
-        }
     }
 }
