@@ -36,6 +36,9 @@ public interface InstanceRepository {
 
     InstanceView view(UUID id);
 
+    /** The views of those of these instances that exist (deleted ones too), by id, in one read. */
+    java.util.Map<UUID, InstanceView> views(java.util.Collection<UUID> ids);
+
     /** The tenant's subscriptions whose term ends by {@code at} (ended ones too), soonest first: for warning them. */
     List<InstanceView> subscriptionsEndingBy(long tenantId, java.time.Instant at);
 

@@ -330,11 +330,12 @@ public class InstanceService {
     /** For a cloud admin's overview: the tasks that failed since {@code since}, newest first (at most 20). */
     public List<FailedTask> failedSince(Caller caller, java.time.Instant since) {
         caller.require(cloud.minicloud.core.identity.Role.CLOUD_ADMIN);
-        return journal.failedSince(since, 20).stream().filter(failed -> instances.find(failed.instance()).isPresent())
-                .map(failed -> {
-                    InstanceView instance = instances.view(failed.instance());
-                    return new FailedTask(instance.tenant(), instance.id(), instance.name(), failed.task());
-                }).toList();
+        List<cloud.minicloud.core.task.InstanceTask> failed = journal.failedSince(since, 20);
+        java.util.Map<UUID, InstanceView> views = instances.views(failed.stream().map(f -> f.instance()).toList());
+        return failed.stream().filter(f -> views.containsKey(f.instance())).map(f -> {
+            InstanceView instance = views.get(f.instance());
+            return new FailedTask(instance.tenant(), instance.id(), instance.name(), f.task());
+        }).toList();
     }
 
     /** The instance moves to the action's working state and its task is queued, in this transaction. */

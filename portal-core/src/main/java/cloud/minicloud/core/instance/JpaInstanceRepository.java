@@ -66,13 +66,18 @@ public class JpaInstanceRepository implements InstanceRepository {
         // The page's ids from an index first, then only those rows joined with the names they refer to.
         List<String> ids = filtered(em.createQuery("select i.id" + FILTER + " order by i.createdAt desc, i.id desc", String.class),
                 tenantId, filter).setFirstResult(offset).setMaxResults(limit).getResultList();
+        java.util.Map<UUID, InstanceView> views = views(ids.stream().map(UUID::fromString).toList());
+        return ids.stream().map(id -> views.get(UUID.fromString(id))).toList();
+    }
+
+    @Override
+    public java.util.Map<UUID, InstanceView> views(java.util.Collection<UUID> ids) {
         if (ids.isEmpty()) {
-            return List.of();
+            return java.util.Map.of();
         }
-        java.util.Map<String, InstanceView> views = em.createQuery(VIEW + " where i.id in :ids", Object[].class)
-                .setParameter("ids", ids).getResultStream().map(viewer())
-                .collect(Collectors.toMap(view -> view.id().toString(), view -> view));
-        return ids.stream().map(views::get).toList();
+        return em.createQuery(VIEW + " where i.id in :ids", Object[].class)
+                .setParameter("ids", ids.stream().map(UUID::toString).toList()).getResultStream().map(viewer())
+                .collect(Collectors.toMap(InstanceView::id, view -> view));
     }
 
     @Override

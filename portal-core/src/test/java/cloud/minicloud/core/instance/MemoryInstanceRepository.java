@@ -89,6 +89,12 @@ public class MemoryInstanceRepository implements InstanceRepository {
     }
 
     @Override
+    public java.util.Map<UUID, InstanceView> views(java.util.Collection<UUID> ids) {
+        return ids.stream().distinct().filter(instances::containsKey)
+                .collect(java.util.stream.Collectors.toMap(id -> id, this::view));
+    }
+
+    @Override
     public InstanceView view(UUID id) {
         Instance i = instances.get(id);
         Optional<ComputeNode> node = i.nodeId() == null ? Optional.empty() : nodes.find(i.nodeId());
