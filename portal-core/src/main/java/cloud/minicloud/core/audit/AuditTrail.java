@@ -41,7 +41,7 @@ public class AuditTrail {
         try {
             Object result = call.proceed();
             AuditEntry done = new AuditEntry(caller, action, targets, true, null);
-            if (caller.tenantAlias() == null && result instanceof TenantOwned owned) {
+            if (result instanceof TenantOwned owned && !owned.tenant().equals(caller.tenantAlias())) {
                 done.underTenant(owned.tenant());
             }
             writer.write(done, line + "done");

@@ -5,6 +5,7 @@ import cloud.minicloud.core.tenant.Invitation;
 import cloud.minicloud.core.tenant.InvitationRepository;
 import cloud.minicloud.core.tenant.Member;
 import cloud.minicloud.core.tenant.TenantDirectory;
+import cloud.minicloud.core.tenant.TenantNotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -59,7 +60,13 @@ public class InvitedRoles extends BackgroundWork {
 
     private int giveRoles(String alias, List<Invitation> waiting, Instant now) {
         int given = 0;
-        List<Member> members = directory.members(alias);
+        List<Member> members;
+        try {
+            members = directory.members(alias);
+        } catch (TenantNotFoundException gone) {
+            waiting.forEach(invitation -> invitations.remove(invitation.id()));
+            return 0;
+        }
         for (Invitation invitation : waiting) {
             Member joined = members.stream().filter(invitation::isFor).findFirst().orElse(null);
             if (joined != null) {

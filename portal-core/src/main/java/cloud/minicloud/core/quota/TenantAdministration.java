@@ -92,11 +92,20 @@ public class TenantAdministration {
     @Audited
     public Member addMember(Caller caller, String alias, String user, Role role) {
         administer(caller, alias);
-        notOneself(caller, user);
         if (user == null || user.isBlank()) {
             throw new InvalidRequestException("name the user to add by user name or e-mail");
         }
-        return directory.add(alias, user.strip(), tenantRole(role));
+        Role given = tenantRole(role);
+        String named = user.strip();
+        List<Member> members = directory.members(alias);
+        // Someone already a member, named by user name or e-mail, has their role changed: the same rules hold.
+        String username = members.stream().filter(m -> m.username().equals(named) || named.equalsIgnoreCase(m.email()))
+                .map(Member::username).findFirst().orElse(named);
+        notOneself(caller, username);
+        if (given != Role.TENANT_ADMIN) {
+            notTheLastAdmin(alias, username, members);
+        }
+        return directory.add(alias, named, given);
     }
 
     @Audited
@@ -105,7 +114,7 @@ public class TenantAdministration {
         notOneself(caller, username);
         Role given = tenantRole(role);
         if (given != Role.TENANT_ADMIN) {
-            notTheLastAdmin(alias, username);
+            notTheLastAdmin(alias, username, directory.members(alias));
         }
         directory.setRole(alias, username, given);
     }
@@ -114,13 +123,13 @@ public class TenantAdministration {
     public void removeMember(Caller caller, String alias, String username) {
         administer(caller, alias);
         notOneself(caller, username);
-        notTheLastAdmin(alias, username);
+        notTheLastAdmin(alias, username, directory.members(alias));
         directory.removeMember(alias, username);
     }
 
     /** A tenant keeps at least one admin: nobody else could then keep its members. */
-    private void notTheLastAdmin(String alias, String username) {
-        List<Member> admins = directory.members(alias).stream().filter(m -> m.role() == Role.TENANT_ADMIN).toList();
+    private static void notTheLastAdmin(String alias, String username, List<Member> members) {
+        List<Member> admins = members.stream().filter(m -> m.role() == Role.TENANT_ADMIN).toList();
         if (admins.size() == 1 && admins.get(0).username().equals(username)) {
             throw new ConflictException("last-admin", username + " is the last tenant admin of " + alias
                     + "; make another member tenant-admin first");

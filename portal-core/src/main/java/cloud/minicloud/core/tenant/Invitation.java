@@ -71,9 +71,12 @@ public class Invitation {
         return invitedAt;
     }
 
-    /** Whether this member is the one invited. */
+    /**
+     * Whether this member is the one invited: their address is the invitation's and Keycloak has
+     * proved it theirs (anyone may type any address into their own profile).
+     */
     public boolean isFor(Member member) {
-        return member.email() != null && email.equals(normalized(member.email()));
+        return member.emailVerified() && member.email() != null && email.equals(normalized(member.email()));
     }
 
     public InvitationView view() {

@@ -111,6 +111,12 @@ class TenantAdministrationTest {
 
         assertEquals("last-admin", removed.kind());
         assertEquals("alice is the last tenant admin of initech; make another member tenant-admin first", demoted.getMessage());
+        assertEquals("last-admin", assertThrows(ConflictException.class,
+                () -> administration.addMember(ADMIN, "initech", "alice@initech.example", Role.TENANT_USER)).kind(),
+                "nor by adding her again, named by her address, with another role");
+        assertThrows(InvalidRequestException.class,
+                () -> administration.addMember(ALICE, "initech", "alice@initech.example", Role.TENANT_USER),
+                "nor does she demote herself by her address");
         administration.setRole(ADMIN, "initech", "ann", Role.TENANT_ADMIN);
         administration.setRole(ADMIN, "initech", "alice", Role.TENANT_USER);
         administration.removeMember(ADMIN, "initech", "alice");
@@ -204,6 +210,23 @@ class TenantAdministrationTest {
         assertThrows(NotFoundException.class, () -> administration.invitations(BOB, "initech"));
         cloud.invitedRoles.giveRoles(now.plus(Duration.ofDays(8)));
         assertEquals(List.of(), cloud.invitations.all(), "the link has long expired");
+    }
+
+    @Test
+    void an_invitations_role_goes_only_to_a_proved_address_and_a_deleted_tenants_invitations_go_with_it() {
+        initechWithAlice();
+        administration.invite(ALICE, "initech", "boss@initech.example", Role.TENANT_ADMIN);
+
+        cloud.directory.joinClaiming("initech", "mallory", "boss@initech.example");
+        cloud.invitedRoles.giveRoles(Instant.now());
+
+        assertTrue(administration.members(ALICE, "initech").stream()
+                .anyMatch(m -> m.username().equals("mallory") && m.role() == null), "a typed address proves nothing");
+        assertEquals(1, cloud.invitations.all().size(), "the invitation still waits for its person");
+        administration.removeMember(ALICE, "initech", "mallory");
+        administration.delete(ADMIN, "initech");
+        cloud.invitedRoles.giveRoles(Instant.now());
+        assertEquals(List.of(), cloud.invitations.all());
     }
 
     @Test

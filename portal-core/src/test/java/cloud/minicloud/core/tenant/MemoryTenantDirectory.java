@@ -15,6 +15,7 @@ public class MemoryTenantDirectory implements TenantDirectory {
     private final Map<String, String> emails = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Role>> organizations = new ConcurrentHashMap<>();
     private final List<String> invitations = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.Set<String> unverified = new java.util.HashSet<>();
 
     /** A user who exists in the directory, in no organization yet. */
     public void addUser(String username, String email) {
@@ -40,7 +41,8 @@ public class MemoryTenantDirectory implements TenantDirectory {
     @Override
     public synchronized List<Member> members(String alias) {
         List<Member> members = new ArrayList<>();
-        organization(alias).forEach((username, role) -> members.add(new Member(username, emails.get(username), role)));
+        organization(alias).forEach((username, role) -> members.add(new Member(username, emails.get(username), role,
+                !unverified.contains(username))));
         return members;
     }
 
@@ -63,9 +65,10 @@ public class MemoryTenantDirectory implements TenantDirectory {
 
     @Override
     public synchronized void removeMember(String alias, String username) {
-        if (organization(alias).remove(username) == null) {
+        if (!organization(alias).containsKey(username)) {
             throw new NotFoundException("member", username);
         }
+        organization(alias).remove(username);
     }
 
     @Override
@@ -78,6 +81,12 @@ public class MemoryTenantDirectory implements TenantDirectory {
     public synchronized void accept(String alias, String username, String email) {
         emails.put(username, email);
         organization(alias).put(username, null);
+    }
+
+    /** A member with no role who typed this address into their own profile, which Keycloak has not proved. */
+    public synchronized void joinClaiming(String alias, String username, String email) {
+        accept(alias, username, email);
+        unverified.add(username);
     }
 
     /** The invitations sent, as "alias e-mail". */

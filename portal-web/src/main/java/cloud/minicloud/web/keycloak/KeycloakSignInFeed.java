@@ -33,6 +33,7 @@ public class KeycloakSignInFeed implements SignInFeed {
         // A failed attempt names the user tried in its details; Keycloak's user id says little to a reader.
         String username = details.getOrDefault("username", event.getUserId());
         return new SignIn(event.getId(), Instant.ofEpochMilli(event.getTime()), username, event.getClientId(),
-                event.getIpAddress(), "LOGIN".equals(event.getType()) ? null : event.getError());
+                event.getIpAddress(), "LOGIN".equals(event.getType()) ? null
+                        : java.util.Objects.requireNonNullElse(event.getError(), "LOGIN_ERROR"));
     }
 }

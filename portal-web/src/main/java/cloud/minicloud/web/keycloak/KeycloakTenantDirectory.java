@@ -91,7 +91,8 @@ public class KeycloakTenantDirectory implements TenantDirectory {
             for (int first = 0; ; first += PAGE) {
                 List<MemberRepresentation> page = organization.members().list(first, PAGE, true);
                 page.forEach(m -> members.add(new Member(m.getUsername(), m.getEmail(),
-                        admins.contains(m.getId()) ? Role.TENANT_ADMIN : users.contains(m.getId()) ? Role.TENANT_USER : null)));
+                        admins.contains(m.getId()) ? Role.TENANT_ADMIN : users.contains(m.getId()) ? Role.TENANT_USER : null,
+                        Boolean.TRUE.equals(m.isEmailVerified()))));
                 if (page.size() < PAGE) {
                     return members;
                 }
