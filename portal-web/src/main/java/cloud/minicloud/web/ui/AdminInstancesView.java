@@ -28,8 +28,9 @@ import java.util.function.Supplier;
 
 /**
  * Cloud admins: every tenant's instances in a lazy grid, filtered by state, name, tenant, node and
- * flavor (also from the address), each with the actions an administrator may take on it (start, stop, reboot, delete; audited, and the tenant's
- * task history says an administrator asked).
+ * flavor (also from the address), with the actions an administrator may take on each in a row's
+ * menu (start, stop, reboot, delete; audited under the tenant, whose task history says an
+ * administrator asked).
  */
 @Route(value = "admin/instances", layout = MainLayout.class)
 public class AdminInstancesView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
