@@ -17,10 +17,12 @@ class VncConsole extends HTMLElement {
     const scheme = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
     const url = `${scheme}//${window.location.host}/vnc/${encodeURIComponent(ticket)}`;
     this.setAttribute('status', 'connecting');
-    this.rfb = new RFB(this, url, { wsProtocols: ['binary'] });
-    this.rfb.scaleViewport = true;
-    this.rfb.addEventListener('connect', () => this.setAttribute('status', 'connected'));
-    this.rfb.addEventListener('disconnect', () => this.setAttribute('status', 'disconnected'));
+    const rfb = new RFB(this, url, { wsProtocols: ['binary'] });
+    this.rfb = rfb;
+    rfb.scaleViewport = true;
+    // A console replaced by a newer one may still report its end: only the current one sets the status.
+    rfb.addEventListener('connect', () => this.rfb === rfb && this.setAttribute('status', 'connected'));
+    rfb.addEventListener('disconnect', () => this.rfb === rfb && this.setAttribute('status', 'disconnected'));
   }
 
   disconnectedCallback() {

@@ -227,7 +227,7 @@ public final class FakeHypervisorDriver implements HypervisorDriver {
                 disks.forEach(disk -> node.volumes.put(disk.name(), disk));
                 node.domains.put(spec.id(), new FakeNode.Domain(spec.id(), spec.displayName(), spec.owner(), spec.vcpus(),
                         spec.memoryMib(), spec.networks().stream().map(InstanceSpec.NetworkAttachment::network).toList(),
-                        PowerState.SHUT_OFF));
+                        PowerState.SHUT_OFF, cloud.minicloud.hypervisor.xml.ScreenPasswords.next()));
             }
         });
     }
@@ -346,9 +346,14 @@ public final class FakeHypervisorDriver implements HypervisorDriver {
 
     @Override
     public Optional<ConsoleEndpoint> vncEndpoint(UUID id) {
-        return call(NodeCall.CONSOLE, () -> node.state(id) == PowerState.RUNNING
-                ? Optional.of(new ConsoleEndpoint("127.0.0.1", 5900 + Math.abs(id.hashCode() % 1000)))
-                : Optional.empty());
+        return call(NodeCall.CONSOLE, () -> {
+            synchronized (node) {
+                FakeNode.Domain domain = node.domains.get(id);
+                return domain == null || domain.state() != PowerState.RUNNING ? Optional.<ConsoleEndpoint>empty()
+                        : Optional.of(new ConsoleEndpoint("127.0.0.1", 5900 + Math.abs(id.hashCode() % 1000),
+                        domain.screenPassword()));
+            }
+        });
     }
 
     @Override

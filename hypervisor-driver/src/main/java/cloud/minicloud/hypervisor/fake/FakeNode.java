@@ -28,13 +28,13 @@ public final class FakeNode {
 
     /** A guest: what was defined and how it runs now. */
     record Domain(UUID id, String displayName, String owner, int vcpus, long memoryMib, List<UUID> networks,
-                  PowerState state) {
+                  PowerState state, String screenPassword) {
         Domain with(PowerState next) {
-            return new Domain(id, displayName, owner, vcpus, memoryMib, networks, next);
+            return new Domain(id, displayName, owner, vcpus, memoryMib, networks, next, screenPassword);
         }
 
         Domain resized(int newVcpus, long newMemoryMib) {
-            return new Domain(id, displayName, owner, newVcpus, newMemoryMib, networks, state);
+            return new Domain(id, displayName, owner, newVcpus, newMemoryMib, networks, state, screenPassword);
         }
     }
 

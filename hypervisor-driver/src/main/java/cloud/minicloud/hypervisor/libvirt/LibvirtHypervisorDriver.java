@@ -27,6 +27,7 @@ import cloud.minicloud.hypervisor.xml.DomainConfig;
 import cloud.minicloud.hypervisor.xml.InterfaceConfig;
 import cloud.minicloud.hypervisor.xml.NetworkConfig;
 import cloud.minicloud.hypervisor.xml.PoolConfig;
+import cloud.minicloud.hypervisor.xml.ScreenPasswords;
 import cloud.minicloud.hypervisor.xml.VolumeConfig;
 import cloud.minicloud.hypervisor.xml.Xml;
 import java.io.InputStream;
@@ -354,7 +355,8 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
                         .map(n -> new InterfaceConfig(TenantNetworkSpec.libvirtName(n.network()), n.macAddress()))
                         .toList();
                 DomainConfig domain = new DomainConfig(type.domainType(), spec.id(), spec.displayName(),
-                        spec.owner(), spec.vcpus(), spec.memoryMib(), disks, nics, serialLog, null);
+                        spec.owner(), spec.vcpus(), spec.memoryMib(), disks, nics, serialLog, null,
+                        ScreenPasswords.next());
                 defined = connect.domainDefineXML(domain.toXml());
             } catch (LibvirtException | RuntimeException e) {
                 rollBack(defined, created);
@@ -554,7 +556,9 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
             if (domain.isActive() != 0) {
                 throw new HypervisorException("instance " + id + " must be stopped to be resized");
             }
-            connect.domainDefineXML(DomainConfig.parse(domain.getXMLDesc(0)).resized(vcpus, memoryMib).toXml());
+            // with its secrets, or the redefined domain would lose its screen password
+            connect.domainDefineXML(DomainConfig.parse(domain.getXMLDesc(Domain.XMLFlags.SECURE))
+                    .resized(vcpus, memoryMib).toXml());
         });
     }
 
@@ -573,8 +577,7 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
             if (domain.isEmpty() || domain.get().isActive() == 0) {
                 return Optional.empty();
             }
-            return DomainConfig.vncPort(domain.get().getXMLDesc(0))
-                    .map(port -> new ConsoleEndpoint(nodeHost(), port));
+            return DomainConfig.screen(domain.get().getXMLDesc(Domain.XMLFlags.SECURE), nodeHost());
         });
     }
 

@@ -1,5 +1,6 @@
 package cloud.minicloud.hypervisor.xml;
 
+import cloud.minicloud.hypervisor.ConsoleEndpoint;
 import java.util.List;
 import java.util.UUID;
 import org.w3c.dom.Element;
@@ -11,10 +12,12 @@ import org.w3c.dom.Element;
  * @param type          libvirt's domain type: kvm, qemu (emulation) or test
  * @param serialLogPath where the serial console is copied, or null
  * @param kernelBoot    a kernel to boot directly instead of the first disk, or null
+ * @param screenPassword the password of the guest's VNC screen (at most 8 characters: VNC's DES
+ *                      key), or null for a screen without one (guests defined before there was one)
  */
 public record DomainConfig(String type, UUID uuid, String title, String owner, int vcpus, long memoryMib,
                            List<DiskConfig> disks, List<InterfaceConfig> interfaces, String serialLogPath,
-                           KernelBoot kernelBoot) {
+                           KernelBoot kernelBoot, String screenPassword) {
 
     /** Direct kernel boot (the KVM canary uses it): kernel and initramfs paths on the node, and the command line. */
     public record KernelBoot(String kernel, String initrd, String cmdline) {
@@ -27,6 +30,9 @@ public record DomainConfig(String type, UUID uuid, String title, String owner, i
     public DomainConfig {
         if (title == null || title.indexOf('\n') >= 0 || title.indexOf('\r') >= 0) {
             throw new IllegalArgumentException("a domain title is one line of text");
+        }
+        if (screenPassword != null && !screenPassword.matches("[A-Za-z0-9]{1,8}")) {
+            throw new IllegalArgumentException("a screen password is 1 to 8 letters and digits");
         }
         disks = List.copyOf(disks);
         interfaces = List.copyOf(interfaces);
@@ -76,10 +82,16 @@ public record DomainConfig(String type, UUID uuid, String title, String owner, i
         vnc.setAttribute("type", "vnc");
         vnc.setAttribute("autoport", "yes");
         vnc.setAttribute("listen", "127.0.0.1");
+        if (screenPassword != null) {
+            vnc.setAttribute("passwd", screenPassword);
+        }
         return Xml.print(domain);
     }
 
-    /** Reads a domain we defined, also as libvirt returns it (with the many elements it adds). */
+    /**
+     * Reads a domain we defined, also as libvirt returns it (with the many elements it adds). The
+     * screen password is only in XML libvirt was asked for with its secrets (VIR_DOMAIN_XML_SECURE).
+     */
     public static DomainConfig parse(String xml) {
         Element domain = Xml.parse(xml);
         Element devices = Xml.first(domain, "devices").orElseThrow(() -> new IllegalArgumentException("no devices"));
@@ -95,7 +107,8 @@ public record DomainConfig(String type, UUID uuid, String title, String owner, i
                 Xml.children(devices, "interface").stream().map(InterfaceConfig::from).toList(),
                 Xml.attribute(devices, "file", "serial", "log"),
                 Xml.first(domain, "os", "kernel").isEmpty() ? null : new KernelBoot(Xml.text(domain, "os", "kernel"),
-                        Xml.text(domain, "os", "initrd"), Xml.text(domain, "os", "cmdline")));
+                        Xml.text(domain, "os", "initrd"), Xml.text(domain, "os", "cmdline")),
+                vnc(devices).map(vnc -> vnc.getAttribute("passwd")).filter(p -> !p.isEmpty()).orElse(null));
     }
 
     /** Whether libvirt's XML of a domain carries minicloud's metadata. */
@@ -105,20 +118,26 @@ public record DomainConfig(String type, UUID uuid, String title, String owner, i
                 .isPresent();
     }
 
-    /** The VNC port libvirt gave a running domain (autoport), if any. */
-    public static java.util.Optional<Integer> vncPort(String liveXml) {
-        return Xml.first(Xml.parse(liveXml), "devices").stream()
-                .flatMap(devices -> Xml.children(devices, "graphics").stream())
+    /**
+     * Where a running domain's screen listens, from its live XML read with secrets: the port libvirt
+     * gave it (autoport) on {@code host}, and its password; empty while it has no port.
+     */
+    public static java.util.Optional<ConsoleEndpoint> screen(String liveXml, String host) {
+        return Xml.first(Xml.parse(liveXml), "devices").flatMap(DomainConfig::vnc)
+                .filter(vnc -> vnc.getAttribute("port").matches("\\d+") && Integer.parseInt(vnc.getAttribute("port")) > 0)
+                .map(vnc -> new ConsoleEndpoint(host, Integer.parseInt(vnc.getAttribute("port")),
+                        vnc.getAttribute("passwd").isEmpty() ? null : vnc.getAttribute("passwd")));
+    }
+
+    private static java.util.Optional<Element> vnc(Element devices) {
+        return Xml.children(devices, "graphics").stream()
                 .filter(graphics -> "vnc".equals(graphics.getAttribute("type")))
-                .map(graphics -> graphics.getAttribute("port"))
-                .filter(port -> port.matches("\\d+") && Integer.parseInt(port) > 0)
-                .map(Integer::parseInt)
                 .findFirst();
     }
 
     public DomainConfig resized(int newVcpus, long newMemoryMib) {
         return new DomainConfig(type, uuid, title, owner, newVcpus, newMemoryMib, disks, interfaces, serialLogPath,
-                kernelBoot);
+                kernelBoot, screenPassword);
     }
 
     private static long memoryMib(Element domain) {

@@ -44,6 +44,7 @@ class TinyGuestBootIT {
             ConsoleEndpoint vnc = driver.vncEndpoint(id).orElseThrow();
             assertEquals("127.0.0.1", vnc.host());
             assertTrue(vnc.port() >= 5900, "VNC port " + vnc.port());
+            assertTrue(vnc.password() != null && vnc.password().length() == 8, "the screen has a password of its own");
 
             driver.stop(id, Duration.ofSeconds(3));
             assertEquals(PowerState.SHUT_OFF, driver.powerState(id));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cloud.minicloud.hypervisor.ConsoleEndpoint;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -15,9 +16,13 @@ class DomainConfigTest {
     private static final String HOSTILE = "<script>alert('x')</script> & \"quotes\" ; $(rm -rf /) | 名前 🚀";
 
     private static DomainConfig domain(String title) {
+        return domain(title, "Xy3kP9qa");
+    }
+
+    private static DomainConfig domain(String title, String screenPassword) {
         return new DomainConfig("qemu", UUID.fromString("6f1c3a52-8d0e-4f4e-9a53-1b2f9d3e7c10"), title, "acme", 2, 4096,
                 List.of(DiskConfig.virtio("/pool/6f1c-system.qcow2", "vda"), DiskConfig.seed("/pool/seed.iso", "vdb")),
-                List.of(new InterfaceConfig("mc-net-7", "52:54:00:12:34:56")), "/var/log/serial.log", null);
+                List.of(new InterfaceConfig("mc-net-7", "52:54:00:12:34:56")), "/var/log/serial.log", null, screenPassword);
     }
 
     @Test
@@ -43,18 +48,29 @@ class DomainConfigTest {
     @Test
     void a_directly_booted_kernel_survives_a_round_trip() {
         DomainConfig canary = new DomainConfig("kvm", UUID.randomUUID(), "canary", "minicloud", 1, 64, List.of(),
-                List.of(), null, new DomainConfig.KernelBoot("/k/vmlinuz", "/k/initrd.gz", "console=ttyS0 minicloud.canary"));
+                List.of(), null, new DomainConfig.KernelBoot("/k/vmlinuz", "/k/initrd.gz", "console=ttyS0 minicloud.canary"), null);
 
         assertEquals(canary, DomainConfig.parse(canary.toXml()));
     }
 
     @Test
-    void the_vnc_port_of_a_running_domain_is_read_from_its_live_xml() {
-        String live = "<domain><devices><graphics type='vnc' port='5903' autoport='yes' listen='127.0.0.1'/></devices></domain>";
+    void the_screen_of_a_running_domain_is_read_from_its_live_xml_with_its_password() {
+        String live = "<domain><devices><graphics type='vnc' port='5903' autoport='yes' listen='127.0.0.1' passwd='Xy3kP9qa'/>"
+                + "</devices></domain>";
+        String older = "<domain><devices><graphics type='vnc' port='5904' autoport='yes'/></devices></domain>";
         String stopped = "<domain><devices><graphics type='vnc' port='-1' autoport='yes'/></devices></domain>";
 
-        assertEquals(java.util.Optional.of(5903), DomainConfig.vncPort(live));
-        assertEquals(java.util.Optional.empty(), DomainConfig.vncPort(stopped));
+        assertEquals(java.util.Optional.of(new ConsoleEndpoint("node-2", 5903, "Xy3kP9qa")), DomainConfig.screen(live, "node-2"));
+        assertEquals(java.util.Optional.of(new ConsoleEndpoint("node-2", 5904, null)), DomainConfig.screen(older, "node-2"));
+        assertEquals(java.util.Optional.empty(), DomainConfig.screen(stopped, "node-2"));
+    }
+
+    @Test
+    void a_screen_password_is_what_a_vnc_key_can_hold() {
+        assertThrows(IllegalArgumentException.class, () -> domain("web-1", "nine-chars"));
+        assertThrows(IllegalArgumentException.class, () -> domain("web-1", "a'b"));
+        assertTrue(ScreenPasswords.next().matches("[A-Za-z0-9]{8}"));
+        assertFalse(ScreenPasswords.next().equals(ScreenPasswords.next()), "each guest gets its own");
     }
 
     @Test
@@ -85,6 +101,7 @@ class DomainConfigTest {
         assertEquals(4, resized.vcpus());
         assertEquals(8192, resized.memoryMib());
         assertEquals(domain("web-1").disks(), resized.disks());
+        assertEquals("Xy3kP9qa", resized.screenPassword());
     }
 
     @Test

@@ -319,7 +319,7 @@ public class InstanceService {
             return java.util.Optional.empty();
         }
         return drivers.of(nodes.find(instance.nodeId()).orElseThrow()).vncEndpoint(id)
-                .map(endpoint -> new InstanceScreen(endpoint.host(), endpoint.port()));
+                .map(endpoint -> new InstanceScreen(endpoint.host(), endpoint.port(), endpoint.password()));
     }
 
     /** What was done to the instance, newest first, step by step. */

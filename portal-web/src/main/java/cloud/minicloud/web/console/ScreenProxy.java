@@ -1,96 +1,156 @@
 package cloud.minicloud.web.console;
 
+import cloud.minicloud.core.NotFoundException;
+import cloud.minicloud.core.identity.AccessDeniedException;
 import cloud.minicloud.core.instance.InstanceScreen;
+import cloud.minicloud.core.instance.InstanceService;
+import cloud.minicloud.core.instance.InstanceState;
+import cloud.minicloud.web.security.Callers;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.websocket.CloseReason;
+import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
+import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.PathParam;
 import jakarta.websocket.server.ServerEndpoint;
+import jakarta.websocket.server.ServerEndpointConfig;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * noVNC's WebSocket, relayed byte for byte to the VNC server of the instance a one-time ticket
- * names. The browser never learns the node's address; a request without a valid ticket is closed.
+ * noVNC's WebSocket onto the screen of the instance a one-time ticket names. The browser never
+ * learns the node's address or the screen's password. The ticket is checked at the handshake (the
+ * signed-in user and the page's origin) and redeemed at open, when the instance must be the
+ * caller's and running; the relay ends when the instance stops, is deleted or leaves the caller's
+ * reach, and when the page that opened it is closed.
  */
-@ServerEndpoint(value = "/vnc/{ticket}", subprotocols = {"binary"})
+@ServerEndpoint(value = "/vnc/{ticket}", subprotocols = {"binary"}, configurator = ScreenProxy.Handshake.class)
 public class ScreenProxy {
 
     private static final Logger LOG = Logger.getLogger(ScreenProxy.class.getName());
-    private static final int CONNECT_TIMEOUT_MILLIS = 5000;
-    private static final Map<String, Socket> SCREENS = new ConcurrentHashMap<>();
+
+    private ScreenRelay relay;
+    private AutoCloseable watch;
+
+    /** Shows the handshake's ticket to {@link ScreenTickets} with the user and origin of the connection. */
+    public static final class Handshake extends ServerEndpointConfig.Configurator {
+        @Override
+        public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
+            String path = request.getRequestURI().getPath();
+            String ticket = path.substring(path.lastIndexOf('/') + 1);
+            tickets().present(ticket, Callers.of(request.getUserPrincipal()).orElse(null), header(request.getHeaders(), "Origin"));
+        }
+
+        private static String header(Map<String, List<String>> headers, String name) {
+            return headers.entrySet().stream()
+                    .filter(header -> header.getKey().equalsIgnoreCase(name) && !header.getValue().isEmpty())
+                    .map(header -> header.getValue().get(0))
+                    .findFirst().orElse(null);
+        }
+    }
 
     @OnOpen
     public void open(Session session, @PathParam("ticket") String ticket) throws IOException {
-        Optional<InstanceScreen> screen = CDI.current().select(ScreenTickets.class).get().redeem(ticket);
-        if (screen.isEmpty()) {
-            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "no such console ticket; open the console again"));
+        Optional<ScreenTickets.Redeemed> redeemed = tickets().redeem(ticket);
+        if (redeemed.isEmpty()) {
+            refuse(session, "this console ticket is spent, expired or not yours; open the console again");
             return;
         }
-        Socket vnc = new Socket();
-        vnc.connect(new InetSocketAddress(screen.get().host(), screen.get().port()), CONNECT_TIMEOUT_MILLIS);
-        SCREENS.put(session.getId(), vnc);
-        Thread.ofVirtual().name("vnc-" + session.getId()).start(() -> relayToBrowser(vnc, session));
+        InstanceService instances = CDI.current().select(InstanceService.class).get();
+        ScreenTickets.Redeemed viewer = redeemed.get();
+        Optional<InstanceScreen> screen;
+        try {
+            screen = instances.screen(viewer.caller(), viewer.instance());
+        } catch (NotFoundException | AccessDeniedException gone) {
+            refuse(session, "no such instance");
+            return;
+        } catch (RuntimeException nodeTrouble) {
+            LOG.log(Level.WARNING, "the screen of " + viewer.instance() + " could not be looked up", nodeTrouble);
+            refuse(session, "the instance's node did not say where its screen is; try again");
+            return;
+        }
+        if (screen.isEmpty()) {
+            refuse(session, "the instance is not running; start it, then open the console again");
+            return;
+        }
+        try {
+            relay = ScreenRelay.open(screen.get(), session);
+        } catch (IOException e) {
+            LOG.log(Level.INFO, "the screen of " + viewer.instance() + " did not answer", e);
+            refuse(session, "the instance's screen did not answer; try again");
+            return;
+        }
+        watch = instances.watch(viewer.caller(), changed -> {
+            if (changed.equals(viewer.instance())) {
+                // told after another transaction's commit: look the instance up on a thread of its own
+                Thread.ofVirtual().start(() -> closeUnlessRunning(instances, viewer));
+            }
+        });
     }
 
     @OnMessage
     public void fromBrowser(Session session, ByteBuffer data) throws IOException {
-        Socket vnc = SCREENS.get(session.getId());
-        if (vnc != null) {
-            byte[] bytes = new byte[data.remaining()];
-            data.get(bytes);
-            vnc.getOutputStream().write(bytes);
+        if (relay != null) {
+            relay.fromBrowser(data);
         }
     }
 
     @OnClose
     public void close(Session session) {
-        closeQuietly(SCREENS.remove(session.getId()));
+        end();
     }
 
     @OnError
     public void failed(Session session, Throwable error) {
-        LOG.log(Level.FINE, "console connection failed", error);
-        closeQuietly(SCREENS.remove(session.getId()));
+        LOG.log(Level.INFO, "console connection " + session.getId() + " failed", error);
+        end();
     }
 
-    private static void relayToBrowser(Socket vnc, Session session) {
-        byte[] buffer = new byte[64 * 1024];
-        try (InputStream in = vnc.getInputStream()) {
-            int read;
-            while ((read = in.read(buffer)) > 0) {
-                session.getBasicRemote().sendBinary(ByteBuffer.wrap(buffer, 0, read));
+    private void closeUnlessRunning(InstanceService instances, ScreenTickets.Redeemed viewer) {
+        String why;
+        try {
+            InstanceState state = instances.get(viewer.caller(), viewer.instance()).state();
+            if (state == InstanceState.RUNNING) {
+                return;
             }
-        } catch (IOException e) {
-            LOG.log(Level.FINE, "console relay ended", e);
-        } finally {
+            why = "the instance is " + state.name().toLowerCase(java.util.Locale.ROOT);
+        } catch (NotFoundException | AccessDeniedException gone) {
+            why = "the instance is gone";
+        }
+        ScreenRelay open = relay;
+        if (open != null) {
+            open.close(why);
+        }
+    }
+
+    private void end() {
+        if (relay != null) {
+            relay.close();
+        }
+        if (watch != null) {
             try {
-                session.close();
-            } catch (IOException e) {
-                LOG.log(Level.FINE, "closing the console socket", e);
+                watch.close();
+            } catch (Exception e) {
+                LOG.log(Level.FINE, "ending the console's watch", e);
             }
         }
     }
 
-    private static void closeQuietly(Socket socket) {
-        if (socket != null) {
-            try {
-                socket.close();
-            } catch (IOException e) {
-                LOG.log(Level.FINE, "closing the VNC connection", e);
-            }
-        }
+    private static void refuse(Session session, String why) throws IOException {
+        LOG.info("console connection " + session.getId() + " refused: " + why);
+        session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, why));
+    }
+
+    private static ScreenTickets tickets() {
+        return CDI.current().select(ScreenTickets.class).get();
     }
 }

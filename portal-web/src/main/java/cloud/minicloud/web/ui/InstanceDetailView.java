@@ -2,7 +2,9 @@ package cloud.minicloud.web.ui;
 
 import cloud.minicloud.core.NotFoundException;
 import cloud.minicloud.core.flavor.FlavorService;
+import cloud.minicloud.core.identity.Caller;
 import cloud.minicloud.core.instance.InstanceService;
+import cloud.minicloud.core.instance.InstanceState;
 import cloud.minicloud.core.instance.InstanceView;
 import cloud.minicloud.core.task.StepView;
 import cloud.minicloud.core.task.TaskView;
@@ -22,6 +24,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinRequest;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.UUID;
@@ -133,11 +136,16 @@ public class InstanceDetailView extends VerticalLayout implements BeforeEnterObs
         return fact;
     }
 
-    /** A one-time ticket for this instance's screen (the service checked it is the SessionCaller.current()'s), handed to noVNC. */
+    /** A one-time ticket for this instance's screen, handed to noVNC; the proxy checks the caller's right when it is used. */
     private void openScreen() {
-        instances.screen(SessionCaller.current(), id).ifPresentOrElse(
-                endpoint -> screen.connect(tickets.issue(endpoint)),
-                () -> Notification.show(getTranslation("detail.screenNotRunning"), 5000, Notification.Position.MIDDLE));
+        Caller caller = SessionCaller.current();
+        if (instances.get(caller, id).state() != InstanceState.RUNNING) {
+            Notification.show(getTranslation("detail.screenNotRunning"), 5000, Notification.Position.MIDDLE);
+            return;
+        }
+        VaadinRequest page = VaadinRequest.getCurrent();
+        screen.connect(tickets.issue(caller, id,
+                ScreenTickets.originOf(page.getHeader("Origin"), page.isSecure(), page.getHeader("Host"))));
     }
 
     private void showConsole() {

@@ -38,6 +38,7 @@ final class Browser implements AutoCloseable {
                 "--no-first-run", "--disable-quic", "--window-size=1280,800", "--lang=" + language,
                 "--user-data-dir=" + profile);
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
                 .build();
@@ -155,6 +156,12 @@ final class Browser implements AutoCloseable {
 
     void resize(int width, int height) {
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+    }
+
+    /** What the page wrote to its console and what Chromium said of it (a failed WebSocket's status), so far. */
+    String consoleLog() {
+        return driver.manage().logs().get("browser").getAll().stream().map(Object::toString)
+                .collect(java.util.stream.Collectors.joining("\n"));
     }
 
     Object evaluate(String script, Object... arguments) {

@@ -13,7 +13,8 @@ import org.openqa.selenium.By;
 
 /**
  * ann launches an instance from the create page (network made inline), watches it reach RUNNING
- * without reloading, reads its boot on the console log, stops and deletes it; bob never sees it.
+ * without reloading, reads its boot on the console log and its screen, stops and deletes it; bob never
+ * sees it, and a console ticket opens nothing for him, nor twice, nor for a stopped instance.
  */
 class InstancesBrowserIT {
 
@@ -104,13 +105,19 @@ class InstancesBrowserIT {
             ann.click(By.xpath("//vaadin-button[@slot='confirm-button']"));
             ann.waitForText(By.id("fact-billing"), "Subscription until");
 
+            // A console ticket is its person's, once: bob holding one of ann's opens nothing, nor does her replay of it.
+            ann.scrollToTop();
+            String annsTicket = keepTicket(ann);
             try (Browser bob = new Browser()) {
                 bob.signIn("bob", "/instances/" + id);
                 bob.waitFor(By.id("instance-not-found"));
+                assertTrue(openTicket(bob, annsTicket).startsWith("1008 this console ticket is spent, expired or not yours"));
                 bob.open("/instances");
                 bob.waitFor(By.id("create-instance"));
                 assertFalse(bob.pageText().contains(NAME), "globex does not see acme's instance");
             }
+
+            assertTrue(openTicket(ann, annsTicket).startsWith("1008 this console ticket is spent"), "a ticket is spent by its first use");
 
             // What it costs shows at once: this month's chart (a bar per day so far) and its line.
             ann.open("/costs");
@@ -133,11 +140,21 @@ class InstancesBrowserIT {
                 admin.open("/admin/instances?name=" + java.net.URLEncoder.encode(NAME, java.nio.charset.StandardCharsets.UTF_8)
                         .replace("+", "%20"));
                 admin.waitForText(By.id("all-instances"), "acme");
+                // ann keeps a ticket and watches her guest's screen while the admin stops it
+                ann.open("/instances/" + id);
+                String kept = keepTicket(ann);
+                ann.click(By.id("open-screen"));
+                ann.waitForAttribute(By.id("vnc-console"), "status", "connected");
                 admin.click(By.id("actions-" + id)); // one menu for the grid, opened from the row
                 admin.click(By.id("menu-stop"));
                 admin.click(By.xpath("//vaadin-button[@slot='confirm-button']"));
+                admin.waitFor(By.cssSelector("#all-instances span.instance-state:is([data-state='STOPPING'], [data-state='STOPPED'])"));
+                String replay = openTicket(ann, kept);
+                assertTrue(replay.startsWith("1008 the instance is not running"), "a ticket for a stopped instance: " + replay
+                        + "\n" + ann.consoleLog());
                 admin.waitFor(By.cssSelector("#all-instances span.instance-state[data-state='STOPPED']"));
                 admin.screenshot("all-instances");
+                ann.waitForAttribute(By.id("vnc-console"), "status", "disconnected");
             }
             ann.open("/instances");
             ann.waitFor(By.cssSelector("span.instance-state[data-state='STOPPED']"));
@@ -146,6 +163,45 @@ class InstancesBrowserIT {
             ann.click(By.xpath("//vaadin-button[@slot='confirm-button']"));
             Instances.await(Api.tokenFor("ann"), id, "DELETED", 60);
         }
+    }
+
+    /** The address of a console ticket the page was given, kept by the test before noVNC could use it. */
+    private static String keepTicket(Browser page) throws InterruptedException {
+        page.evaluate("""
+                const real = window.WebSocket;
+                window.keptTicket = null;
+                // Vaadin's push opens WebSockets too: only the console's is kept
+                const keeping = function (url, protocols) {
+                  if (!String(url).includes('/vnc/')) {
+                    return new real(url, protocols);
+                  }
+                  window.WebSocket = real;
+                  window.keptTicket = url;
+                  throw new Error('kept by the test');
+                };
+                Object.assign(keeping, { CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3 });
+                keeping.prototype = real.prototype;
+                window.WebSocket = keeping;""");
+        page.click(By.id("open-screen"));
+        for (int i = 0; i < 100; i++) {
+            if (page.evaluate("return window.keptTicket") instanceof String url) {
+                assertTrue(url.contains("/vnc/"), url);
+                return url;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the page asked for no console");
+    }
+
+    /** How the portal answers a WebSocket to that ticket opened from this page: "open", or the close code and reason. */
+    private static String openTicket(Browser page, String url) {
+        return (String) page.evaluate("""
+                return new Promise(done => {
+                  const socket = new WebSocket(arguments[0], ['binary']);
+                  socket.onmessage = () => { done('open'); socket.close(); };
+                  socket.onclose = event => done(event.code + ' ' + event.reason);
+                  setTimeout(() => done('no answer'), 15000);
+                });""", url);
     }
 
     @Test
