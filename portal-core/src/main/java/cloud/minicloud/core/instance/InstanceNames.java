@@ -1,6 +1,6 @@
 package cloud.minicloud.core.instance;
 
-import cloud.minicloud.core.InvalidRequestException;
+import cloud.minicloud.core.PrintableText;
 import java.security.SecureRandom;
 import java.util.Locale;
 import java.util.UUID;
@@ -15,13 +15,9 @@ final class InstanceNames {
     private InstanceNames() {
     }
 
-    /** Any text on one line, 1 to 64 characters: markup and quotes are just characters of a name. */
+    /** Printable text on one line, 1 to 64 characters: markup and quotes are just characters of a name. */
     static String validName(String name) {
-        String trimmed = name == null ? "" : name.strip();
-        if (trimmed.isEmpty() || trimmed.length() > MAX_NAME || trimmed.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidRequestException("an instance name is 1 to " + MAX_NAME + " characters of text on one line");
-        }
-        return trimmed;
+        return PrintableText.name("an instance name", name, MAX_NAME);
     }
 
     /** The i-th of several instances ordered together, ECS-style: name-1, name-2, ... */

@@ -128,7 +128,7 @@ public class InstanceTasks implements TaskHandler {
     public void compensate(TaskContext task, RuntimeException failure) {
         InstanceLifecycle.Facts facts = lifecycle.facts(task.instance());
         UUID id = facts.id();
-        String why = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        String why = cloud.minicloud.core.FailureText.of(failure); // tenants read it: no node paths or URIs
         switch (task.kind()) {
             case LAUNCH -> {
                 try {

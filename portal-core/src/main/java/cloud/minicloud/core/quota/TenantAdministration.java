@@ -71,7 +71,7 @@ public class TenantAdministration {
     @Audited
     public QuotaView disable(Caller caller, String alias, String reason) {
         caller.require(Role.CLOUD_ADMIN);
-        if (reason != null && (reason.length() > 300 || reason.chars().anyMatch(Character::isISOControl))) {
+        if (reason != null && (reason.length() > 300 || !cloud.minicloud.core.PrintableText.isPrintable(reason, false))) {
             throw new InvalidRequestException("reason is one line of at most 300 characters");
         }
         return records.closeOrders(alias, reason == null ? "" : reason);

@@ -60,7 +60,7 @@ public final class TaskContext {
         try {
             action.run();
         } catch (RuntimeException e) {
-            journal.stepEnded(stepId, TaskStep.Status.FAILED, e.getMessage());
+            journal.stepEnded(stepId, TaskStep.Status.FAILED, cloud.minicloud.core.FailureText.of(e));
             throw e;
         }
         failpoints.reach("after:" + name);

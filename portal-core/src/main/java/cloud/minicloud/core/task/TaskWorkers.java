@@ -1,5 +1,6 @@
 package cloud.minicloud.core.task;
 
+import cloud.minicloud.core.FailureText;
 import cloud.minicloud.core.config.CloudSettings;
 import cloud.minicloud.core.metrics.ControlPlaneMetrics;
 import cloud.minicloud.hypervisor.NodeBusyException;
@@ -172,7 +173,7 @@ public class TaskWorkers {
             handler.run(task);
             finished(task, TaskState.SUCCEEDED, null);
         } catch (TaskCancelledException e) {
-            finished(task, TaskState.CANCELLED, e.getMessage());
+            finished(task, TaskState.CANCELLED, FailureText.of(e));
         } catch (NodeUnreachableException | NodeBusyException e) {
             waitForNode(task, e);
         } catch (RuntimeException e) {
@@ -193,12 +194,12 @@ public class TaskWorkers {
         Duration waited = Duration.between(since, Instant.now());
         if (waited.compareTo(settings.nodePatience()) > 0) {
             fail(task, new NodeOutwaitedException("its compute node did not answer for " + waited.toSeconds() + " s ("
-                    + why.getMessage() + ")"));
+                    + FailureText.of(why) + ")"));
             return;
         }
         int delay = Math.min(MAX_WAIT_SECONDS, 1 << Math.min(task.attempts(), 5));
         String note = "waiting for its compute node since " + LocalTime.ofInstant(since, ZoneId.systemDefault())
-                .truncatedTo(ChronoUnit.SECONDS) + ": " + why.getMessage() + "; next try in " + delay + " s";
+                .truncatedTo(ChronoUnit.SECONDS) + ": " + FailureText.of(why) + "; next try in " + delay + " s";
         LOG.info(() -> "task " + task.taskId() + " " + note);
         journal.waitForNode(task.taskId(), workerId, delay, note, now);
     }
@@ -215,11 +216,11 @@ public class TaskWorkers {
         } catch (RuntimeException e) {
             // Undoing needs the node too; try the whole task again later rather than leave half of it.
             LOG.log(Level.WARNING, "undoing task " + task.taskId() + " failed; it is retried", e);
-            journal.retryLater(task.taskId(), workerId, COMPENSATION_RETRY_SECONDS, "undoing it failed (" + e.getMessage()
+            journal.retryLater(task.taskId(), workerId, COMPENSATION_RETRY_SECONDS, "undoing it failed (" + FailureText.of(e)
                     + "); tried again in " + COMPENSATION_RETRY_SECONDS + " s");
             return;
         }
-        finished(task, TaskState.FAILED, failure.getMessage());
+        finished(task, TaskState.FAILED, FailureText.of(failure));
     }
 
     private void finished(TaskContext task, TaskState outcome, String why) {

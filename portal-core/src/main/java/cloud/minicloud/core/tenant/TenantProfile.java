@@ -29,8 +29,8 @@ public record TenantProfile(String alias, String displayName, String description
         if (stripped.length() > max) {
             throw new InvalidRequestException(field + " is at most " + max + " characters");
         }
-        if (stripped.codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n' || Character.isSurrogate((char) c))) {
-            throw new InvalidRequestException(field + " may not hold control characters");
+        if (!cloud.minicloud.core.PrintableText.isPrintable(stripped, true)) {
+            throw new InvalidRequestException(field + " is printable text: no control or format characters");
         }
         return stripped;
     }

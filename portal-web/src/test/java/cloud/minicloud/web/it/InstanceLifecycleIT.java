@@ -220,6 +220,9 @@ class InstanceLifecycleIT {
                 "{\"name\":\"x\",",
                 "{\"name\":\"\"," + good + "}",
                 "{\"name\":\"two\\nlines\"," + good + "}",
+                "{\"name\":\"bell\\u0007\"," + good + "}",
+                "{\"name\":\"\\u202egnp.exe\"," + good + "}",
+                "{\"name\":\"half \\ud83d pair\"," + good + "}",
                 "{\"name\":\"x\"," + good.replace("entry", "huge") + "}",
                 "{\"name\":\"x\"," + good.replace("tiny-linux", "windows") + "}",
                 "{\"name\":\"x\"," + good.replace(network, "11111111-2222-3333-4444-555555555555") + "}",
@@ -240,6 +243,10 @@ class InstanceLifecycleIT {
             assertEquals("invalid-request", reply.problem());
             assertTrue(!reply.object().getString("detail").isBlank());
         }
+        // OpenStack's "Additional properties are not allowed": a misspelled disk size is not a 20 GiB disk
+        Api.Reply misspelled = Api.post("/api/v1/instances", ann, "{\"name\":\"x\"," + good + ",\"systemDiskGiB\":40}");
+        assertEquals(400, misspelled.status());
+        assertTrue(misspelled.object().getString("detail").contains("systemDiskGiB"), misspelled.body());
         assertEquals(total, Api.get("/api/v1/instances", ann).object().getJsonNumber("total").longValue());
         assertEquals(used, Instances.used(ann, "instances"));
     }
