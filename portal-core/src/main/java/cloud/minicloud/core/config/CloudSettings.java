@@ -28,12 +28,13 @@ import java.util.Map;
  * @param images             where uploaded images and their templates are kept, and how large they may be
  * @param billing            the currency and the time zone costs are counted in
  * @param auditRetention     how long audit entries are kept ({@code MINICLOUD_AUDIT_RETENTION_DAYS}, 365)
+ * @param networks           how deleted networks' segments and subnets come back, and how fast tenants may create networks
  */
 public record CloudSettings(Duration stopGrace, Duration sweep, boolean reapUnknown, Placement placement,
                             int taskWorkers, int tasksPerNode, Duration nodePatience, String segmentRange,
                             String localNodeUri, String localNodePool, int localNodeRequests, String imagesDir,
                             boolean failpoints, java.util.List<String> armedFailpoints, ImageSettings images,
-                            BillingSettings billing, Duration auditRetention) {
+                            BillingSettings billing, Duration auditRetention, NetworkSettings networks) {
 
     /** How placement weighs the nodes that have room. */
     public enum Placement { SPREAD, PACK }
@@ -41,7 +42,7 @@ public record CloudSettings(Duration stopGrace, Duration sweep, boolean reapUnkn
     public static CloudSettings defaults() {
         return new CloudSettings(Duration.ofSeconds(30), Duration.ofSeconds(30), false, Placement.SPREAD, 16, 16,
                 Duration.ofMinutes(10), null, null, "/var/lib/minicloud/pool", 5, null, false, java.util.List.of(),
-                ImageSettings.defaults(null), BillingSettings.defaults(), Duration.ofDays(365));
+                ImageSettings.defaults(null), BillingSettings.defaults(), Duration.ofDays(365), NetworkSettings.defaults());
     }
 
     /**
@@ -68,31 +69,38 @@ public record CloudSettings(Duration stopGrace, Duration sweep, boolean reapUnkn
                 armed == null || armed.isBlank() ? java.util.List.of() : java.util.List.of(armed.strip().split("\\s*,\\s*")),
                 ImageSettings.from(env, blankToNull(env.get("MINICLOUD_IMAGES"))),
                 BillingSettings.from(env),
-                Duration.ofDays(number(env, "MINICLOUD_AUDIT_RETENTION_DAYS", (int) d.auditRetention().toDays())));
+                Duration.ofDays(number(env, "MINICLOUD_AUDIT_RETENTION_DAYS", (int) d.auditRetention().toDays())),
+                NetworkSettings.from(env));
     }
 
     public CloudSettings withImages(ImageSettings imageSettings) {
         return new CloudSettings(stopGrace, sweep, reapUnknown, placement, taskWorkers, tasksPerNode, nodePatience,
                 segmentRange, localNodeUri, localNodePool, localNodeRequests, imagesDir, failpoints, armedFailpoints,
-                imageSettings, billing, auditRetention);
+                imageSettings, billing, auditRetention, networks);
     }
 
     public CloudSettings withSweep(Duration every) {
         return new CloudSettings(stopGrace, every, reapUnknown, placement, taskWorkers, tasksPerNode, nodePatience,
                 segmentRange, localNodeUri, localNodePool, localNodeRequests, imagesDir, failpoints, armedFailpoints, images,
-                billing, auditRetention);
+                billing, auditRetention, networks);
     }
 
     public CloudSettings withNodePatience(Duration patience) {
         return new CloudSettings(stopGrace, sweep, reapUnknown, placement, taskWorkers, tasksPerNode, patience,
                 segmentRange, localNodeUri, localNodePool, localNodeRequests, imagesDir, failpoints, armedFailpoints, images,
-                billing, auditRetention);
+                billing, auditRetention, networks);
+    }
+
+    public CloudSettings withNetworks(NetworkSettings pools) {
+        return new CloudSettings(stopGrace, sweep, reapUnknown, placement, taskWorkers, tasksPerNode, nodePatience,
+                segmentRange, localNodeUri, localNodePool, localNodeRequests, imagesDir, failpoints, armedFailpoints, images,
+                billing, auditRetention, pools);
     }
 
     public CloudSettings withPlacement(Placement policy) {
         return new CloudSettings(stopGrace, sweep, reapUnknown, policy, taskWorkers, tasksPerNode, nodePatience,
                 segmentRange, localNodeUri, localNodePool, localNodeRequests, imagesDir, failpoints, armedFailpoints, images,
-                billing, auditRetention);
+                billing, auditRetention, networks);
     }
 
     private static Duration seconds(Map<String, String> env, String name, Duration fallback) {

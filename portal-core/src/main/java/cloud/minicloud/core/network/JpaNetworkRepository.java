@@ -3,6 +3,7 @@ package cloud.minicloud.core.network;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -113,24 +114,48 @@ public class JpaNetworkRepository implements NetworkRepository {
 
     @Override
     public void useSegmentRange(int first, int last) {
-        em.createNativeQuery("UPDATE network_allocator SET next_segment = GREATEST(next_segment, ?1), last_segment = ?2 WHERE id = 1")
+        em.createNativeQuery("UPDATE network_allocator SET first_segment = ?1, next_segment = GREATEST(next_segment, ?1),"
+                        + " last_segment = ?2 WHERE id = 1")
                 .setParameter(1, first)
                 .setParameter(2, last)
                 .executeUpdate();
     }
 
     @Override
-    public NetworkAllocation allocate() {
-        Object[] next = (Object[]) em.createNativeQuery(
-                        "SELECT next_segment, last_segment, next_subnet FROM network_allocator WHERE id = 1 FOR UPDATE")
+    public Optional<NetworkAllocation> allocate(Instant freedBefore) {
+        Object[] pool = (Object[]) em.createNativeQuery(
+                        "SELECT next_segment, first_segment, last_segment, next_subnet FROM network_allocator WHERE id = 1 FOR UPDATE")
                 .getSingleResult();
-        int segment = ((Number) next[0]).intValue();
-        int subnet = ((Number) next[2]).intValue();
-        if (segment > ((Number) next[1]).intValue()) {
-            throw new IllegalStateException("no network segment is left; a cloud admin must widen the range");
+        int next = ((Number) pool[0]).intValue();
+        int last = ((Number) pool[2]).intValue();
+        int subnet = ((Number) pool[3]).intValue();
+        @SuppressWarnings("unchecked")
+        List<Object[]> freed = em.createNativeQuery("SELECT segment_id, subnet_index FROM freed_network_allocation"
+                        + " WHERE freed_at <= ?1 AND segment_id BETWEEN ?2 AND ?3 ORDER BY freed_at, segment_id LIMIT 1")
+                .setParameter(1, freedBefore)
+                .setParameter(2, pool[1])
+                .setParameter(3, last)
+                .getResultList();
+        if (!freed.isEmpty()) {
+            int segment = ((Number) freed.get(0)[0]).intValue();
+            em.createNativeQuery("DELETE FROM freed_network_allocation WHERE segment_id = ?1").setParameter(1, segment)
+                    .executeUpdate();
+            return Optional.of(new NetworkAllocation(segment, NetworkAllocation.subnet(((Number) freed.get(0)[1]).intValue())));
+        }
+        if (next > last || subnet >= NetworkAllocation.SUBNETS) {
+            return Optional.empty();
         }
         em.createNativeQuery("UPDATE network_allocator SET next_segment = next_segment + 1, next_subnet = next_subnet + 1 WHERE id = 1")
                 .executeUpdate();
-        return new NetworkAllocation(segment, NetworkAllocation.subnet(subnet));
+        return Optional.of(new NetworkAllocation(next, NetworkAllocation.subnet(subnet)));
+    }
+
+    @Override
+    public void release(NetworkAllocation allocation, Instant at) {
+        em.createNativeQuery("INSERT INTO freed_network_allocation (segment_id, subnet_index, freed_at) VALUES (?1, ?2, ?3)")
+                .setParameter(1, allocation.segmentId())
+                .setParameter(2, allocation.subnetIndex())
+                .setParameter(3, at)
+                .executeUpdate();
     }
 }

@@ -43,6 +43,13 @@ public interface NetworkRepository {
     /** Narrows the segments new networks get to the range (a cloud admin's setting); taken ones stay. */
     void useSegmentRange(int first, int last);
 
-    /** The next free segment and subnet, taken under a lock so that concurrent creates never share one. */
-    NetworkAllocation allocate();
+    /**
+     * A segment and subnet for a new network, taken under a lock so that concurrent creates never
+     * share one: the pair freed longest ago, if it was freed before {@code freedBefore} (its
+     * quarantine is over), else the next never used; empty when the range is used up.
+     */
+    java.util.Optional<NetworkAllocation> allocate(java.time.Instant freedBefore);
+
+    /** A deleted network's segment and subnet go back to the pool, to be given again after a quarantine. */
+    void release(NetworkAllocation allocation, java.time.Instant at);
 }

@@ -2,7 +2,7 @@ package cloud.minicloud.core.network;
 
 import cloud.minicloud.core.audit.Audited;
 import cloud.minicloud.core.AfterCommit;
-import cloud.minicloud.core.InvalidRequestException;
+import cloud.minicloud.core.ConflictException;
 import cloud.minicloud.core.NotFoundException;
 import cloud.minicloud.core.identity.Caller;
 import cloud.minicloud.core.quota.Quota;
@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 import cloud.minicloud.core.node.ComputeNode;
 import cloud.minicloud.core.node.NodeDrivers;
 import cloud.minicloud.core.node.NodeRepository;
+import java.time.Instant;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -48,17 +49,28 @@ public class NetworkService {
     @Inject
     AfterCommit afterCommit;
 
+    @Inject
+    NetworkCreations creations;
+
+    @Inject
+    cloud.minicloud.core.config.CloudSettings settings;
+
     @Audited
     public NetworkView create(Caller caller, String name) {
         Tenant tenant = enrolment.tenantOf(caller);
         String cleanName = validName(name);
+        creations.take(tenant.id());
         // The quota row's lock also serialises this tenant's creates, so the name check holds.
         Quota quota = quotas.findForUpdate(tenant.id()).orElseThrow();
         if (networks.nameTaken(tenant.id(), cleanName)) {
             throw new NetworkNameTakenException(cleanName);
         }
+        NetworkAllocation allocation = networks.allocate(Instant.now().minus(settings.networks().quarantine()))
+                .orElseThrow(() -> new ConflictException("pool-exhausted", "every network segment and subnet is in use"
+                        + " or resting after a delete; delete networks nobody uses, or ask a cloud admin to widen"
+                        + " MINICLOUD_SEGMENT_RANGE"));
         quota.reserve(ONE_NETWORK);
-        TenantNetwork network = new TenantNetwork(UUID.randomUUID(), tenant.id(), cleanName, networks.allocate());
+        TenantNetwork network = new TenantNetwork(UUID.randomUUID(), tenant.id(), cleanName, allocation);
         networks.add(network);
         return network.view(tenant.alias(), 0);
     }
@@ -105,6 +117,7 @@ public class NetworkService {
             throw new NetworkInUseException(network.name());
         }
         networks.remove(network);
+        networks.release(network.allocation(), Instant.now());
         quota.release(ONE_NETWORK);
         // The nodes are told once this is committed, never while the quota row is locked.
         List<ComputeNode> all = nodes.all();
@@ -123,10 +136,6 @@ public class NetworkService {
     }
 
     private static String validName(String name) {
-        String trimmed = name == null ? "" : name.strip();
-        if (trimmed.isEmpty() || trimmed.length() > MAX_NAME || trimmed.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidRequestException("a network name is 1 to " + MAX_NAME + " characters of text on one line");
-        }
-        return trimmed;
+        return cloud.minicloud.core.PrintableText.name("a network name", name, MAX_NAME);
     }
 }

@@ -59,6 +59,10 @@ public class TenantNetwork {
         return segmentId;
     }
 
+    NetworkAllocation allocation() {
+        return new NetworkAllocation(segmentId, cidr);
+    }
+
     /** The address of a host in this network's /24, with the prefix length when {@code withPrefix}. */
     public String address(int host, boolean withPrefix) {
         String base = cidr.substring(0, cidr.lastIndexOf('.') + 1);

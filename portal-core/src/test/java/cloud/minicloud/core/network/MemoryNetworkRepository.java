@@ -14,9 +14,12 @@ public class MemoryNetworkRepository implements NetworkRepository {
     private final Map<UUID, TenantNetwork> networks = new ConcurrentHashMap<>();
     /** Per network, host part to instance. */
     private final Map<UUID, Map<Integer, UUID>> addresses = new ConcurrentHashMap<>();
+    private int firstSegment = 1;
     private int nextSegment = 1;
     private int lastSegment = 16_777_215;
     private int nextSubnet;
+    /** Freed pairs, oldest first, with when they were freed. */
+    private final java.util.Deque<java.util.Map.Entry<NetworkAllocation, java.time.Instant>> freed = new java.util.ArrayDeque<>();
 
     @Override
     public Optional<TenantNetwork> find(long tenantId, UUID id) {
@@ -87,16 +90,29 @@ public class MemoryNetworkRepository implements NetworkRepository {
 
     @Override
     public synchronized void useSegmentRange(int first, int last) {
+        firstSegment = first;
         nextSegment = Math.max(nextSegment, first);
         lastSegment = last;
     }
 
     @Override
-    public synchronized NetworkAllocation allocate() {
-        if (nextSegment > lastSegment) {
-            throw new IllegalStateException("no network segment is left; a cloud admin must widen the range");
+    public synchronized Optional<NetworkAllocation> allocate(java.time.Instant freedBefore) {
+        for (var pair : freed) {
+            int segment = pair.getKey().segmentId();
+            if (!pair.getValue().isAfter(freedBefore) && segment >= firstSegment && segment <= lastSegment) {
+                freed.remove(pair);
+                return Optional.of(pair.getKey());
+            }
         }
-        return new NetworkAllocation(nextSegment++, NetworkAllocation.subnet(nextSubnet++));
+        if (nextSegment > lastSegment || nextSubnet >= NetworkAllocation.SUBNETS) {
+            return Optional.empty();
+        }
+        return Optional.of(new NetworkAllocation(nextSegment++, NetworkAllocation.subnet(nextSubnet++)));
+    }
+
+    @Override
+    public synchronized void release(NetworkAllocation allocation, java.time.Instant at) {
+        freed.addLast(java.util.Map.entry(allocation, at));
     }
 
     /** Every address taken, in every network: a leak shows here. */

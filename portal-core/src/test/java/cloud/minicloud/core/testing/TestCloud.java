@@ -86,6 +86,7 @@ public final class TestCloud implements AutoCloseable {
     public final InstanceService instances = new InstanceService();
     public final cloud.minicloud.core.instance.Subscriptions subscriptions = new cloud.minicloud.core.instance.Subscriptions();
     public final NetworkService networks = new NetworkService();
+    public final cloud.minicloud.core.network.NetworkCreations networkCreations = new cloud.minicloud.core.network.NetworkCreations();
     public final NodeService nodes = new NodeService();
     public final QuotaService quotaService = new QuotaService();
     public final TaskWorkers workers = new TaskWorkers();
@@ -119,7 +120,7 @@ public final class TestCloud implements AutoCloseable {
         AfterCommit now = Runnable::run;
         components.addAll(List.of(this.settings, fakeNodes, now, tenants, quotas, flavors, images, networkRepository,
                 nodeRepository, instanceRepository, tasks, instances, networks, nodes, quotaService, workers, reconciler,
-                lifecycle, new TenantEnrolment(), new InstanceChanges(), new InstanceTasks(), new Placement(),
+                lifecycle, networkCreations, new TenantEnrolment(), new InstanceChanges(), new InstanceTasks(), new Placement(),
                 new TaskJournal(), new Failpoints(), new TemplateDistribution(), new NodeTemplateRecords(),
                 new NodeDrivers(), new NodeCalls(), new NodeProbeLog(), metricsRegistry, metrics, new MetricsQueries(),
                 imageService, imageUploads, flavorService, directory, tenantAdministration, new TenantRecords(), invitations, invitedRoles,

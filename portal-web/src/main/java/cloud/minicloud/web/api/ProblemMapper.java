@@ -3,6 +3,7 @@ package cloud.minicloud.web.api;
 import cloud.minicloud.core.ConflictException;
 import cloud.minicloud.core.InvalidRequestException;
 import cloud.minicloud.core.NotFoundException;
+import cloud.minicloud.core.TooManyRequestsException;
 import cloud.minicloud.core.audit.AuditWriter;
 import cloud.minicloud.core.identity.AccessDeniedException;
 import cloud.minicloud.core.identity.AuthorizationFailure;
@@ -64,6 +65,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             case ProcessingException e -> Problem.response(Status.BAD_REQUEST, "invalid-request",
                     "the request body is not valid JSON for this call" + unknownProperty(e) + "; see /openapi for its shape");
             case ConflictException e -> Problem.response(Status.CONFLICT, e.kind(), e.getMessage());
+            case TooManyRequestsException e -> Response.fromResponse(
+                            Problem.response(Status.TOO_MANY_REQUESTS, "too-many-requests", e.getMessage()))
+                    .header("Retry-After", e.retryAfter().toSeconds()).build();
             case DirectoryException e -> identityUnavailable(e);
             default -> unexpected(failure);
         };

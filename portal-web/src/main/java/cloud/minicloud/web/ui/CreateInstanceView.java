@@ -1,6 +1,8 @@
 package cloud.minicloud.web.ui;
 
+import cloud.minicloud.core.ConflictException;
 import cloud.minicloud.core.InvalidRequestException;
+import cloud.minicloud.core.TooManyRequestsException;
 import cloud.minicloud.core.flavor.FlavorService;
 import cloud.minicloud.core.flavor.FlavorView;
 import cloud.minicloud.core.image.ImageService;
@@ -246,7 +248,8 @@ public class CreateInstanceView extends VerticalLayout implements HasDynamicTitl
             loadNetworks(created);
             // Said beside the field, not in a toast that would cover the order button.
             network.setHelperText(getTranslation("networks.created", created.name(), created.cidr()));
-        } catch (InvalidRequestException | NetworkNameTakenException | QuotaExceededException refused) {
+        } catch (InvalidRequestException | NetworkNameTakenException | QuotaExceededException | ConflictException
+                 | TooManyRequestsException refused) {
             newNetwork.setErrorMessage(refused.getMessage());
             newNetwork.setInvalid(true);
         }

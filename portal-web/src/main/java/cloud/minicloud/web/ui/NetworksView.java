@@ -1,6 +1,8 @@
 package cloud.minicloud.web.ui;
 
+import cloud.minicloud.core.ConflictException;
 import cloud.minicloud.core.InvalidRequestException;
+import cloud.minicloud.core.TooManyRequestsException;
 import cloud.minicloud.core.network.NetworkInUseException;
 import cloud.minicloud.core.network.NetworkNameTakenException;
 import cloud.minicloud.core.network.NetworkService;
@@ -70,7 +72,8 @@ public class NetworksView extends VerticalLayout implements HasDynamicTitle {
             name.setInvalid(false);
             Notification.show(getTranslation("networks.created", created.name(), created.cidr()));
             refresh();
-        } catch (InvalidRequestException | NetworkNameTakenException | QuotaExceededException refused) {
+        } catch (InvalidRequestException | NetworkNameTakenException | QuotaExceededException | ConflictException
+                 | TooManyRequestsException refused) {
             name.setErrorMessage(refused.getMessage());
             name.setInvalid(true);
         }

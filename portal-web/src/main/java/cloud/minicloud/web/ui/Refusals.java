@@ -23,7 +23,8 @@ final class Refusals {
             change.run();
             return true;
         } catch (InvalidRequestException | ConflictException | NotFoundException | AccessDeniedException
-                 | DirectoryException | cloud.minicloud.core.instance.InvalidStateException refused) {
+                 | DirectoryException | cloud.minicloud.core.instance.InvalidStateException
+                 | cloud.minicloud.core.TooManyRequestsException refused) {
             show(refused.getMessage());
             return false;
         }

@@ -82,6 +82,19 @@ class CatalogAndNetworkIT {
         }
     }
 
+    /** The test server lets freed segments be given again at once (MINICLOUD_NETWORK_QUARANTINE_SECONDS=0). */
+    @Test
+    void networks_created_and_deleted_in_a_loop_take_no_new_segment_or_subnet() throws Exception {
+        String bob = Api.tokenFor("bob");
+        long before = Long.parseLong(Database.query("SELECT next_segment FROM network_allocator"));
+        for (int i = 0; i < 10; i++) {
+            JsonObject network = Api.post("/api/v1/networks", bob, "{\"name\":\"loop\"}").object();
+            assertEquals(204, Api.delete("/api/v1/networks/" + network.getString("id"), bob).status());
+        }
+        long after = Long.parseLong(Database.query("SELECT next_segment FROM network_allocator"));
+        assertTrue(after - before <= 1, "the loop took " + (after - before) + " new segments");
+    }
+
     @Test
     void bad_network_requests_are_refused_and_create_nothing() {
         String bob = Api.tokenFor("bob");
