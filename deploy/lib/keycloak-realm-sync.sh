@@ -27,8 +27,10 @@ keycloak_sync_realm() {
 
 # Signs in as Keycloak's own admin for the kc_ calls below.
 kc_admin_login() {
-  KC_ADMIN_TOKEN=$(curl -sf "$KC_URL/realms/master/protocol/openid-connect/token" -d grant_type=password \
-      -d client_id=admin-cli -d username=kcadmin --data-urlencode "password=$(secret keycloak-admin-password)" \
+  # the password goes to curl on stdin (printf is the shell's own): no command line shows it
+  KC_ADMIN_TOKEN=$(printf '%s' "$(secret keycloak-admin-password)" \
+      | curl -sf "$KC_URL/realms/master/protocol/openid-connect/token" -d grant_type=password \
+        -d client_id=admin-cli -d username=kcadmin --data-urlencode "password@-" \
       | jq -er .access_token) || die "Keycloak refused its admin kcadmin; see $KC_LOG"
 }
 

@@ -52,13 +52,17 @@ keycloak_start() {
 keycloak_launch() {
   keycloak_install
   require_free_port "$KC_PORT" Keycloak
+  # Keycloak's data holds the realm's signing keys, and the import file its client secrets and
+  # the demo passwords: only their owner reads them, and the import file goes once it is imported.
   mkdir -p "$KC_HOME/data/import"
-  keycloak_realm > "$KC_HOME/data/import/minicloud-realm.json"
+  chmod 700 "$KC_HOME/data" "$KC_HOME/data/import"
+  (umask 077; keycloak_realm > "$KC_HOME/data/import/minicloud-realm.json")
   say "starting Keycloak $KC_VERSION on $KC_URL (the first start builds it: about a minute)"
   KC_BOOTSTRAP_ADMIN_USERNAME=kcadmin KC_BOOTSTRAP_ADMIN_PASSWORD=$(secret keycloak-admin-password) \
     daemonize "$KC_PIDFILE" "$KC_LOG" "$KC_HOME/bin/kc.sh" start-dev \
       --http-host=127.0.0.1 --http-port="$KC_PORT" --import-realm
   wait_until 300 Keycloak "$KC_LOG" "$KC_PIDFILE" keycloak_healthy
+  rm -f "$KC_HOME/data/import/minicloud-realm.json"
 }
 
 keycloak_stop() {
@@ -71,9 +75,9 @@ keycloak_status() {
 
 # An access token for a user through the command-line client, as scripts get one.
 keycloak_token() {
-  curl -sf "$KC_REALM_URL/protocol/openid-connect/token" \
-    -d grant_type=password -d client_id=minicloud-cli -d "username=$1" -d "password=$2" -d 'scope=organization:*' \
-    | jq -r .access_token
+  printf '%s' "$2" | curl -sf "$KC_REALM_URL/protocol/openid-connect/token" \
+    -d grant_type=password -d client_id=minicloud-cli --data-urlencode "username=$1" --data-urlencode "password@-" \
+    -d 'scope=organization:*' | jq -r .access_token
 }
 
 # shellcheck source=keycloak-realm-sync.sh

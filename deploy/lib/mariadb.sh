@@ -32,8 +32,9 @@ mariadb_stop() {
   rm -f "$RUN_DIR/mariadb.launcher.pid"
 }
 
+# The statements go in on stdin, never on the command line, where ps would show a password in them.
 mariadb_sql() {
-  mariadb --socket="$DB_SOCKET" -uroot -e "$1"
+  printf '%s\n' "$1" | mariadb --socket="$DB_SOCKET" -uroot
 }
 
 # The database and the application user that owns it; the password lives in secrets/.
