@@ -39,6 +39,9 @@ CONF
   # No cgroups to manage in a namespace sharing the host's.
   echo 'cgroup_controllers = [ ]' > "$dir/etc/qemu.conf"
   install -m 755 "$here/libvirt-network-hook" "$dir/etc/hooks/network"
+  # libvirt's own network filters (clean-traffic on every tenant NIC), as Debian's
+  # libvirt-daemon-config-nwfilter puts them on a real node
+  cp -r /usr/share/libvirt/nwfilter "$dir/etc/nwfilter"
   start_libvirtd
 }
 

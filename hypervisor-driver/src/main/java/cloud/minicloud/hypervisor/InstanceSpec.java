@@ -38,7 +38,10 @@ public record InstanceSpec(UUID id, String displayName, String owner, int vcpus,
 
     public enum CloneMode { LINKED, FULL }
 
-    /** A NIC on a tenant network (which must exist on the node), with the MAC the control plane chose. */
-    public record NetworkAttachment(UUID network, String macAddress) {
+    /**
+     * A NIC on a tenant network (which must exist on the node), with the MAC and the IPv4 address
+     * the control plane chose: the NIC sends from those only (libvirt's clean-traffic filter).
+     */
+    public record NetworkAttachment(UUID network, String macAddress, String ipAddress) {
     }
 }

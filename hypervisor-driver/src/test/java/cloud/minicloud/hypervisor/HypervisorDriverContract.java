@@ -137,7 +137,7 @@ public abstract class HypervisorDriverContract {
 
     @Test
     void a_create_that_fails_halfway_leaves_no_volume_and_no_definition() {
-        InstanceSpec spec = spec("broken", List.of(1L), List.of(new NetworkAttachment(UUID.randomUUID(), "not-a-mac")));
+        InstanceSpec spec = spec("broken", List.of(1L), List.of(new NetworkAttachment(UUID.randomUUID(), "not-a-mac", null)));
 
         assertThrows(HypervisorException.class, () -> driver().create(spec));
 
@@ -249,7 +249,7 @@ public abstract class HypervisorDriverContract {
         try {
             driver().ensureNetwork(network);
             driver().ensureNetwork(network);
-            InstanceSpec spec = spec("on-net", List.of(), List.of(new NetworkAttachment(network.id(), "52:54:00:0a:0b:0c")));
+            InstanceSpec spec = spec("on-net", List.of(), List.of(new NetworkAttachment(network.id(), "52:54:00:0a:0b:0c", "10.9.0.12")));
 
             driver().create(spec);
             driver().start(spec.id());
@@ -268,7 +268,7 @@ public abstract class HypervisorDriverContract {
         TenantNetworkSpec reused = network(4002);
         TenantNetworkSpec busy = network(4003);
         TenantNetworkSpec clash = network(4003);
-        InstanceSpec guest = spec("on-busy", List.of(), List.of(new NetworkAttachment(busy.id(), "52:54:00:0a:0b:0d")));
+        InstanceSpec guest = spec("on-busy", List.of(), List.of(new NetworkAttachment(busy.id(), "52:54:00:0a:0b:0d", "10.9.0.13")));
         try {
             driver().ensureNetwork(leftover);
             driver().ensureNetwork(reused);

@@ -352,7 +352,7 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
                     disks.add(DiskConfig.seed(seed.getPath(), "vd" + (char) ('b' + spec.dataDisksGib().size())));
                 }
                 List<InterfaceConfig> nics = spec.networks().stream()
-                        .map(n -> new InterfaceConfig(TenantNetworkSpec.libvirtName(n.network()), n.macAddress()))
+                        .map(n -> new InterfaceConfig(TenantNetworkSpec.libvirtName(n.network()), n.macAddress(), n.ipAddress()))
                         .toList();
                 DomainConfig domain = new DomainConfig(type.domainType(), spec.id(), spec.displayName(),
                         spec.owner(), spec.vcpus(), spec.memoryMib(), disks, nics, serialLog, null,

@@ -33,7 +33,7 @@ class TenantIsolationIT {
     }
 
     @Test
-    void a_guest_reaches_its_tenant_peer_but_not_the_other_tenant_nor_the_host() throws Exception {
+    void a_guest_reaches_its_tenant_peer_but_not_the_other_tenant_nor_the_host_nor_under_another_address() throws Exception {
         UUID netA = network(4101);
         UUID netB = network(4102);
         HostAddress host = HostAddress.find();
@@ -45,12 +45,15 @@ class TenantIsolationIT {
 
         UUID a1 = boot("a1", netA, "10.51.0.1/24", List.of(
                 "for i in $(seq 30); do ping -c 1 -W 1 10.51.0.2 >/dev/null && exit 0; done; exit 1",
+                "ip addr add 10.51.0.3/24 dev eth0 && ping -c 3 -W 1 -I 10.51.0.3 10.51.0.2",
                 "ping -c 3 -W 1 10.52.0.1",
                 "ip addr add 10.52.0.99/24 dev eth0 && ping -c 3 -W 1 10.52.0.1",
                 "ip addr add " + host.neighbour() + " dev eth0 && ping -c 3 -W 1 " + host.address()));
         String console = TinyGuestBootIT.awaitSerial(a1, "command=ip addr add " + host.neighbour(), Duration.ofSeconds(180));
 
         assertTrue(console.contains("MINICLOUD-RUN status=0 command=for i in"), "A1 reaches A2:\n" + console);
+        assertTrue(console.contains("MINICLOUD-RUN status=1 command=ip addr add 10.51.0.3/24"),
+                "A1 posing as another address of its own network is dropped:\n" + console);
         assertTrue(console.contains("MINICLOUD-RUN status=1 command=ping -c 3 -W 1 10.52.0.1"),
                 "A1 does not reach B1:\n" + console);
         assertTrue(console.contains("MINICLOUD-RUN status=1 command=ip addr add 10.52.0.99/24"),
@@ -82,7 +85,7 @@ class TenantIsolationIT {
         String mac = String.format("52:54:00:%02x:%02x:%02x", id.hashCode() & 0xff, (id.hashCode() >> 8) & 0xff,
                 (id.hashCode() >> 16) & 0xff);
         driver.create(new InstanceSpec(id, hostname, "it", 1, 128, QemuNode.tinyTemplate(), 1, CloneMode.LINKED,
-                List.of(), List.of(new NetworkAttachment(network, mac)),
+                List.of(), List.of(new NetworkAttachment(network, mac, address.substring(0, address.indexOf('/')))),
                 new FirstBoot(hostname, "pw", null, address, null, commands)));
         driver.start(id);
         return id;

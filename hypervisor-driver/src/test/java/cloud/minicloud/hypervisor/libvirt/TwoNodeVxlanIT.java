@@ -132,7 +132,7 @@ class TwoNodeVxlanIT {
         String mac = String.format("52:54:00:%02x:%02x:%02x", id.hashCode() & 0xff, (id.hashCode() >> 8) & 0xff,
                 (id.hashCode() >> 16) & 0xff);
         node.create(new InstanceSpec(id, hostname, "it", 1, 128, template, 1, CloneMode.LINKED, List.of(),
-                List.of(new NetworkAttachment(network, mac)), new FirstBoot(hostname, "pw", null, address, null, commands)));
+                List.of(new NetworkAttachment(network, mac, address.substring(0, address.indexOf('/')))), new FirstBoot(hostname, "pw", null, address, null, commands)));
         node.start(id);
         return id;
     }

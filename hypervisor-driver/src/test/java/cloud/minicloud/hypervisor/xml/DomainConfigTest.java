@@ -22,7 +22,8 @@ class DomainConfigTest {
     private static DomainConfig domain(String title, String screenPassword) {
         return new DomainConfig("qemu", UUID.fromString("6f1c3a52-8d0e-4f4e-9a53-1b2f9d3e7c10"), title, "acme", 2, 4096,
                 List.of(DiskConfig.virtio("/pool/6f1c-system.qcow2", "vda"), DiskConfig.seed("/pool/seed.iso", "vdb")),
-                List.of(new InterfaceConfig("mc-net-7", "52:54:00:12:34:56")), "/var/log/serial.log", null, screenPassword);
+                List.of(new InterfaceConfig("mc-net-7", "52:54:00:12:34:56", "10.128.0.7")), "/var/log/serial.log", null,
+                screenPassword);
     }
 
     @Test
@@ -63,6 +64,15 @@ class DomainConfigTest {
         assertEquals(java.util.Optional.of(new ConsoleEndpoint("node-2", 5903, "Xy3kP9qa")), DomainConfig.screen(live, "node-2"));
         assertEquals(java.util.Optional.of(new ConsoleEndpoint("node-2", 5904, null)), DomainConfig.screen(older, "node-2"));
         assertEquals(java.util.Optional.empty(), DomainConfig.screen(stopped, "node-2"));
+    }
+
+    @Test
+    void a_nic_sends_only_from_its_own_mac_and_address() {
+        Element nic = Xml.first(Xml.parse(domain("web-1").toXml()), "devices", "interface").orElseThrow();
+
+        assertEquals("clean-traffic", Xml.attribute(nic, "filter", "filterref"));
+        assertEquals("IP", Xml.attribute(nic, "name", "filterref", "parameter"));
+        assertEquals("10.128.0.7", Xml.attribute(nic, "value", "filterref", "parameter"));
     }
 
     @Test

@@ -102,7 +102,8 @@ public class InstanceLifecycle {
                 null, List.of());
         return new InstanceSpec(id, instance.name(), tenantAlias(instance.tenantId()), instance.vcpus(),
                 instance.memoryMib(), image.templateName(), instance.systemDiskGib(), InstanceSpec.CloneMode.LINKED,
-                List.of(), List.of(new InstanceSpec.NetworkAttachment(network.id(), instance.macAddress())), boot);
+                List.of(), List.of(new InstanceSpec.NetworkAttachment(network.id(), instance.macAddress(),
+                        network.address(hostOf(instance.privateIp()), false))), boot);
     }
 
     private static int hostOf(String ip) {
