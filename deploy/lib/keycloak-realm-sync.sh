@@ -1,7 +1,7 @@
 # Brings a running Keycloak's minicloud realm up to date with deploy/keycloak/minicloud-realm.json
 # through Keycloak's admin REST API. Every step only adds or updates what the file names, so it
 # runs as often as it likes and never drops a user, a password or a membership someone made;
-# the realm's settings, clients and their mappers follow the file. It runs when the file (as
+# the realm's settings, clients, their mappers and optional scopes follow the file. It runs when the file (as
 # rendered for this cloud) changed since it last ran.
 # shellcheck shell=bash
 
@@ -87,6 +87,7 @@ kc_sync_clients() {
       continue
     fi
     kc_put "/clients/$id" "$(jq --arg id "$id" 'del(.protocolMappers) | .id = $id' <<<"$client")"
+    kc_sync_optional_scopes "$id" "$client"
     existing=$(kc_get "/clients/$id/protocol-mappers/models")
     while IFS= read -r mapper; do
       mapper_id=$(jq -r --arg name "$(jq -r .name <<<"$mapper")" '.[] | select(.name == $name) | .id' <<<"$existing")
@@ -97,6 +98,23 @@ kc_sync_clients() {
       fi
     done < <(jq -c '.protocolMappers[]?' <<<"$client")
   done < <(jq -c '.clients[]?' <<<"$1")
+}
+
+# Where the file lists a client's optional scopes, the client has those and no others: Keycloak's
+# update of a client leaves its scopes alone, and an offline_access an older realm offered would
+# let an offline token outlive every role taken away.
+kc_sync_optional_scopes() {
+  local id=$1 client=$2 scope scope_id
+  jq -e 'has("optionalClientScopes")' <<<"$client" >/dev/null || return 0
+  while IFS=$'\t' read -r scope scope_id; do
+    if ! jq -e --arg s "$scope" '.optionalClientScopes | index($s)' <<<"$client" >/dev/null; then
+      kc_call DELETE "/clients/$id/optional-client-scopes/$scope_id" >/dev/null
+    fi
+  done < <(kc_get "/clients/$id/optional-client-scopes" | jq -r '.[] | [.name, .id] | @tsv')
+  while IFS= read -r scope; do
+    scope_id=$(kc_get /client-scopes | jq -r --arg s "$scope" '.[] | select(.name == $s) | .id')
+    [ -n "$scope_id" ] && kc_call PUT "/clients/$id/optional-client-scopes/$scope_id" >/dev/null
+  done < <(jq -r '.optionalClientScopes[]' <<<"$client")
 }
 
 # Every group the file names, parents first, made where missing.

@@ -11,6 +11,8 @@ KC_PIDFILE=$RUN_DIR/keycloak.pid
 KC_LOG=$LOG_DIR/keycloak.log
 KC_URL=http://$PUBLIC_HOST:$KC_PORT
 KC_REALM_URL=$KC_URL/realms/minicloud
+# Keycloak runs as a system user of its own: it owns its install and data, and nothing else.
+KC_USER=minicloud-keycloak
 
 keycloak_install() {
   [ -x "$KC_HOME/bin/kc.sh" ] && return
@@ -49,17 +51,27 @@ keycloak_start() {
   keycloak_sync_realm
 }
 
+keycloak_user() {
+  id -u "$KC_USER" >/dev/null 2>&1 \
+    || useradd --system --no-create-home --home-dir "$STATE/keycloak" --shell /usr/sbin/nologin "$KC_USER" \
+    || die "could not create the system user $KC_USER for Keycloak"
+}
+
 keycloak_launch() {
   keycloak_install
+  keycloak_user
   require_free_port "$KC_PORT" Keycloak
   # Keycloak's data holds the realm's signing keys, and the import file its client secrets and
   # the demo passwords: only their owner reads them, and the import file goes once it is imported.
   mkdir -p "$KC_HOME/data/import"
-  chmod 700 "$KC_HOME/data" "$KC_HOME/data/import"
   (umask 077; keycloak_realm > "$KC_HOME/data/import/minicloud-realm.json")
-  say "starting Keycloak $KC_VERSION on $KC_URL (the first start builds it: about a minute)"
+  chown -R "$KC_USER:" "$STATE/keycloak"
+  chmod 700 "$KC_HOME/data" "$KC_HOME/data/import"
+  say "starting Keycloak $KC_VERSION on $KC_URL as user $KC_USER (the first start builds it: about a minute)"
+  # setpriv and env exec, and kc.sh execs Java: the recorded pid is Keycloak's own.
   KC_BOOTSTRAP_ADMIN_USERNAME=kcadmin KC_BOOTSTRAP_ADMIN_PASSWORD=$(secret keycloak-admin-password) \
-    daemonize "$KC_PIDFILE" "$KC_LOG" "$KC_HOME/bin/kc.sh" start-dev \
+    daemonize "$KC_PIDFILE" "$KC_LOG" setpriv --reuid="$KC_USER" --regid="$KC_USER" --init-groups \
+      env HOME="$STATE/keycloak" "$KC_HOME/bin/kc.sh" start-dev \
       --http-host=127.0.0.1 --http-port="$KC_PORT" --import-realm
   wait_until 300 Keycloak "$KC_LOG" "$KC_PIDFILE" keycloak_healthy
   rm -f "$KC_HOME/data/import/minicloud-realm.json"

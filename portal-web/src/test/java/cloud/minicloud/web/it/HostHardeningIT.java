@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Test;
 /**
  * What a local user of the cloud's machine can read of its secrets, as deploy/minicloud set it up
  * for this test run: nothing in the secrets directory, nothing of Keycloak's data (its signing
- * keys), no realm import file left behind, and no secret on any process's command line.
+ * keys), no realm import file left behind, and no secret on any process's command line; and
+ * Keycloak runs as a user of its own.
  */
-class HostSecretsIT {
+class HostHardeningIT {
 
     private static final Path SECRETS = Daemons.STATE.resolve("secrets");
 
@@ -49,7 +50,7 @@ class HostSecretsIT {
     void no_process_shows_a_secret_on_its_command_line() throws IOException {
         List<String> secrets;
         try (Stream<Path> files = Files.list(SECRETS)) {
-            secrets = files.map(HostSecretsIT::read).map(String::strip).filter(s -> s.length() >= 16).toList();
+            secrets = files.map(HostHardeningIT::read).map(String::strip).filter(s -> s.length() >= 16).toList();
         }
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
             processes.filter(p -> p.getFileName().toString().matches("\\d+")).forEach(process -> {
@@ -66,6 +67,16 @@ class HostSecretsIT {
             });
         }
         assertTrue(secrets.size() >= 3, "the database, OIDC client and Keycloak admin secrets were looked for");
+    }
+
+    @Test
+    void keycloak_runs_as_its_own_system_user_not_root() throws IOException {
+        Daemons.Daemon keycloak = Daemons.recorded("run/keycloak.pid").orElseThrow();
+        String uid = Files.readAllLines(Path.of("/proc", Long.toString(keycloak.pid()), "status")).stream()
+                .filter(line -> line.startsWith("Uid:")).findFirst().orElseThrow().split("\\s+")[1];
+
+        assertTrue(!"0".equals(uid), "Keycloak runs as uid " + uid);
+        assertEquals("minicloud-keycloak", Files.getOwner(Daemons.STATE.resolve("keycloak")).getName());
     }
 
     private static String permissions(Path path) throws IOException {
