@@ -38,12 +38,18 @@ kc_admin_login() {
 # 4 on 404, 9 on 409; anything else stops the script saying what Keycloak answered.
 kc_call() {
   local method=$1 path=$2 body=${3-} args answer status
-  args=(-sS -X "$method" -H "Authorization: Bearer $KC_ADMIN_TOKEN" -w '\n%{http_code}')
+  # The token and the body (client secrets, demo passwords) reach curl through pipes, not its
+  # command line, where ps would show them; a pipe lives only as long as the command it is in.
+  args=(-sS -X "$method" -w '\n%{http_code}')
   if [ $# -ge 3 ]; then
-    args+=(-H 'Content-Type: application/json' --data-binary "$body")
+    answer=$(curl "${args[@]}" -H @<(printf 'Authorization: Bearer %s\n' "$KC_ADMIN_TOKEN") \
+        -H 'Content-Type: application/json' --data-binary @<(printf '%s' "$body") "$KC_URL/admin/realms/minicloud$path") \
+      || die "could not reach Keycloak's admin API at $KC_URL; see $KC_LOG"
+  else
+    answer=$(curl "${args[@]}" -H @<(printf 'Authorization: Bearer %s\n' "$KC_ADMIN_TOKEN") \
+        "$KC_URL/admin/realms/minicloud$path") \
+      || die "could not reach Keycloak's admin API at $KC_URL; see $KC_LOG"
   fi
-  answer=$(curl "${args[@]}" "$KC_URL/admin/realms/minicloud$path") \
-    || die "could not reach Keycloak's admin API at $KC_URL; see $KC_LOG"
   status=${answer##*$'\n'}
   printf '%s' "${answer%$'\n'*}"
   case "$status" in
@@ -113,7 +119,9 @@ kc_sync_optional_scopes() {
   done < <(kc_get "/clients/$id/optional-client-scopes" | jq -r '.[] | [.name, .id] | @tsv')
   while IFS= read -r scope; do
     scope_id=$(kc_get /client-scopes | jq -r --arg s "$scope" '.[] | select(.name == $s) | .id')
-    [ -n "$scope_id" ] && kc_call PUT "/clients/$id/optional-client-scopes/$scope_id" >/dev/null
+    if [ -n "$scope_id" ]; then
+      kc_call PUT "/clients/$id/optional-client-scopes/$scope_id" >/dev/null
+    fi
   done < <(jq -r '.optionalClientScopes[]' <<<"$client")
 }
 

@@ -53,7 +53,7 @@ keycloak_start() {
 
 keycloak_user() {
   id -u "$KC_USER" >/dev/null 2>&1 \
-    || useradd --system --no-create-home --home-dir "$STATE/keycloak" --shell /usr/sbin/nologin "$KC_USER" \
+    || useradd --system --no-create-home --home-dir "$KC_HOME/data" --shell /usr/sbin/nologin "$KC_USER" \
     || die "could not create the system user $KC_USER for Keycloak"
 }
 
@@ -61,20 +61,29 @@ keycloak_launch() {
   keycloak_install
   keycloak_user
   require_free_port "$KC_PORT" Keycloak
-  # Keycloak's data holds the realm's signing keys, and the import file its client secrets and
-  # the demo passwords: only their owner reads them, and the import file goes once it is imported.
-  mkdir -p "$KC_HOME/data/import"
-  (umask 077; keycloak_realm > "$KC_HOME/data/import/minicloud-realm.json")
-  chown -R "$KC_USER:" "$STATE/keycloak"
-  chmod 700 "$KC_HOME/data" "$KC_HOME/data/import"
+  # Keycloak's user owns only what Keycloak writes: its data (the realm's signing keys) and its
+  # build (lib/quarkus). Root keeps the rest and touches those two only as that user, so it never
+  # follows a link Keycloak could have planted there.
+  chown -R root: "$STATE/keycloak"
+  mkdir -p "$KC_HOME/data" "$KC_HOME/lib/quarkus"
+  chown -R "$KC_USER:" "$KC_HOME/data" "$KC_HOME/lib/quarkus"
+  as_keycloak mkdir -p "$KC_HOME/data/import"
+  as_keycloak chmod 700 "$KC_HOME/data" "$KC_HOME/data/import"
+  # the import file holds the client secrets and the demo passwords: 0600, and gone once imported
+  keycloak_realm | as_keycloak sh -c 'umask 077; cat > "$1"' import "$KC_HOME/data/import/minicloud-realm.json"
   say "starting Keycloak $KC_VERSION on $KC_URL as user $KC_USER (the first start builds it: about a minute)"
-  # setpriv and env exec, and kc.sh execs Java: the recorded pid is Keycloak's own.
   KC_BOOTSTRAP_ADMIN_USERNAME=kcadmin KC_BOOTSTRAP_ADMIN_PASSWORD=$(secret keycloak-admin-password) \
-    daemonize "$KC_PIDFILE" "$KC_LOG" setpriv --reuid="$KC_USER" --regid="$KC_USER" --init-groups \
-      env HOME="$STATE/keycloak" "$KC_HOME/bin/kc.sh" start-dev \
+    daemonize "$KC_PIDFILE" "$KC_LOG" "${KC_AS_USER[@]}" env HOME="$KC_HOME/data" "$KC_HOME/bin/kc.sh" start-dev \
       --http-host=127.0.0.1 --http-port="$KC_PORT" --import-realm
   wait_until 300 Keycloak "$KC_LOG" "$KC_PIDFILE" keycloak_healthy
-  rm -f "$KC_HOME/data/import/minicloud-realm.json"
+  as_keycloak rm -f "$KC_HOME/data/import/minicloud-realm.json"
+}
+
+# Runs a command as Keycloak's user (setpriv execs it, so a daemon's recorded pid stays its own;
+# an array, not only a function, because setsid must be able to run it).
+KC_AS_USER=(setpriv --reuid="$KC_USER" --regid="$KC_USER" --init-groups)
+as_keycloak() {
+  "${KC_AS_USER[@]}" "$@"
 }
 
 keycloak_stop() {

@@ -28,6 +28,10 @@ public final class FailureText {
         plain = URI.matcher(plain).replaceAll("(a node)");
         plain = PATH.matcher(plain).replaceAll("(a file on the node)");
         plain = ADDRESS.matcher(plain).replaceAll("(an address)");
-        return plain.length() <= MAX ? plain : plain.substring(0, MAX - 1) + "…";
+        if (plain.length() <= MAX) {
+            return plain;
+        }
+        int end = Character.isHighSurrogate(plain.charAt(MAX - 2)) ? MAX - 2 : MAX - 1; // never half an emoji
+        return plain.substring(0, end) + "…";
     }
 }

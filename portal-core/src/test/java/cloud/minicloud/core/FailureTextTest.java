@@ -29,6 +29,8 @@ class FailureTextTest {
 
         assertTrue(!shown.contains("\n") && shown.length() <= 300, shown);
         assertEquals("NullPointerException", FailureText.of(new NullPointerException()));
+        String emoji = FailureText.of("x".repeat(298) + "🚀🚀");
+        assertTrue(emoji.equals("x".repeat(298) + "…"), "no half of an emoji at the cut: " + emoji.substring(290));
         assertEquals("the system disk (1 GiB) cannot be smaller than template tiny (2147483648 bytes)",
                 FailureText.of("the system disk (1 GiB) cannot be smaller than template tiny (2147483648 bytes)"));
     }

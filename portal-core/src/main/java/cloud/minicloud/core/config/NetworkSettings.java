@@ -7,9 +7,10 @@ import java.util.Map;
  * How tenant networks' segments and subnets are handed out again.
  *
  * @param quarantine       how long a deleted network's segment and subnet rest before another network
- *                         gets them ({@code MINICLOUD_NETWORK_QUARANTINE_SECONDS}, an hour): long enough
- *                         for every node to have dropped the old bridge, so that a guest left behind on
- *                         a node that was down never shares a segment with a new tenant
+ *                         gets them ({@code MINICLOUD_NETWORK_QUARANTINE_SECONDS}, an hour), so that a
+ *                         segment is not handed on while anything of the old network may still be in
+ *                         flight. A node that was down when the network was deleted keeps its bridge
+ *                         until someone removes it: nothing reconciles networks on nodes yet
  * @param createsPerMinute how many networks one tenant may create a minute
  *                         ({@code MINICLOUD_NETWORK_CREATES_PER_MINUTE}, 20): a create/delete loop cannot
  *                         drain the pools for everyone

@@ -214,7 +214,8 @@ public class ImageUploads {
             discardTemplate(id);
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "validating image " + id + " failed", e);
-            service.rejected(id, "validating the image failed on the server (" + e.getMessage() + "); upload it again, "
+            service.rejected(id, "validating the image failed on the server (" + cloud.minicloud.core.FailureText.of(e)
+                    + "); upload it again, "
                     + "and if it fails again give the image id to a cloud admin");
             discardTemplate(id);
         } finally {

@@ -131,7 +131,7 @@ public class JpaNetworkRepository implements NetworkRepository {
         int subnet = ((Number) pool[3]).intValue();
         @SuppressWarnings("unchecked")
         List<Object[]> freed = em.createNativeQuery("SELECT segment_id, subnet_index FROM freed_network_allocation"
-                        + " WHERE freed_at <= ?1 AND segment_id BETWEEN ?2 AND ?3 ORDER BY freed_at, segment_id LIMIT 1")
+                        + " WHERE freed_at <= ?1 AND segment_id BETWEEN ?2 AND ?3 ORDER BY freed_at, segment_id LIMIT 1 FOR UPDATE")
                 .setParameter(1, freedBefore)
                 .setParameter(2, pool[1])
                 .setParameter(3, last)

@@ -59,7 +59,6 @@ public class NetworkService {
     public NetworkView create(Caller caller, String name) {
         Tenant tenant = enrolment.tenantOf(caller);
         String cleanName = validName(name);
-        creations.take(tenant.id());
         // The quota row's lock also serialises this tenant's creates, so the name check holds.
         Quota quota = quotas.findForUpdate(tenant.id()).orElseThrow();
         if (networks.nameTaken(tenant.id(), cleanName)) {
@@ -70,6 +69,7 @@ public class NetworkService {
                         + " or resting after a delete; delete networks nobody uses, or ask a cloud admin to widen"
                         + " MINICLOUD_SEGMENT_RANGE"));
         quota.reserve(ONE_NETWORK);
+        creations.take(tenant.id()); // last: a create refused for another reason costs no token
         TenantNetwork network = new TenantNetwork(UUID.randomUUID(), tenant.id(), cleanName, allocation);
         networks.add(network);
         return network.view(tenant.alias(), 0);

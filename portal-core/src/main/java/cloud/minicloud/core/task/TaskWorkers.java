@@ -194,13 +194,13 @@ public class TaskWorkers {
         Duration waited = Duration.between(since, Instant.now());
         if (waited.compareTo(settings.nodePatience()) > 0) {
             fail(task, new NodeOutwaitedException("its compute node did not answer for " + waited.toSeconds() + " s ("
-                    + FailureText.of(why) + ")"));
+                    + FailureText.of(why) + ")", why));
             return;
         }
         int delay = Math.min(MAX_WAIT_SECONDS, 1 << Math.min(task.attempts(), 5));
         String note = "waiting for its compute node since " + LocalTime.ofInstant(since, ZoneId.systemDefault())
                 .truncatedTo(ChronoUnit.SECONDS) + ": " + FailureText.of(why) + "; next try in " + delay + " s";
-        LOG.info(() -> "task " + task.taskId() + " " + note);
+        LOG.info(() -> "task " + task.taskId() + " waits for its compute node: " + why);
         journal.waitForNode(task.taskId(), workerId, delay, note, now);
     }
 

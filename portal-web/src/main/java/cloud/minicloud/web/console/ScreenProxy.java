@@ -60,7 +60,8 @@ public class ScreenProxy {
 
     @OnOpen
     public void open(Session session, @PathParam("ticket") String ticket) throws IOException {
-        Optional<ScreenTickets.Redeemed> redeemed = tickets().redeem(ticket);
+        Optional<ScreenTickets.Redeemed> redeemed = tickets().redeem(ticket,
+                session.getUserPrincipal() == null ? null : session.getUserPrincipal().getName());
         if (redeemed.isEmpty()) {
             refuse(session, "this console ticket is spent, expired or not yours; open the console again");
             return;
@@ -92,7 +93,13 @@ public class ScreenProxy {
         watch = instances.watch(viewer.caller(), changed -> {
             if (changed.equals(viewer.instance())) {
                 // told after another transaction's commit: look the instance up on a thread of its own
-                Thread.ofVirtual().start(() -> closeUnlessRunning(instances, viewer));
+                Thread.ofVirtual().start(() -> {
+                    try {
+                        closeUnlessRunning(instances, viewer);
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.WARNING, "checking the screen of " + viewer.instance() + " failed", e);
+                    }
+                });
             }
         });
     }
@@ -119,8 +126,8 @@ public class ScreenProxy {
         String why;
         try {
             InstanceState state = instances.get(viewer.caller(), viewer.instance()).state();
-            if (state == InstanceState.RUNNING) {
-                return;
+            if (state == InstanceState.RUNNING || state == InstanceState.REBOOTING) {
+                return; // a reboot is worth watching on the screen
             }
             why = "the instance is " + state.name().toLowerCase(java.util.Locale.ROOT);
         } catch (NotFoundException | AccessDeniedException gone) {

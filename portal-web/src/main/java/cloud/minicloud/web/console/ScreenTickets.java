@@ -67,11 +67,13 @@ public class ScreenTickets {
 
     /**
      * The instance a presented ticket opens and the caller who presented it, acting for the
-     * ticket's tenant as long as they still belong to it; empty for anything else.
+     * ticket's tenant as long as they still belong to it; empty for anything else, and for a
+     * connection opened by anyone but the one who presented it.
      */
-    Optional<Redeemed> redeem(String ticket) {
+    Optional<Redeemed> redeem(String ticket, String openedBy) {
         Presented shown = ticket == null ? null : presented.remove(ticket);
-        if (shown == null || shown.grant().expires().isBefore(clock.instant())) {
+        if (shown == null || shown.grant().expires().isBefore(clock.instant())
+                || !shown.caller().username().equals(openedBy)) {
             return Optional.empty();
         }
         String tenant = shown.grant().tenant();

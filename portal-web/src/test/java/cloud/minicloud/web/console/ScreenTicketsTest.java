@@ -33,12 +33,12 @@ class ScreenTicketsTest {
         String ticket = tickets.issue(ANN, INSTANCE, PORTAL);
 
         tickets.present(ticket, ANN, PORTAL);
-        ScreenTickets.Redeemed redeemed = tickets.redeem(ticket).orElseThrow();
+        ScreenTickets.Redeemed redeemed = tickets.redeem(ticket, "ann").orElseThrow();
 
         assertEquals(INSTANCE, redeemed.instance());
         assertEquals("acme", redeemed.caller().tenantAlias());
         tickets.present(ticket, ANN, PORTAL);
-        assertTrue(tickets.redeem(ticket).isEmpty(), "a ticket is spent by its first use");
+        assertTrue(tickets.redeem(ticket, "ann").isEmpty(), "a ticket is spent by its first use");
     }
 
     @Test
@@ -46,9 +46,19 @@ class ScreenTicketsTest {
         String ticket = tickets.issue(ANN, INSTANCE, PORTAL);
 
         tickets.present(ticket, BOB, PORTAL);
-        assertTrue(tickets.redeem(ticket).isEmpty());
+        assertTrue(tickets.redeem(ticket, "ann").isEmpty());
         tickets.present(ticket, ANN, PORTAL);
-        assertTrue(tickets.redeem(ticket).isEmpty(), "a ticket shown by someone else is spent");
+        assertTrue(tickets.redeem(ticket, "ann").isEmpty(), "a ticket shown by someone else is spent");
+    }
+
+    @Test
+    void a_connection_opened_by_someone_else_after_the_users_handshake_gets_nothing() {
+        String ticket = tickets.issue(ANN, INSTANCE, PORTAL);
+
+        tickets.present(ticket, ANN, PORTAL);
+
+        assertTrue(tickets.redeem(ticket, "bob").isEmpty());
+        assertTrue(tickets.redeem(ticket, "ann").isEmpty(), "and the ticket is spent");
     }
 
     @Test
@@ -57,7 +67,7 @@ class ScreenTicketsTest {
 
         tickets.present(ticket, ANN, "https://evil.example.com");
 
-        assertTrue(tickets.redeem(ticket).isEmpty());
+        assertTrue(tickets.redeem(ticket, "ann").isEmpty());
     }
 
     @Test
@@ -67,7 +77,7 @@ class ScreenTicketsTest {
         tickets.clock = Clock.fixed(NOW.plus(ScreenTickets.LIFETIME).plusSeconds(1), ZoneOffset.UTC);
         tickets.present(ticket, ANN, PORTAL);
 
-        assertTrue(tickets.redeem(ticket).isEmpty());
+        assertTrue(tickets.redeem(ticket, "ann").isEmpty());
     }
 
     @Test
@@ -77,14 +87,14 @@ class ScreenTicketsTest {
 
         tickets.present(ticket, annNow, PORTAL);
 
-        assertTrue(tickets.redeem(ticket).isEmpty());
+        assertTrue(tickets.redeem(ticket, "ann").isEmpty());
     }
 
     @Test
     void an_unknown_or_missing_ticket_opens_nothing() {
         tickets.present("made-up", ANN, PORTAL);
-        assertTrue(tickets.redeem("made-up").isEmpty());
-        assertTrue(tickets.redeem(null).isEmpty());
+        assertTrue(tickets.redeem("made-up", "ann").isEmpty());
+        assertTrue(tickets.redeem(null, "ann").isEmpty());
     }
 
     @Test

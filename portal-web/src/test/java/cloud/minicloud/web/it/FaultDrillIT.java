@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -215,9 +219,10 @@ class FaultDrillIT {
         awaitReached(failpoint);
         Instant killed = Instant.now();
         ProcessHandle server = testServer();
+        Map<String, String> settings = cloudSettings(server);
         server.destroyForcibly();
         server.onExit().get();
-        restart(next);
+        restart(next, settings);
         Duration down = Duration.between(killed, Instant.now());
         if (next != null) {
             awaitReached(next);
@@ -324,8 +329,20 @@ class FaultDrillIT {
         return servers.get(0);
     }
 
+    /** The MINICLOUD_* settings the server runs with (as Maven gave them), from its environment. */
+    private static Map<String, String> cloudSettings(ProcessHandle server) throws IOException {
+        Map<String, String> settings = new HashMap<>();
+        for (String entry : new String(Files.readAllBytes(Path.of("/proc", Long.toString(server.pid()), "environ")),
+                java.nio.charset.StandardCharsets.UTF_8).split("\0")) {
+            if (entry.startsWith("MINICLOUD_") && entry.contains("=")) {
+                settings.put(entry.substring(0, entry.indexOf('=')), entry.substring(entry.indexOf('=') + 1));
+            }
+        }
+        return settings;
+    }
+
     /** The test server started again as Maven started it, with the next failpoint (if any) armed from the start. */
-    private static void restart(String armed) throws Exception {
+    private static void restart(String armed, Map<String, String> settings) throws Exception {
         List<String> command = new ArrayList<>(List.of(JBOSS_HOME.resolve("bin/standalone.sh").toString(),
                 "-Djboss.socket.binding.port-offset=" + System.getProperty("it.port.offset", "1000"),
                 "-Dminicloud.failpoints=true", "--stability=preview"));
@@ -333,9 +350,7 @@ class FaultDrillIT {
             command.add("-Dminicloud.failpoints.arm=" + armed);
         }
         ProcessBuilder restart = new ProcessBuilder(command);
-        restart.environment().put("MINICLOUD_DB_URL", System.getProperty("it.db.url"));
-        restart.environment().put("MINICLOUD_SWEEP_SECONDS", System.getProperty("it.sweep.seconds", "5"));
-        restart.environment().put("MINICLOUD_SEGMENT_RANGE", System.getProperty("it.segment.range"));
+        restart.environment().putAll(settings);
         restart.redirectErrorStream(true).redirectOutput(new File(JBOSS_HOME.toFile(), "../drill-restart-" + UUID.randomUUID() + ".log"));
         restart.start();
         awaitHealthy();

@@ -76,7 +76,12 @@ class HostHardeningIT {
                 .filter(line -> line.startsWith("Uid:")).findFirst().orElseThrow().split("\\s+")[1];
 
         assertTrue(!"0".equals(uid), "Keycloak runs as uid " + uid);
-        assertEquals("minicloud-keycloak", Files.getOwner(Daemons.STATE.resolve("keycloak")).getName());
+        assertEquals("root", Files.getOwner(Daemons.STATE.resolve("keycloak")).getName(), "root keeps Keycloak's install");
+        try (Stream<Path> homes = Files.list(Daemons.STATE.resolve("keycloak"))) {
+            Path home = homes.filter(h -> h.getFileName().toString().startsWith("keycloak-")).findFirst().orElseThrow();
+            assertEquals("root", Files.getOwner(home.resolve("bin/kc.sh")).getName());
+            assertEquals("minicloud-keycloak", Files.getOwner(home.resolve("data")).getName(), "Keycloak owns its data");
+        }
     }
 
     private static String permissions(Path path) throws IOException {
