@@ -33,10 +33,16 @@ libvirt_install_hook() {
   fi
 }
 
-# Our libvirtd's settings: libvirt's defaults but for the per-client and worker limits.
+# Our libvirtd's settings: libvirt's defaults but for the per-client and worker limits, and a
+# read-write socket for root and the libvirt group (the portal's user), with no polkit (no D-Bus
+# here to ask it).
 libvirt_config() {
   cat <<CONF
-# Written by deploy/minicloud: libvirt's defaults, but room for the portal's parallel calls.
+# Written by deploy/minicloud: libvirt's defaults, but room for the portal's parallel calls and
+# the socket the libvirt group's.
+unix_sock_group = "libvirt"
+unix_sock_rw_perms = "0770"
+auth_unix_rw = "none"
 max_client_requests = $LIBVIRT_CLIENT_REQUESTS
 max_workers = $((LIBVIRT_CLIENT_REQUESTS + 8))
 max_requests = $((LIBVIRT_CLIENT_REQUESTS * 2))

@@ -9,6 +9,11 @@ WF_LOG=$LOG_DIR/wildfly.log
 WF_URL=http://$PUBLIC_HOST:$WF_PORT
 WF_BUILT=$REPO/portal-web/target/server
 BUILD_STAMP=$REPO/portal-web/target/minicloud-build.stamp
+# The portal runs as a system user of its own, which reaches libvirt through the libvirt group's
+# socket and owns only what WildFly writes and the image catalog's files.
+WF_USER=minicloud
+WF_AS_USER=(setpriv --reuid="$WF_USER" --regid="$WF_USER" --init-groups)
+WF_WRITABLE=(standalone/configuration standalone/data standalone/deployments standalone/log standalone/tmp)
 
 # Environment of a portal server: where its database and Keycloak are. Used by 'up' and 'test'.
 portal_environment() {
@@ -69,6 +74,29 @@ wildfly_install() {
   wildfly_build_mark > "$WF_HOME/.minicloud-build"
 }
 
+wildfly_user() {
+  id -u "$WF_USER" >/dev/null 2>&1 \
+    || useradd --system --user-group --no-create-home --home-dir "$WF_HOME/standalone/data" \
+      --shell /usr/sbin/nologin "$WF_USER" \
+    || die "could not create the system user $WF_USER for the portal"
+  id -nG "$WF_USER" | grep -qw libvirt || usermod -a -G libvirt "$WF_USER" \
+    || die "could not put $WF_USER in group libvirt (is libvirt-daemon-system installed?)"
+}
+
+# Root keeps WildFly's programs; the portal's user gets what WildFly writes while it runs, and
+# the image catalog it fills.
+wildfly_grant() {
+  wildfly_user
+  local dir
+  for dir in "${WF_WRITABLE[@]}"; do
+    mkdir -p "$WF_HOME/$dir"
+    chown -R "$WF_USER:" "$WF_HOME/$dir"
+  done
+  mkdir -p "$IMAGES_DIR/catalog"
+  chown -R "$WF_USER:" "$IMAGES_DIR/catalog"
+  chmod 700 "$IMAGES_DIR/catalog"
+}
+
 wildfly_healthy() {
   curl -sf -o /dev/null "http://127.0.0.1:$WF_PORT/api/health"
 }
@@ -80,15 +108,18 @@ wildfly_start() {
   require_free_port "$WF_PORT" WildFly
   require_free_port $((WF_PORT + 1910)) "WildFly management"
   portal_environment
-  say "starting WildFly on $WF_URL"
+  wildfly_grant
+  say "starting WildFly on $WF_URL as user $WF_USER"
   : > "$WF_LOG"
   # The OIDC client sends the extra scope organization:* (every tenant of a member, not none for a
   # member of two) only at the preview stability level; nothing else of preview is configured.
-  JBOSS_PIDFILE=$WF_PIDFILE LAUNCH_JBOSS_IN_BACKGROUND=1 \
-    daemonize "$RUN_DIR/wildfly.launcher.pid" "$WF_LOG" "$WF_HOME/bin/standalone.sh" \
+  LAUNCH_JBOSS_IN_BACKGROUND=1 daemonize "$RUN_DIR/wildfly.launcher.pid" "$WF_LOG" "${WF_AS_USER[@]}" \
+    env HOME="$WF_HOME/standalone/data" "$WF_HOME/bin/standalone.sh" \
       -b 127.0.0.1 -Djboss.http.port="$WF_PORT" -Djboss.management.http.port=$((WF_PORT + 1910)) \
       --stability=preview
   wait_until 180 "WildFly and the portal" "$WF_LOG" "$RUN_DIR/wildfly.launcher.pid" wildfly_up_or_failed
+  # The server's own pid, found by root (a pid file its user wrote is not one root should kill by).
+  pgrep -P "$(cat "$RUN_DIR/wildfly.launcher.pid")" -x java > "$WF_PIDFILE" || true
   if ! wildfly_healthy; then
     grep -E 'ERROR|WFLYCTL0013' "$WF_LOG" | head -n 5 >&2
     die "the portal failed to deploy; see $WF_HOME/standalone/log/server.log"

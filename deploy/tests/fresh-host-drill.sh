@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # A host as a fresh machine of CI's kind comes up: no udev, so /dev/kvm is the kernel's 0600
-# root:root. 'down' then 'up' must set the host right by themselves, and a launch through the REST
-# API must reach RUNNING. Prints how long each took; deletes what it made. Run by 'deploy/minicloud
-# test' after the Maven tests (it stops again a portal that was not running before).
+# root:root. 'down' then 'up' must set the host right by themselves, a launch through the REST
+# API must reach RUNNING with its serial log readable, and no daemon but libvirt's runs as root.
+# Prints how long each took; deletes what it made. Run by 'deploy/minicloud test' after the
+# Maven tests (it stops again a portal that was not running before).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 # shellcheck source=../lib/common.sh
@@ -60,5 +61,17 @@ until [ "$state" = RUNNING ]; do
   (( SECONDS - ordered < 180 )) || fail "the launch did not reach RUNNING within 180 s (state $state)"
   sleep 1
 done
-printf 'ok   fresh host: /dev/kvm %s after up; up took %ss; a launch reached RUNNING %ss after the order\n' \
-  "$(stat -c '%a %U:%G' /dev/kvm 2>/dev/null || echo absent)" "$up_took" $((SECONDS - ordered))
+running_after=$((SECONDS - ordered))
+# The portal reads the guest's serial log (virtlogd writes it 0600 root) though it is not root.
+until [ -n "$(curl -s -H "$auth" "$api/instances/$instance/console-log" | jq -r '.output // empty')" ]; do
+  (( SECONDS - ordered < 240 )) || fail "the portal shows no serial log for the running guest"
+  sleep 1
+done
+# Least privilege: none of the cloud's daemons but libvirt's runs as root.
+for daemon in MariaDB:"$DB_PIDFILE" Keycloak:"$KC_PIDFILE" WildFly:"$WF_PIDFILE"; do
+  owner=$(ps -o user= -p "$(cat "${daemon#*:}")" 2>/dev/null) || fail "${daemon%%:*} is not running"
+  [ "$owner" != root ] || fail "${daemon%%:*} runs as root"
+  users="${users:-}${users:+, }${daemon%%:*} as $owner"
+done
+printf 'ok   fresh host: /dev/kvm %s after up; up took %ss; a launch reached RUNNING %ss after the order; %s\n' \
+  "$(stat -c '%a %U:%G' /dev/kvm 2>/dev/null || echo absent)" "$up_took" "$running_after" "$users"

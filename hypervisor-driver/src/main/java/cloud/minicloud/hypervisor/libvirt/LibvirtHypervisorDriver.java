@@ -31,6 +31,7 @@ import cloud.minicloud.hypervisor.xml.ScreenPasswords;
 import cloud.minicloud.hypervisor.xml.VolumeConfig;
 import cloud.minicloud.hypervisor.xml.Xml;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,11 +57,11 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
     private final Map<UUID, Object> networkLocks = new ConcurrentHashMap<>();
 
     private static final Logger LOG = Logger.getLogger(LibvirtHypervisorDriver.class.getName());
-    private static final int CONSOLE_LOG_BYTES = 256 * 1024;
+    /** The pool over the nodes' serial log directory. */
+    static final String SERIAL_POOL = "minicloud-serial";
     private static final int START_ATTEMPTS = 4;
 
     private final NodeSettings settings;
-    private final Map<UUID, ConsoleLog> consoles = new ConcurrentHashMap<>();
     private final NodeConnection node;
     private final Object virtTypeDecision = new Object();
     /** The decision and the fingerprint and connection it was made or confirmed on. */
@@ -152,44 +153,57 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
     @Override
     public void ensureStoragePool() {
         node.run(NodeCall.STORAGE_POOL, "ensure storage pool " + settings.poolName(), connect -> {
-            Optional<StoragePool> existing = Libvirt.lookup(() -> connect.storagePoolLookupByName(settings.poolName()),
-                    VIR_ERR_NO_STORAGE_POOL);
-            if (existing.isPresent() && !elsewhere(existing.get())) {
-                StoragePool pool = existing.get();
-                if (pool.isActive() == 0) {
-                    pool.build(0);
-                    pool.create(0);
-                }
-                pool.setAutostart(1);
-                return;
+            ensurePool(connect, settings.poolName(), settings.poolPath(), true);
+            if (serialLogs()) {
+                // The serial logs, as volumes: read over the same connection from any node, by a
+                // portal that need not be root (virtlogd writes them 0600 root).
+                ensurePool(connect, SERIAL_POOL, settings.serialLogDir(), false);
             }
-            if (existing.isPresent()) {
-                // Left by a cloud whose state directory was elsewhere (libvirt keeps pool definitions
-                // in /etc): this cloud's directory is the pool now; the old files stay where they are.
-                LOG.warning(() -> "storage pool " + settings.poolName() + " on " + settings.uri() + " pointed at another "
-                        + "directory; it now points at " + settings.poolPath());
-                if (existing.get().isActive() != 0) {
-                    existing.get().destroy();
-                }
-                existing.get().undefine();
-            }
-            StoragePool pool = connect.storagePoolDefineXML(new PoolConfig(settings.poolName(), settings.poolPath()).toXml(), 0);
-            pool.build(0);
-            pool.create(0);
-            pool.setAutostart(1);
         });
     }
 
+    private void ensurePool(NativeConnect connect, String name, String path, boolean build) throws LibvirtException {
+        Optional<StoragePool> existing = Libvirt.lookup(() -> connect.storagePoolLookupByName(name),
+                VIR_ERR_NO_STORAGE_POOL);
+        if (existing.isPresent() && !elsewhere(existing.get(), path)) {
+            StoragePool pool = existing.get();
+            if (pool.isActive() == 0) {
+                if (build) {
+                    pool.build(0);
+                }
+                pool.create(0);
+            }
+            pool.setAutostart(1);
+            return;
+        }
+        if (existing.isPresent()) {
+            // Left by a cloud whose state directory was elsewhere (libvirt keeps pool definitions
+            // in /etc): this cloud's directory is the pool now; the old files stay where they are.
+            LOG.warning(() -> "storage pool " + name + " on " + settings.uri() + " pointed at another directory; it now "
+                    + "points at " + path);
+            if (existing.get().isActive() != 0) {
+                existing.get().destroy();
+            }
+            existing.get().undefine();
+        }
+        StoragePool pool = connect.storagePoolDefineXML(new PoolConfig(name, path).toXml(), 0);
+        if (build) {
+            pool.build(0);
+        }
+        pool.create(0);
+        pool.setAutostart(1);
+    }
+
     /** Whether a pool of this name keeps its volumes in another directory than this cloud's. */
-    private boolean elsewhere(StoragePool pool) throws LibvirtException {
+    private static boolean elsewhere(StoragePool pool, String wanted) throws LibvirtException {
         String path = Xml.text(Xml.parse(pool.getXMLDesc(0)), "target", "path");
-        return settings.poolPath() != null && path != null && !Path.of(path).equals(Path.of(settings.poolPath()));
+        return wanted != null && path != null && !Path.of(path).equals(Path.of(wanted));
     }
 
     @Override
     public DriverCapabilities capabilities() {
         boolean real = virtType() != VirtType.TEST;
-        return new DriverCapabilities(real, real, real && (!isLocal() || settings.serialLogDir() != null));
+        return new DriverCapabilities(real, real, serialLogs());
     }
 
     @Override
@@ -398,17 +412,8 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
 
     @Override
     public void start(UUID id) {
-        boolean captureConsole = !isLocal() && virtType() != VirtType.TEST;
-        node.run(NodeCall.START, "start " + id, connect -> {
-            startRetryingTransientFailures(domain(connect, id).orElseThrow(() -> missing(id)));
-            if (captureConsole) {
-                // Remote nodes' log files are out of reach: keep the console in memory from boot on.
-                ConsoleLog log = new ConsoleLog(CONSOLE_LOG_BYTES);
-                if (connect.captureConsole(id, log)) {
-                    consoles.put(id, log);
-                }
-            }
-        });
+        node.run(NodeCall.START, "start " + id, connect ->
+                startRetryingTransientFailures(domain(connect, id).orElseThrow(() -> missing(id))));
     }
 
     /**
@@ -508,7 +513,6 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
                     }
                 }
             }
-            consoles.remove(id);
             // By name, not by listing: libvirt-java lists in two calls and can drop names that a
             // concurrent create adds in between.
             StoragePool pool = pool(connect);
@@ -586,21 +590,21 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
         if (!capabilities().serialLog()) {
             throw new UnsupportedOperationException("the serial log of " + settings.uri() + " cannot be read from here");
         }
-        if (!isLocal()) {
-            ConsoleLog console = consoles.get(id);
-            return console == null ? "" : console.tail(maxBytes);
-        }
-        java.nio.file.Path log = java.nio.file.Path.of(serialLog(id));
-        try (java.nio.channels.FileChannel file = java.nio.channels.FileChannel.open(log)) {
-            long start = Math.max(0, file.size() - maxBytes);
-            java.nio.ByteBuffer tail = java.nio.ByteBuffer.allocate((int) (file.size() - start));
-            file.read(tail, start);
-            return new String(tail.array(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.nio.file.NoSuchFileException e) {
-            return "";
-        } catch (java.io.IOException e) {
-            throw new HypervisorException("could not read the serial log of " + id + ": " + e.getMessage(), e);
-        }
+        return node.call(NodeCall.CONSOLE, "read the serial log of " + id, connect -> {
+            Optional<StoragePool> pool = Libvirt.lookup(() -> connect.storagePoolLookupByName(SERIAL_POOL),
+                    VIR_ERR_NO_STORAGE_POOL);
+            if (pool.isEmpty()) {
+                throw new HypervisorException("storage pool " + SERIAL_POOL + " is missing: ensureStoragePool first");
+            }
+            String name = serialLogName(id);
+            Optional<StorageVol> log = volume(pool.get(), name);
+            if (log.isEmpty()) {
+                // a log virtlogd made since the pool was last read
+                refreshUnlessBusy(pool.get());
+                log = volume(pool.get(), name);
+            }
+            return log.isEmpty() ? "" : new String(VolumeStreams.tail(connect, log.get(), maxBytes), StandardCharsets.UTF_8);
+        });
     }
 
     private boolean isLocal() {
@@ -706,9 +710,15 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
     }
 
     private String serialLog(UUID id) {
-        return virtType() == VirtType.TEST || settings.serialLogDir() == null
-                ? null
-                : settings.serialLogDir() + "/" + id + "-serial.log";
+        return serialLogs() ? settings.serialLogDir() + "/" + serialLogName(id) : null;
+    }
+
+    private boolean serialLogs() {
+        return virtType() != VirtType.TEST && settings.serialLogDir() != null;
+    }
+
+    private static String serialLogName(UUID id) {
+        return id + "-serial.log";
     }
 
     private static HypervisorException missing(UUID id) {

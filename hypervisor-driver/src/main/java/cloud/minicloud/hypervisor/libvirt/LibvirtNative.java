@@ -47,21 +47,6 @@ interface LibvirtNative extends Library {
 
     int virStorageVolFree(Pointer volume);
 
-    /** VIR_DOMAIN_CONSOLE_FORCE: take the console over from whoever holds it. */
-    int CONSOLE_FORCE = 1;
-
-    Pointer virStreamNew(Pointer connect, int flags);
-
-    /** virDomainOpenConsole: connects a stream to the guest's first console (its serial port). */
-    int virDomainOpenConsole(Pointer domain, String deviceName, Pointer stream, int flags);
-
-    /** Blocks for console output: bytes read, 0 at the end, -1 on error. */
-    int virStreamRecv(Pointer stream, byte[] data, long length);
-
-    int virStreamAbort(Pointer stream);
-
-    int virStreamFree(Pointer stream);
-
     /** virNodeGetMemoryStats: fills an array of {char field[80]; unsigned long long value} records. */
     int virNodeGetMemoryStats(Pointer connect, int cell, Pointer params, IntByReference count, int flags);
 

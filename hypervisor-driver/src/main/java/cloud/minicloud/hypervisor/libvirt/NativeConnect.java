@@ -149,44 +149,6 @@ final class NativeConnect extends Connect {
         }
     }
 
-    /**
-     * Copies the guest's serial console into the sink until the guest stops, on a daemon thread
-     * of its own (reads block). Answers false when the console could not be opened.
-     */
-    boolean captureConsole(java.util.UUID id, ConsoleLog sink) {
-        Pointer domain = LibvirtNative.LIBVIRT.virDomainLookupByUUIDString(pointer(), id.toString());
-        if (domain == null) {
-            return false;
-        }
-        Pointer stream = LibvirtNative.LIBVIRT.virStreamNew(pointer(), 0);
-        try {
-            if (stream == null
-                    || LibvirtNative.LIBVIRT.virDomainOpenConsole(domain, null, stream, LibvirtNative.CONSOLE_FORCE) != 0) {
-                if (stream != null) {
-                    LibvirtNative.LIBVIRT.virStreamFree(stream);
-                }
-                return false;
-            }
-        } finally {
-            LibvirtNative.LIBVIRT.virDomainFree(domain);
-        }
-        Thread reader = new Thread(() -> {
-            byte[] buffer = new byte[4096];
-            try {
-                int read;
-                while ((read = LibvirtNative.LIBVIRT.virStreamRecv(stream, buffer, buffer.length)) > 0) {
-                    sink.append(buffer, read);
-                }
-            } finally {
-                LibvirtNative.LIBVIRT.virStreamAbort(stream);
-                LibvirtNative.LIBVIRT.virStreamFree(stream);
-            }
-        }, "console " + id);
-        reader.setDaemon(true);
-        reader.start();
-        return true;
-    }
-
     /** Whether libvirt can describe guests of this virt type for x86_64 here (before trying a canary). */
     boolean offersDomainType(String virtType) {
         String capabilities = LibvirtNative.takeString(

@@ -76,6 +76,32 @@ final class VolumeStreams {
         }
     }
 
+    /** The last {@code maxBytes} bytes of a volume (the whole of a shorter one), as they are now. */
+    static byte[] tail(Connect connect, StorageVol volume, int maxBytes) throws LibvirtException {
+        long size = volume.getInfo().capacity;
+        long offset = Math.max(0, size - maxBytes);
+        java.io.ByteArrayOutputStream tail = new java.io.ByteArrayOutputStream((int) (size - offset));
+        if (size == offset) {
+            return tail.toByteArray();
+        }
+        Stream stream = connect.streamNew(0);
+        try {
+            volume.download(stream, offset, size - offset, 0);
+            byte[] buffer = new byte[(int) Math.min(CHUNK, size - offset)];
+            int received;
+            while ((received = stream.receive(buffer)) > 0) {
+                tail.write(buffer, 0, received);
+            }
+            stream.finish();
+        } catch (LibvirtException | RuntimeException e) {
+            stream.abort();
+            throw e;
+        } finally {
+            stream.free();
+        }
+        return tail.toByteArray();
+    }
+
     /** The SHA-256 of the first {@code size} bytes of a volume, as read back from the node. */
     static String sha256(Connect connect, StorageVol volume, long size) throws LibvirtException {
         MessageDigest digest = newDigest();

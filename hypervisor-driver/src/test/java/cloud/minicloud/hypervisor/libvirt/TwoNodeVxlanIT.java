@@ -137,7 +137,7 @@ class TwoNodeVxlanIT {
         return id;
     }
 
-    /** Node 2 is remote to the driver: its console is read through the console stream. */
+    /** Node 2 is remote to the driver: its serial log is read as a volume of its serial pool. */
     private static String node2Serial(UUID id, String text, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         String content = "";
