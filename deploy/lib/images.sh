@@ -30,14 +30,15 @@ images_from_recipe() {
 }
 
 # Publishes an image file to the running cloud's catalog as a public image, through the REST API
-# as a cloud admin (MINICLOUD_ADMIN_USER/MINICLOUD_ADMIN_PASSWORD, the demo admin by default). The
+# as a cloud admin (keycloak_admin_token: in demo mode MINICLOUD_ADMIN_USER/MINICLOUD_ADMIN_PASSWORD,
+# the demo admin by default; in production mode a sign-in in the browser). The
 # same file published already is left as it is; an earlier file of that name is replaced unless
 # instances use it.
 images_publish() {
   local name=$1 file=$2 os=$3 version=$4 memory=$5 token api sha existing id state progress
   wildfly_healthy || die "the cloud is not up: run deploy/minicloud up first"
-  token=$(keycloak_token "${MINICLOUD_ADMIN_USER:-admin}" "${MINICLOUD_ADMIN_PASSWORD:-admin}") \
-    || die "could not sign in as cloud admin ${MINICLOUD_ADMIN_USER:-admin}: set MINICLOUD_ADMIN_USER and MINICLOUD_ADMIN_PASSWORD"
+  token=$(keycloak_admin_token) \
+    || die "could not sign in as a cloud admin (demo mode: set MINICLOUD_ADMIN_USER and MINICLOUD_ADMIN_PASSWORD)"
   api=$WF_URL/api/v1/images
   sha=$(sha256sum "$file" | cut -d' ' -f1)
   existing=$(curl -sf -H "Authorization: Bearer $token" "$api" \

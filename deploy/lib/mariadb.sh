@@ -37,15 +37,15 @@ mariadb_sql() {
   printf '%s\n' "$1" | mariadb --socket="$DB_SOCKET" -uroot
 }
 
-# The database and the application user that owns it; the password lives in secrets/.
+# A database and the user that owns it (the portal's by default); the password lives in secrets/.
 mariadb_ensure_database() {
-  local name=$1 password
-  password=$(secret db-password)
+  local name=$1 user=${2:-$DB_USER} password
+  password=$(secret "${3:-db-password}")
   mariadb_sql "CREATE DATABASE IF NOT EXISTS \`$name\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
-    CREATE USER IF NOT EXISTS '$DB_USER'@'127.0.0.1' IDENTIFIED BY '$password';
-    CREATE USER IF NOT EXISTS '$DB_USER'@'localhost' IDENTIFIED BY '$password';
-    GRANT ALL PRIVILEGES ON \`$name\`.* TO '$DB_USER'@'127.0.0.1';
-    GRANT ALL PRIVILEGES ON \`$name\`.* TO '$DB_USER'@'localhost';" \
+    CREATE USER IF NOT EXISTS '$user'@'127.0.0.1' IDENTIFIED BY '$password';
+    CREATE USER IF NOT EXISTS '$user'@'localhost' IDENTIFIED BY '$password';
+    GRANT ALL PRIVILEGES ON \`$name\`.* TO '$user'@'127.0.0.1';
+    GRANT ALL PRIVILEGES ON \`$name\`.* TO '$user'@'localhost';" \
     || die "could not create database $name; see $DB_LOG"
 }
 

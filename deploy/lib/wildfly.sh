@@ -17,7 +17,7 @@ WF_WRITABLE=(standalone/configuration standalone/data standalone/deployments sta
 
 # Environment of a portal server: where its database and Keycloak are. Used by 'up' and 'test'.
 portal_environment() {
-  export MINICLOUD_DB_USER=$DB_USER
+  export MINICLOUD_DB_URL=jdbc:mariadb://127.0.0.1:$DB_PORT/minicloud MINICLOUD_DB_USER=$DB_USER
   MINICLOUD_DB_PASSWORD=$(secret db-password)
   MINICLOUD_OIDC_SECRET=$(secret oidc-client-secret)
   MINICLOUD_KEYCLOAK_ADMIN_SECRET=$(secret keycloak-service-secret)

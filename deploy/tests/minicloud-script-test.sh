@@ -45,6 +45,10 @@ sleep 1
 expect_failure "a taken port stops up naming the port and who holds it" "port $port is already in use by python3" \
   env MINICLOUD_STATE="$scratch/port" MINICLOUD_DB_PORT="$port" deploy/minicloud up
 
+mkdir -p "$scratch/demo/keycloak" && echo demo > "$scratch/demo/keycloak/mode"
+expect_failure "a demo cloud is not turned into a production one" "was made in demo mode" \
+  env MINICLOUD_STATE="$scratch/demo" MINICLOUD_DEMO=0 deploy/minicloud up
+
 # A data directory that looks initialised but is empty: MariaDB starts, then dies.
 mkdir -p "$scratch/broken/mariadb/data/mysql"
 expect_failure "a component that fails to start is named with its log" \
