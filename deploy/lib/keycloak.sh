@@ -106,6 +106,9 @@ keycloak_launch() {
   as_keycloak mkdir -p "$KC_HOME/data/import"
   as_keycloak chmod 700 "$KC_HOME/data" "$KC_HOME/data/import"
   mariadb_ensure_database "$KC_DB" "$KC_DB" keycloak-db-password
+  # A MariaDB that restarted leaves dead connections in Keycloak's pool (the next requests fail):
+  # a connection idle for 2 s is checked before it is used.
+  printf 'quarkus.datasource.jdbc.foreground-validation-interval=2S\n' > "$KC_HOME/conf/quarkus.properties"
   keycloak_leave_h2
   keycloak_build
   # the import file holds the client secrets and passwords: 0600, and gone once imported
