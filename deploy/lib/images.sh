@@ -39,7 +39,7 @@ images_publish() {
   wildfly_healthy || die "the cloud is not up: run deploy/minicloud up first"
   token=$(keycloak_admin_token) \
     || die "could not sign in as a cloud admin (demo mode: set MINICLOUD_ADMIN_USER and MINICLOUD_ADMIN_PASSWORD)"
-  api=$WF_URL/api/v1/images
+  api=$WF_LOCAL/api/v1/images
   sha=$(sha256sum "$file" | cut -d' ' -f1)
   existing=$(curl -sf -H "Authorization: Bearer $token" "$api" \
     | jq -r --arg name "$name" '.[] | select(.name == $name and .visibility == "public") | "\(.id) \(.state) \(.uploadSha256)"')

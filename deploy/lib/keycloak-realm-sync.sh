@@ -29,7 +29,7 @@ keycloak_sync_realm() {
 kc_admin_login() {
   # the password goes to curl on stdin (printf is the shell's own): no command line shows it
   KC_ADMIN_TOKEN=$(printf '%s' "$(secret keycloak-admin-password)" \
-      | curl -sf "$KC_URL/realms/master/protocol/openid-connect/token" -d grant_type=password \
+      | curl -sf "$KC_LOCAL/realms/master/protocol/openid-connect/token" -d grant_type=password \
         -d client_id=admin-cli -d username=kcadmin --data-urlencode "password@-" \
       | jq -er .access_token) || die "Keycloak refused its admin kcadmin; see $KC_LOG"
 }
@@ -43,12 +43,12 @@ kc_call() {
   args=(-sS -X "$method" -w '\n%{http_code}')
   if [ $# -ge 3 ]; then
     answer=$(curl "${args[@]}" -H @<(printf 'Authorization: Bearer %s\n' "$KC_ADMIN_TOKEN") \
-        -H 'Content-Type: application/json' --data-binary @<(printf '%s' "$body") "$KC_URL/admin/realms/minicloud$path") \
-      || die "could not reach Keycloak's admin API at $KC_URL; see $KC_LOG"
+        -H 'Content-Type: application/json' --data-binary @<(printf '%s' "$body") "$KC_LOCAL/admin/realms/minicloud$path") \
+      || die "could not reach Keycloak's admin API at $KC_LOCAL; see $KC_LOG"
   else
     answer=$(curl "${args[@]}" -H @<(printf 'Authorization: Bearer %s\n' "$KC_ADMIN_TOKEN") \
-        "$KC_URL/admin/realms/minicloud$path") \
-      || die "could not reach Keycloak's admin API at $KC_URL; see $KC_LOG"
+        "$KC_LOCAL/admin/realms/minicloud$path") \
+      || die "could not reach Keycloak's admin API at $KC_LOCAL; see $KC_LOG"
   fi
   status=${answer##*$'\n'}
   printf '%s' "${answer%$'\n'*}"

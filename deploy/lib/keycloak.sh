@@ -11,8 +11,14 @@ KC_PORT=${MINICLOUD_KEYCLOAK_PORT:-8180}
 KC_HOME=$STATE/keycloak/keycloak-$KC_VERSION
 KC_PIDFILE=$RUN_DIR/keycloak.pid
 KC_LOG=$LOG_DIR/keycloak.log
-KC_URL=http://$PUBLIC_HOST:$KC_PORT
+# Where people reach Keycloak, the host name in every address and token it makes: this machine by
+# default; behind a TLS proxy, MINICLOUD_KEYCLOAK_PUBLIC_URL (e.g. https://id.example.com).
+KC_URL=${MINICLOUD_KEYCLOAK_PUBLIC_URL:-http://$PUBLIC_HOST:$KC_PORT}
+KC_URL=${KC_URL%/}
 KC_REALM_URL=$KC_URL/realms/minicloud
+# Where this machine's scripts reach it, whatever its public address.
+KC_LOCAL=http://127.0.0.1:$KC_PORT
+KC_LOCAL_REALM_URL=$KC_LOCAL/realms/minicloud
 # Keycloak runs as a system user of its own: it owns its install and data, and nothing else.
 KC_USER=minicloud-keycloak
 # Build-time options: a change makes 'up' build Keycloak again. One node, so no cluster caches.
@@ -56,7 +62,7 @@ keycloak_check_mode() {
 # first sign-in, and scripts sign in through the browser (the device grant).
 keycloak_realm() {
   local urls first_admin=""
-  urls=$(printf '"http://%s:%s/*"' "$PUBLIC_HOST" "$WF_PORT")
+  urls=$(printf '"%s/*"' "$WF_URL")
   if [ "$(keycloak_mode)" = demo ]; then
     urls="$urls,\"http://localhost:9080/*\""
   else
@@ -77,7 +83,7 @@ keycloak_realm() {
 }
 
 keycloak_healthy() {
-  curl -sf -o /dev/null "$KC_REALM_URL/.well-known/openid-configuration"
+  curl -sf -o /dev/null "$KC_LOCAL_REALM_URL/.well-known/openid-configuration"
 }
 
 keycloak_start() {
@@ -122,7 +128,8 @@ keycloak_launch() {
   KC_DB_URL="jdbc:mariadb://127.0.0.1:$DB_PORT/$KC_DB" KC_DB_USERNAME=$KC_DB KC_DB_PASSWORD=$(secret keycloak-db-password) \
   KC_BOOTSTRAP_ADMIN_USERNAME=kcadmin KC_BOOTSTRAP_ADMIN_PASSWORD=$(secret keycloak-admin-password) \
     daemonize "$KC_PIDFILE" "$KC_LOG" "${KC_AS_USER[@]}" env HOME="$KC_HOME/data" "$KC_HOME/bin/kc.sh" start --optimized \
-      --http-enabled=true --http-host=127.0.0.1 --http-port="$KC_PORT" --hostname="$KC_URL" --import-realm
+      --http-enabled=true --http-host=127.0.0.1 --http-port="$KC_PORT" --hostname="$KC_URL" --import-realm \
+      ${MINICLOUD_KEYCLOAK_PUBLIC_URL:+--proxy-headers=xforwarded}
   wait_until 300 Keycloak "$KC_LOG" "$KC_PIDFILE" keycloak_healthy
   as_keycloak rm -rf "$KC_HOME/data/import/minicloud-realm.json" "$KC_HOME/data/h2-export"
   [ -f "$KC_MODE_FILE" ] || keycloak_mode > "$KC_MODE_FILE"
@@ -172,7 +179,7 @@ keycloak_status() {
 # An access token for a user through the command-line client, as scripts get one (demo mode:
 # production mode has no password grant).
 keycloak_token() {
-  printf '%s' "$2" | curl -sf "$KC_REALM_URL/protocol/openid-connect/token" \
+  printf '%s' "$2" | curl -sf "$KC_LOCAL_REALM_URL/protocol/openid-connect/token" \
     -d grant_type=password -d client_id=minicloud-cli --data-urlencode "username=$1" --data-urlencode "password@-" \
     -d 'scope=organization:*' | jq -r .access_token
 }
@@ -186,7 +193,7 @@ keycloak_admin_token() {
     return
   fi
   local answer device interval deadline token
-  answer=$(curl -sf "$KC_REALM_URL/protocol/openid-connect/auth/device" -d client_id=minicloud-cli \
+  answer=$(curl -sf "$KC_LOCAL_REALM_URL/protocol/openid-connect/auth/device" -d client_id=minicloud-cli \
     -d 'scope=organization:*') || return 1
   device=$(jq -r .device_code <<<"$answer")
   interval=$(jq -r '.interval // 5' <<<"$answer")
@@ -194,7 +201,7 @@ keycloak_admin_token() {
   printf 'Sign in as a cloud admin to go on: open %s\n' "$(jq -r .verification_uri_complete <<<"$answer")" >&2
   while (( SECONDS < deadline )); do
     sleep "$interval"
-    token=$(printf '%s' "$device" | curl -s "$KC_REALM_URL/protocol/openid-connect/token" -d client_id=minicloud-cli \
+    token=$(printf '%s' "$device" | curl -s "$KC_LOCAL_REALM_URL/protocol/openid-connect/token" -d client_id=minicloud-cli \
       -d grant_type=urn:ietf:params:oauth:grant-type:device_code --data-urlencode "device_code@-" | jq -r '.access_token // empty')
     if [ -n "$token" ]; then
       echo "$token"

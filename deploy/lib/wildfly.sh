@@ -6,7 +6,12 @@ WF_PORT=${MINICLOUD_PORT:-8080}
 WF_HOME=$STATE/wildfly
 WF_PIDFILE=$RUN_DIR/wildfly.pid
 WF_LOG=$LOG_DIR/wildfly.log
-WF_URL=http://$PUBLIC_HOST:$WF_PORT
+# Where people reach the portal: this machine by default; behind a TLS proxy MINICLOUD_PUBLIC_URL
+# (e.g. https://cloud.example.com), which also makes WildFly trust the proxy's X-Forwarded-* headers.
+WF_URL=${MINICLOUD_PUBLIC_URL:-http://$PUBLIC_HOST:$WF_PORT}
+WF_URL=${WF_URL%/}
+# Where this machine's scripts reach it.
+WF_LOCAL=http://127.0.0.1:$WF_PORT
 WF_BUILT=$REPO/portal-web/target/server
 BUILD_STAMP=$REPO/portal-web/target/minicloud-build.stamp
 # The portal runs as a system user of its own, which reaches libvirt through the libvirt group's
@@ -23,6 +28,7 @@ portal_environment() {
   MINICLOUD_KEYCLOAK_ADMIN_SECRET=$(secret keycloak-service-secret)
   export MINICLOUD_DB_PASSWORD MINICLOUD_OIDC_SECRET MINICLOUD_KEYCLOAK_ADMIN_SECRET
   export MINICLOUD_OIDC_PROVIDER_URL=$KC_REALM_URL
+  if [ -n "${MINICLOUD_PUBLIC_URL:-}" ]; then export MINICLOUD_BEHIND_PROXY=true; fi
   export MINICLOUD_IMAGES=$IMAGES_DIR
   # This machine is the first compute node; its instance disks live in the state directory.
   export MINICLOUD_LOCAL_NODE=qemu:///system MINICLOUD_NODE_POOL=$STATE/pool

@@ -21,7 +21,7 @@ kc_admin_login
 admin_api() {
   curl -s -H @<(printf 'Authorization: Bearer %s\n' "$KC_ADMIN_TOKEN") "$@"
 }
-cleanup() { admin_api -o /dev/null -X DELETE "$KC_URL/admin/realms/$realm"; rm -rf "$scratch"; }
+cleanup() { admin_api -o /dev/null -X DELETE "$KC_LOCAL/admin/realms/$realm"; rm -rf "$scratch"; }
 trap cleanup EXIT
 
 # Keycloak itself: production mode, its data in MariaDB.
@@ -33,18 +33,18 @@ mariadb_sql "SELECT NAME FROM $KC_DB.REALM" | grep -qx minicloud || fail "the re
 # The realm a production cloud imports, made with secrets of its own.
 SECRETS_DIR=$scratch MINICLOUD_DEMO=0 keycloak_realm | jq --arg realm "$realm" '.realm = $realm' > "$scratch/realm.json"
 [ "$(admin_api -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' --data-binary @"$scratch/realm.json" \
-  "$KC_URL/admin/realms")" = 201 ] || fail "Keycloak did not import the production realm"
-realm_url=$KC_URL/realms/$realm
+  "$KC_LOCAL/admin/realms")" = 201 ] || fail "Keycloak did not import the production realm"
+realm_url=$KC_LOCAL/realms/$realm
 
-users=$(admin_api "$KC_URL/admin/realms/$realm/users?max=1000" | jq -r '[.[].username] | sort | join(" ")')
+users=$(admin_api "$KC_LOCAL/admin/realms/$realm/users?max=1000" | jq -r '[.[].username] | sort | join(" ")')
 [ "$users" = admin ] || fail "the production realm's users are '$users', not only the first admin"
-actions=$(admin_api "$KC_URL/admin/realms/$realm/users?username=admin&exact=true" | jq -c '.[0].requiredActions')
+actions=$(admin_api "$KC_LOCAL/admin/realms/$realm/users?username=admin&exact=true" | jq -c '.[0].requiredActions')
 [ "$actions" = '["UPDATE_PASSWORD"]' ] || fail "the first admin need not choose a password at the first sign-in: $actions"
 answer=$(printf '%s' "$(cat "$scratch/first-admin-password")" | curl -s "$realm_url/protocol/openid-connect/token" \
   -d grant_type=password -d client_id=minicloud-cli -d username=admin --data-urlencode "password@-")
 [ "$(jq -r .error <<<"$answer")" = unauthorized_client ] || fail "the CLI client's password grant answered: $answer"
 code=$(curl -s "$realm_url/protocol/openid-connect/auth/device" -d client_id=minicloud-cli | jq -r '.user_code // empty')
 [ -n "$code" ] || fail "scripts cannot sign in through the browser (device grant)"
-portal=$(admin_api "$KC_URL/admin/realms/$realm/clients?clientId=minicloud-portal" | jq -c '.[0].redirectUris')
-[ "$portal" = "[\"http://$PUBLIC_HOST:$WF_PORT/*\"]" ] || fail "the portal's redirect addresses are $portal"
+portal=$(admin_api "$KC_LOCAL/admin/realms/$realm/clients?clientId=minicloud-portal" | jq -c '.[0].redirectUris')
+[ "$portal" = "[\"$WF_URL/*\"]" ] || fail "the portal's redirect addresses are $portal"
 printf 'ok   production realm: Keycloak runs kc.sh start on MariaDB; only the first admin, who must choose a password; no password grant; the device grant; redirects only to %s\n' "$WF_URL"

@@ -29,12 +29,15 @@ import java.util.Map;
  * @param billing            the currency and the time zone costs are counted in
  * @param auditRetention     how long audit entries are kept ({@code MINICLOUD_AUDIT_RETENTION_DAYS}, 365)
  * @param networks           how deleted networks' segments and subnets come back, and how fast tenants may create networks
+ * @param consoleRecheck     how often an open console asks Keycloak whether its user still holds a role that lets
+ *                           them see the instance ({@code MINICLOUD_CONSOLE_RECHECK_SECONDS}, 30)
  */
 public record CloudSettings(Duration stopGrace, Duration sweep, boolean reapUnknown, Placement placement,
                             int taskWorkers, int tasksPerNode, Duration nodePatience, String segmentRange,
                             String localNodeUri, String localNodePool, int localNodeRequests, String imagesDir,
                             boolean failpoints, java.util.List<String> armedFailpoints, ImageSettings images,
-                            BillingSettings billing, Duration auditRetention, NetworkSettings networks) {
+                            BillingSettings billing, Duration auditRetention, NetworkSettings networks,
+                            Duration consoleRecheck) {
 
     /** How placement weighs the nodes that have room. */
     public enum Placement { SPREAD, PACK }
@@ -42,7 +45,8 @@ public record CloudSettings(Duration stopGrace, Duration sweep, boolean reapUnkn
     public static CloudSettings defaults() {
         return new CloudSettings(Duration.ofSeconds(30), Duration.ofSeconds(30), false, Placement.SPREAD, 16, 16,
                 Duration.ofMinutes(10), null, null, "/var/lib/minicloud/pool", 5, null, false, java.util.List.of(),
-                ImageSettings.defaults(null), BillingSettings.defaults(), Duration.ofDays(365), NetworkSettings.defaults());
+                ImageSettings.defaults(null), BillingSettings.defaults(), Duration.ofDays(365), NetworkSettings.defaults(),
+                Duration.ofSeconds(30));
     }
 
     /**
@@ -70,37 +74,38 @@ public record CloudSettings(Duration stopGrace, Duration sweep, boolean reapUnkn
                 ImageSettings.from(env, blankToNull(env.get("MINICLOUD_IMAGES"))),
                 BillingSettings.from(env),
                 Duration.ofDays(number(env, "MINICLOUD_AUDIT_RETENTION_DAYS", (int) d.auditRetention().toDays())),
-                NetworkSettings.from(env));
+                NetworkSettings.from(env),
+                seconds(env, "MINICLOUD_CONSOLE_RECHECK_SECONDS", d.consoleRecheck()));
     }
 
     public CloudSettings withImages(ImageSettings imageSettings) {
         return new CloudSettings(stopGrace, sweep, reapUnknown, placement, taskWorkers, tasksPerNode, nodePatience,
                 segmentRange, localNodeUri, localNodePool, localNodeRequests, imagesDir, failpoints, armedFailpoints,
-                imageSettings, billing, auditRetention, networks);
+                imageSettings, billing, auditRetention, networks, consoleRecheck);
     }
 
     public CloudSettings withSweep(Duration every) {
         return new CloudSettings(stopGrace, every, reapUnknown, placement, taskWorkers, tasksPerNode, nodePatience,
                 segmentRange, localNodeUri, localNodePool, localNodeRequests, imagesDir, failpoints, armedFailpoints, images,
-                billing, auditRetention, networks);
+                billing, auditRetention, networks, consoleRecheck);
     }
 
     public CloudSettings withNodePatience(Duration patience) {
         return new CloudSettings(stopGrace, sweep, reapUnknown, placement, taskWorkers, tasksPerNode, patience,
                 segmentRange, localNodeUri, localNodePool, localNodeRequests, imagesDir, failpoints, armedFailpoints, images,
-                billing, auditRetention, networks);
+                billing, auditRetention, networks, consoleRecheck);
     }
 
     public CloudSettings withNetworks(NetworkSettings pools) {
         return new CloudSettings(stopGrace, sweep, reapUnknown, placement, taskWorkers, tasksPerNode, nodePatience,
                 segmentRange, localNodeUri, localNodePool, localNodeRequests, imagesDir, failpoints, armedFailpoints, images,
-                billing, auditRetention, pools);
+                billing, auditRetention, pools, consoleRecheck);
     }
 
     public CloudSettings withPlacement(Placement policy) {
         return new CloudSettings(stopGrace, sweep, reapUnknown, policy, taskWorkers, tasksPerNode, nodePatience,
                 segmentRange, localNodeUri, localNodePool, localNodeRequests, imagesDir, failpoints, armedFailpoints, images,
-                billing, auditRetention, networks);
+                billing, auditRetention, networks, consoleRecheck);
     }
 
     private static Duration seconds(Map<String, String> env, String name, Duration fallback) {

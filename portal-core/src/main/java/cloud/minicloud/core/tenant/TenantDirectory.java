@@ -1,5 +1,6 @@
 package cloud.minicloud.core.tenant;
 
+import cloud.minicloud.core.identity.Caller;
 import cloud.minicloud.core.identity.Role;
 import java.util.List;
 
@@ -36,4 +37,11 @@ public interface TenantDirectory {
      * no role until a tenant admin gives one. Mail that cannot be sent is a DirectoryException.
      */
     void invite(String alias, String email);
+
+    /**
+     * The same person as Keycloak has them now: their cloud roles, and their roles in the tenant
+     * they act for if they still belong to it (else acting for none). A user who is gone or
+     * disabled holds nothing. For what stays open long (a console), whose token is not refreshed.
+     */
+    Caller now(Caller caller);
 }

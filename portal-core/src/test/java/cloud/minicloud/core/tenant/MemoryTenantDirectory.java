@@ -2,6 +2,7 @@ package cloud.minicloud.core.tenant;
 
 import cloud.minicloud.core.ConflictException;
 import cloud.minicloud.core.NotFoundException;
+import cloud.minicloud.core.identity.Caller;
 import cloud.minicloud.core.identity.Role;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,18 @@ public class MemoryTenantDirectory implements TenantDirectory {
         if (organizations.putIfAbsent(profile.alias(), new TreeMap<>()) != null) {
             throw new ConflictException("name-taken", "an organization with the alias " + profile.alias() + " exists");
         }
+    }
+
+    @Override
+    public synchronized Caller now(Caller caller) {
+        String alias = caller.tenantAlias();
+        Map<String, Role> members = alias == null ? null : organizations.get(alias);
+        if (members == null || !members.containsKey(caller.username())) {
+            return new Caller(caller.username(), caller.cloudRoles(), Map.of(), null, caller.origin());
+        }
+        Role role = members.get(caller.username());
+        return new Caller(caller.username(), caller.cloudRoles(),
+                Map.of(alias, role == null ? java.util.Set.of() : java.util.Set.of(role)), alias, caller.origin());
     }
 
     @Override

@@ -1,10 +1,15 @@
 package cloud.minicloud.web.console;
 
 import cloud.minicloud.core.NotFoundException;
+import cloud.minicloud.core.config.CloudSettings;
 import cloud.minicloud.core.identity.AccessDeniedException;
+import cloud.minicloud.core.identity.AuthorizationFailure;
+import cloud.minicloud.core.identity.TenantChoiceRequiredException;
 import cloud.minicloud.core.instance.InstanceScreen;
 import cloud.minicloud.core.instance.InstanceService;
 import cloud.minicloud.core.instance.InstanceState;
+import cloud.minicloud.core.tenant.DirectoryException;
+import cloud.minicloud.core.tenant.TenantDirectory;
 import cloud.minicloud.web.security.Callers;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.websocket.CloseReason;
@@ -20,6 +25,7 @@ import jakarta.websocket.server.ServerEndpoint;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +37,8 @@ import java.util.logging.Logger;
  * learns the node's address or the screen's password. The ticket is checked at the handshake (the
  * signed-in user and the page's origin) and redeemed at open, when the instance must be the
  * caller's and running; the relay ends when the instance stops, is deleted or leaves the caller's
- * reach, and when the page that opened it is closed.
+ * reach (a role taken away in Keycloak included: rechecked every MINICLOUD_CONSOLE_RECHECK_SECONDS),
+ * and when the page that opened it is closed.
  */
 @ServerEndpoint(value = "/vnc/{ticket}", subprotocols = {"binary"}, configurator = ScreenProxy.Handshake.class)
 public class ScreenProxy {
@@ -40,6 +47,7 @@ public class ScreenProxy {
 
     private ScreenRelay relay;
     private AutoCloseable watch;
+    private Thread recheck;
 
     /** Shows the handshake's ticket to {@link ScreenTickets} with the user and origin of the connection. */
     public static final class Handshake extends ServerEndpointConfig.Configurator {
@@ -102,6 +110,32 @@ public class ScreenProxy {
                 });
             }
         });
+        Duration every = CDI.current().select(CloudSettings.class).get().consoleRecheck();
+        TenantDirectory directory = CDI.current().select(TenantDirectory.class).get();
+        recheck = Thread.ofVirtual().name("console-recheck-" + session.getId())
+                .start(() -> recheckAccess(session, instances, directory, viewer, every));
+    }
+
+    /**
+     * A role taken away in Keycloak ends an open console too: the connection's token is never
+     * refreshed, so the person is looked up again as Keycloak has them now. A Keycloak that does
+     * not answer leaves the console open (and says so in the log).
+     */
+    private void recheckAccess(Session session, InstanceService instances, TenantDirectory directory,
+                               ScreenTickets.Redeemed viewer, Duration every) {
+        try {
+            while (session.isOpen()) {
+                Thread.sleep(every);
+                try {
+                    closeUnlessRunning(instances, new ScreenTickets.Redeemed(directory.now(viewer.caller()), viewer.instance()));
+                } catch (DirectoryException e) {
+                    LOG.log(Level.WARNING, "could not recheck the roles of " + viewer.caller().username()
+                            + " for an open console; it stays open", e);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the console ended
+        }
     }
 
     @OnMessage
@@ -130,8 +164,10 @@ public class ScreenProxy {
                 return; // a reboot is worth watching on the screen
             }
             why = "the instance is " + state.name().toLowerCase(java.util.Locale.ROOT);
-        } catch (NotFoundException | AccessDeniedException gone) {
+        } catch (NotFoundException gone) {
             why = "the instance is gone";
+        } catch (AuthorizationFailure | TenantChoiceRequiredException refused) {
+            why = "you no longer hold a role that shows you this instance";
         }
         ScreenRelay open = relay;
         if (open != null) {
@@ -140,6 +176,9 @@ public class ScreenProxy {
     }
 
     private void end() {
+        if (recheck != null) {
+            recheck.interrupt();
+        }
         if (relay != null) {
             relay.close();
         }

@@ -3,6 +3,7 @@ package cloud.minicloud.web.keycloak;
 import cloud.minicloud.core.ConflictException;
 import cloud.minicloud.core.InvalidRequestException;
 import cloud.minicloud.core.NotFoundException;
+import cloud.minicloud.core.identity.Caller;
 import cloud.minicloud.core.identity.Role;
 import cloud.minicloud.core.tenant.DirectoryException;
 import cloud.minicloud.core.tenant.Member;
@@ -14,13 +15,17 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.resource.OrganizationResource;
 import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.MemberRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
@@ -195,6 +200,34 @@ public class KeycloakTenantDirectory implements TenantDirectory {
                 return ids;
             }
         }
+    }
+
+    @Override
+    public Caller now(Caller caller) {
+        return KeycloakRealm.call("look up the roles of " + caller.username(), () -> {
+            Optional<UserRepresentation> user = realm().users().searchByUsername(caller.username(), true).stream()
+                    .filter(found -> !Boolean.FALSE.equals(found.isEnabled()))
+                    .findFirst();
+            Set<Role> cloudRoles = EnumSet.noneOf(Role.class);
+            Map<String, Set<Role>> memberships = new HashMap<>();
+            String alias = caller.tenantAlias();
+            if (user.isPresent()) {
+                UserResource person = realm().users().get(user.get().getId());
+                person.roles().realmLevel().listEffective().forEach(role -> Role.fromRealmName(role.getName())
+                        .filter(known -> !known.isTenantRole()).ifPresent(cloudRoles::add));
+                boolean member = alias != null && realm().organizations().members().getOrganizations(user.get().getId(), true)
+                        .stream().anyMatch(organization -> alias.equals(organization.getAlias()));
+                if (member) {
+                    Set<Role> roles = EnumSet.noneOf(Role.class);
+                    person.groups(0, 1000, true).forEach(group -> TENANT_ROLES.stream()
+                            .filter(role -> group.getPath().equals("/tenants/" + alias + "/" + role.realmName()))
+                            .forEach(roles::add));
+                    memberships.put(alias, roles);
+                }
+            }
+            return new Caller(caller.username(), cloudRoles, memberships, memberships.containsKey(alias) ? alias : null,
+                    caller.origin());
+        });
     }
 
     /** The group /tenants/<alias>/<role>, made with its parents where missing. */

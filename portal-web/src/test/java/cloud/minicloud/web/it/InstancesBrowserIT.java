@@ -14,10 +14,12 @@ import org.openqa.selenium.By;
 /**
  * ann launches an instance from the create page (network made inline), watches it reach RUNNING
  * without reloading, reads its boot on the console log and its screen, stops and deletes it; bob never
- * sees it, and a console ticket opens nothing for him, nor twice, nor for a stopped instance.
+ * sees it, and a console ticket opens nothing for him, nor twice, nor for a stopped instance; an
+ * open console ends when its user's role is taken away in Keycloak.
  */
 class InstancesBrowserIT {
 
+    private static final String ACME_USERS = "/tenants/acme/tenant-user";
     private static final String NAME = "ann's web <1> & \"x\"";
     private static final String NETWORK = "ann-browser-net";
     private static final String QUOTA_NETWORK = "ann-quota-net";
@@ -118,6 +120,22 @@ class InstancesBrowserIT {
             }
 
             assertTrue(openTicket(ann, annsTicket).startsWith("1008 this console ticket is spent"), "a ticket is spent by its first use");
+
+            // A role taken away in Keycloak ends an open console: cara, tenant-user for a moment, watches it close.
+            KeycloakAdmin.addToGroup("cara", ACME_USERS);
+            boolean caraHoldsTheRole = true;
+            try (Browser cara = new Browser()) {
+                cara.signIn("cara", "/instances/" + id);
+                cara.click(By.id("open-screen"));
+                cara.waitForAttribute(By.id("vnc-console"), "status", "connected");
+                KeycloakAdmin.removeFromGroup("cara", ACME_USERS);
+                caraHoldsTheRole = false;
+                cara.waitForAttribute(By.id("vnc-console"), "status", "disconnected");
+            } finally {
+                if (caraHoldsTheRole) {
+                    KeycloakAdmin.removeFromGroup("cara", ACME_USERS);
+                }
+            }
 
             // What it costs shows at once: this month's chart (a bar per day so far) and its line.
             ann.open("/costs");
