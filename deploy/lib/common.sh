@@ -53,10 +53,22 @@ require_free_port() {
   fi
 }
 
+# Keeps a log from growing without bound: past 10 MiB it becomes LOG.1 (the older ones .2 and .3;
+# the fourth is dropped). Done when its daemon starts.
+rotate_log() {
+  local log=$1 n
+  [ -f "$log" ] && [ "$(stat -c %s "$log")" -gt $((10 * 1024 * 1024)) ] || return 0
+  for n in 2 1; do
+    [ -f "$log.$n" ] && mv -f "$log.$n" "$log.$((n + 1))"
+  done
+  mv -f "$log" "$log.1"
+}
+
 # Starts a daemon detached from this shell (no inherited stdin/stdout), recording its pid.
 daemonize() {
   local pidfile=$1 log=$2
   shift 2
+  rotate_log "$log"
   setsid "$@" </dev/null >>"$log" 2>&1 &
   echo $! > "$pidfile"
 }

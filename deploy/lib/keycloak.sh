@@ -173,7 +173,13 @@ keycloak_stop() {
 }
 
 keycloak_status() {
-  if pid_alive "$KC_PIDFILE"; then echo "running on $KC_URL"; else echo "stopped"; fi
+  if ! pid_alive "$KC_PIDFILE"; then
+    echo "stopped"
+  elif keycloak_healthy; then
+    echo "running on $KC_URL, the realm answers"
+  else
+    echo "running on $KC_URL, but the realm does NOT answer (see $KC_LOG)"
+  fi
 }
 
 # An access token for a user through the command-line client, as scripts get one (demo mode:

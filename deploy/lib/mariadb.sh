@@ -55,5 +55,11 @@ mariadb_recreate_database() {
 }
 
 mariadb_status() {
-  if pid_alive "$DB_PIDFILE"; then echo "running on 127.0.0.1:$DB_PORT"; else echo "stopped"; fi
+  if ! pid_alive "$DB_PIDFILE"; then
+    echo "stopped"
+  elif mariadb-admin --socket="$DB_SOCKET" ping >/dev/null 2>&1; then
+    echo "running on 127.0.0.1:$DB_PORT, answers"
+  else
+    echo "running on 127.0.0.1:$DB_PORT, but does NOT answer (see $DB_LOG)"
+  fi
 }
