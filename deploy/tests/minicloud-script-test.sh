@@ -53,6 +53,10 @@ expect_success "behind a proxy the portal's client redirects only to the public 
   env MINICLOUD_PUBLIC_URL=https://cloud.example.com/ bash -c '. deploy/lib/common.sh; SECRETS_DIR=$(mktemp -d); for p in mariadb keycloak wildfly; do . deploy/lib/$p.sh; done
     MINICLOUD_DEMO=0 keycloak_realm | jq -c ".clients[] | select(.clientId == \"minicloud-portal\") | .redirectUris"; rm -rf "$SECRETS_DIR"'
 
+expect_success "a log past 10 MiB is rotated when its daemon starts, three old ones kept" "big.log.1 big.log.2 big.log.3 " \
+  bash -c '. deploy/lib/common.sh; cd "$(mktemp -d)"; for i in 1 2 3 4; do head -c 11M /dev/zero > big.log; rotate_log big.log; done
+    ls big.log* | tr "\n" " "; echo; rm -f big.log*'
+
 # A data directory that looks initialised but is empty: MariaDB starts, then dies.
 mkdir -p "$scratch/broken/mariadb/data/mysql"
 expect_failure "a component that fails to start is named with its log" \
