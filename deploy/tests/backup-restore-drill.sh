@@ -7,14 +7,8 @@
 # Run by 'deploy/minicloud test'; deletes what it made.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-# shellcheck source=../lib/common.sh
-. deploy/lib/common.sh
-for part in mariadb keycloak; do
-  # shellcheck disable=SC1090
-  . "deploy/lib/$part.sh"
-done
-
-fail() { printf 'FAIL backup/restore drill: %s\n' "$*" >&2; exit 1; }
+# shellcheck source=drill.sh
+. deploy/tests/drill.sh "backup/restore drill" mariadb keycloak
 
 scratch=$(mktemp -d)
 chmod 755 "$scratch" # MariaDB (user mysql) keeps the restored cloud's data in there

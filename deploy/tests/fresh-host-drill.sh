@@ -6,14 +6,8 @@
 # Maven tests (it stops again a portal that was not running before).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-# shellcheck source=../lib/common.sh
-. deploy/lib/common.sh
-for part in host mariadb keycloak libvirt wildfly; do
-  # shellcheck disable=SC1090
-  . "deploy/lib/$part.sh"
-done
-
-fail() { printf 'FAIL fresh host drill: %s\n' "$*" >&2; exit 1; }
+# shellcheck source=drill.sh
+. deploy/tests/drill.sh "fresh host drill" host mariadb keycloak libvirt wildfly
 
 portal_was_running=0
 pid_alive "$WF_PIDFILE" && portal_was_running=1

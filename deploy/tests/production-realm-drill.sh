@@ -6,14 +6,8 @@
 # redirect address. Run by 'deploy/minicloud test' while Keycloak runs; removes that realm again.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-# shellcheck source=../lib/common.sh
-. deploy/lib/common.sh
-for part in mariadb keycloak wildfly; do
-  # shellcheck disable=SC1090
-  . "deploy/lib/$part.sh"
-done
-
-fail() { printf 'FAIL production realm drill: %s\n' "$*" >&2; exit 1; }
+# shellcheck source=drill.sh
+. deploy/tests/drill.sh "production realm drill" mariadb keycloak wildfly
 
 realm=minicloud-production-drill
 scratch=$(mktemp -d)

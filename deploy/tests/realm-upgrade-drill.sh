@@ -6,14 +6,8 @@
 # test' while Keycloak runs; leaves the realm as the file has it.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-# shellcheck source=../lib/common.sh
-. deploy/lib/common.sh
-for part in keycloak wildfly; do
-  # shellcheck disable=SC1090
-  . "deploy/lib/$part.sh"
-done
-
-fail() { printf 'FAIL realm upgrade drill: %s\n' "$*" >&2; exit 1; }
+# shellcheck source=drill.sh
+. deploy/tests/drill.sh "realm upgrade drill" keycloak wildfly
 
 claims() {
   keycloak_token ann ann | cut -d. -f2 | tr '_-' '/+' | base64 -d 2>/dev/null || true
