@@ -21,8 +21,8 @@ KC_LOCAL=http://127.0.0.1:$KC_PORT
 KC_LOCAL_REALM_URL=$KC_LOCAL/realms/minicloud
 # Keycloak runs as a system user of its own: it owns its install and data, and nothing else.
 KC_USER=minicloud-keycloak
-# Build-time options: a change makes 'up' build Keycloak again. One node, so no cluster caches.
-KC_BUILD_OPTIONS=(--db=mariadb --cache=local)
+# Build-time options: a change makes 'up' build Keycloak again.
+KC_BUILD_OPTIONS=(--db=mariadb)
 KC_DB=keycloak
 # What a cloud was made as (demo or production), recorded at its first start: the two realms
 # differ in who may sign in, so one never turns into the other.
@@ -124,11 +124,14 @@ keycloak_launch() {
     keycloak_realm | as_keycloak sh -c 'umask 077; cat > "$1"' import "$KC_HOME/data/import/minicloud-realm.json"
   fi
   say "starting Keycloak $KC_VERSION on $KC_URL as user $KC_USER (production mode, its data in MariaDB)"
+  # --cache=local (a run-time option): one node, so no cluster of caches over JGroups, whose
+  # discovery writes to the database and failed there whenever MariaDB restarted.
   # Secrets go in the environment (only its owner and root read /proc/PID/environ), not on the command line.
   KC_DB_URL="jdbc:mariadb://127.0.0.1:$DB_PORT/$KC_DB" KC_DB_USERNAME=$KC_DB KC_DB_PASSWORD=$(secret keycloak-db-password) \
   KC_BOOTSTRAP_ADMIN_USERNAME=kcadmin KC_BOOTSTRAP_ADMIN_PASSWORD=$(secret keycloak-admin-password) \
     daemonize "$KC_PIDFILE" "$KC_LOG" "${KC_AS_USER[@]}" env HOME="$KC_HOME/data" "$KC_HOME/bin/kc.sh" start --optimized \
       --http-enabled=true --http-host=127.0.0.1 --http-port="$KC_PORT" --hostname="$KC_URL" --import-realm \
+      --cache=local \
       ${MINICLOUD_KEYCLOAK_PUBLIC_URL:+--proxy-headers=xforwarded}
   wait_until 300 Keycloak "$KC_LOG" "$KC_PIDFILE" keycloak_healthy
   as_keycloak rm -rf "$KC_HOME/data/import/minicloud-realm.json" "$KC_HOME/data/h2-export"
