@@ -23,26 +23,34 @@ backup_make() {
     die "$dir is not empty: a backup goes into a new or empty directory"
   fi
   pid_alive "$DB_PIDFILE" || die "MariaDB is not running: 'deploy/minicloud up' first (a backup is made while the cloud runs)"
+  schema=$(backup_database_schema 2>/dev/null) && [ -n "$schema" ] && [ "$schema" != NULL ] \
+    || die "the portal's database has no schema yet: start the portal once ('deploy/minicloud up'), then back it up"
   (umask 077 && mkdir -p "$dir") || die "cannot make the directory $dir"
   [ -w "$dir" ] || die "cannot write into $dir"
   chmod 700 "$dir"
-  schema=$(backup_database_schema) || die "cannot read the portal's schema version; see $DB_LOG"
   say "backing up into $dir (it holds the cloud's secrets: it is 0700, keep it so)"
   say "  1/3 the databases ${BACKUP_DATABASES[*]} (one consistent snapshot)"
   (umask 077 && mariadb-dump --socket="$DB_SOCKET" -uroot --single-transaction --routines --events \
       --databases "${BACKUP_DATABASES[@]}" > "$dir/databases.sql") \
-    || die "the database dump failed; see the message above"
+    || backup_abandon "$dir" "the database dump failed (above)"
   say "  2/3 the secrets"
-  (umask 077 && tar -C "$SECRETS_DIR" -cf "$dir/secrets.tar" .) || die "could not copy the secrets"
+  (umask 077 && tar -C "$SECRETS_DIR" -cf "$dir/secrets.tar" .) || backup_abandon "$dir" "could not copy the secrets"
   mkdir -p "$IMAGES_DIR/catalog"
   say "  3/3 the image catalog ($(du -sh "$IMAGES_DIR/catalog" 2>/dev/null | cut -f1 || echo 0))"
-  (umask 077 && tar -C "$IMAGES_DIR" -cf "$dir/images.tar" catalog) || die "could not copy the image catalog"
-  (cd "$dir" && sha256sum databases.sql secrets.tar images.tar) > "$dir/SHA256SUMS"
-  jq -n --argjson format "$BACKUP_FORMAT" --arg made "$(date -u +%FT%TZ)" --argjson schema "$schema" \
+  (umask 077 && tar -C "$IMAGES_DIR" -cf "$dir/images.tar" catalog) || backup_abandon "$dir" "could not copy the image catalog"
+  (umask 077 && jq -n --argjson format "$BACKUP_FORMAT" --arg made "$(date -u +%FT%TZ)" --argjson schema "$schema" \
       --arg keycloak "$KC_VERSION" --arg mode "$(cat "$KC_MODE_FILE" 2>/dev/null || keycloak_mode)" \
-      '{format: $format, made: $made, schema: $schema, keycloak: $keycloak, mode: $mode}' > "$dir/manifest.json"
-  chmod 600 "$dir"/*
+      '{format: $format, made: $made, schema: $schema, keycloak: $keycloak, mode: $mode}' > "$dir/manifest.json")
+  # the manifest is checked too: a restore trusts its versions and mode
+  (cd "$dir" && umask 077 && sha256sum manifest.json databases.sql secrets.tar images.tar > SHA256SUMS)
   say "backed up: $(du -sh "$dir" | cut -f1) in $dir. Restore with: deploy/minicloud restore $dir"
+}
+
+# A backup that could not be finished leaves nothing behind (no half backup that looks whole).
+backup_abandon() {
+  rm -f "$1/databases.sql" "$1/secrets.tar" "$1/images.tar" "$1/manifest.json" "$1/SHA256SUMS"
+  rmdir "$1" 2>/dev/null || true
+  die "$2; nothing was kept"
 }
 
 # Checks a backup before anything is touched: complete, unchanged, and of a version this checkout runs.
@@ -82,7 +90,8 @@ backup_restore() {
   tar -C "$IMAGES_DIR" -xf "$dir/images.tar" || die "could not restore the image catalog"
   say "  3/3 the databases"
   mariadb_start
-  mariadb --socket="$DB_SOCKET" -uroot < "$dir/databases.sql" || die "loading the databases failed; see $DB_LOG"
+  mariadb --socket="$DB_SOCKET" -uroot < "$dir/databases.sql" \
+    || die "loading the databases failed (above; $DB_LOG). The restore stopped half way: run 'deploy/minicloud down', remove $STATE and restore again"
   mariadb_ensure_database minicloud
   mariadb_ensure_database "$KC_DB" "$KC_DB" keycloak-db-password
   say "restored. Start the cloud with: deploy/minicloud up (guests whose disks are gone show what the reconciler finds)"

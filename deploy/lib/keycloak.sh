@@ -161,7 +161,6 @@ keycloak_leave_h2() {
   as_keycloak mv "$KC_HOME/data/h2" "$KC_HOME/data/h2.before-mariadb"
   # the export's build was for H2: build for MariaDB again
   as_keycloak rm -f "$KC_HOME/lib/quarkus/minicloud-build-options"
-  [ -f "$KC_MODE_FILE" ] || echo demo > "$KC_MODE_FILE"
 }
 
 # Runs a command as Keycloak's user (setpriv execs it, so a daemon's recorded pid stays its own;

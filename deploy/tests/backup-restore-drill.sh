@@ -3,7 +3,8 @@
 # images, instances' records, the audit log, the realm): 'backup' while MariaDB and Keycloak run,
 # then 'restore' into a new state directory with a MariaDB of its own, and every table compared
 # (Keycloak's sessions and events aside: they change by themselves). Bad input first: a backup
-# into a directory that is not empty, a damaged backup, a restore onto a cloud that holds data.
+# into a directory that is not empty, a damaged backup (a file or the manifest changed), a restore
+# onto a cloud that holds data.
 # Run by 'deploy/minicloud test'; deletes what it made.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -36,6 +37,9 @@ cp -r "$scratch/backup" "$scratch/damaged"
 printf 'x' >> "$scratch/damaged/images.tar"
 refused env MINICLOUD_STATE="$scratch/never" deploy/minicloud restore "$scratch/damaged" "is damaged"
 [ ! -e "$scratch/never" ] || fail "a refused restore made $scratch/never"
+cp -r "$scratch/backup" "$scratch/altered"
+jq '.schema = 1' "$scratch/backup/manifest.json" > "$scratch/altered/manifest.json"
+refused env MINICLOUD_STATE="$scratch/never" deploy/minicloud restore "$scratch/altered" "is damaged"
 refused deploy/minicloud restore "$scratch/backup" "holds a cloud already"
 
 started=$SECONDS
