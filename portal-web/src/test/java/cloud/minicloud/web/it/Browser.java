@@ -8,8 +8,10 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -44,6 +46,7 @@ final class Browser implements AutoCloseable {
                 .build();
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        wait.ignoring(StaleElementReferenceException.class).ignoring(ElementClickInterceptedException.class);
     }
 
     Browser() {
@@ -111,10 +114,20 @@ final class Browser implements AutoCloseable {
     }
 
     /** Clicks like a person: scrolled to the middle of the window first, clear of the app bar. */
+    /**
+     * Clicks the element the locator finds, found afresh on every try: a Vaadin grid re-renders its rows
+     * when its data arrives or it scrolls, and an element found before that may stay hidden for good.
+     */
     void click(By locator) {
-        WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(locator));
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-        wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+        wait.until(d -> {
+            WebElement element = d.findElement(locator);
+            ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+            if (!element.isDisplayed() || !element.isEnabled()) {
+                return false;
+            }
+            element.click();
+            return true;
+        });
     }
 
     /** Picks a file in an upload field, as a person does in the file dialog: on the file input inside it. */
