@@ -27,6 +27,8 @@ KC_DB=keycloak
 # What a cloud was made as (demo or production), recorded at its first start: the two realms
 # differ in who may sign in, so one never turns into the other.
 KC_MODE_FILE=$STATE/keycloak/mode
+# What the running Keycloak was started as (keycloak_release), written by root at its start.
+KC_RELEASE_FILE=$RUN_DIR/keycloak.release
 
 keycloak_install() {
   [ -x "$KC_HOME/bin/kc.sh" ] && return
@@ -86,11 +88,30 @@ keycloak_healthy() {
   curl -sf -o /dev/null "$KC_LOCAL_REALM_URL/.well-known/openid-configuration"
 }
 
+# Starts Keycloak, or restarts it when what runs is not what this minicloud would start (another
+# Keycloak version, build or start options, or one an older minicloud started, which recorded
+# none): 'up' after 'git pull' must not leave the old one running.
 keycloak_start() {
+  if pid_alive "$KC_PIDFILE" && [ "$(cat "$KC_RELEASE_FILE" 2>/dev/null)" != "$(keycloak_release)" ]; then
+    say "Keycloak's version or options changed: restarting it"
+    keycloak_stop
+  fi
   if ! pid_alive "$KC_PIDFILE"; then
     keycloak_launch
   fi
   keycloak_sync_realm
+}
+
+# What a start runs: Keycloak's version, its build options and its start options.
+keycloak_release() {
+  printf '%s build %s start %s\n' "$KC_VERSION" "${KC_BUILD_OPTIONS[*]}" "$(keycloak_start_options)"
+}
+
+# kc.sh start's options. --cache=local (a run-time option): one node, so no cluster of caches over
+# JGroups, whose discovery writes to the database and failed there whenever MariaDB restarted.
+keycloak_start_options() {
+  printf '%s\n' --optimized --http-enabled=true --http-host=127.0.0.1 --http-port="$KC_PORT" --hostname="$KC_URL" \
+    --import-realm --cache=local ${MINICLOUD_KEYCLOAK_PUBLIC_URL:+--proxy-headers=xforwarded}
 }
 
 keycloak_user() {
@@ -124,15 +145,13 @@ keycloak_launch() {
     keycloak_realm | as_keycloak sh -c 'umask 077; cat > "$1"' import "$KC_HOME/data/import/minicloud-realm.json"
   fi
   say "starting Keycloak $KC_VERSION on $KC_URL as user $KC_USER (production mode, its data in MariaDB)"
-  # --cache=local (a run-time option): one node, so no cluster of caches over JGroups, whose
-  # discovery writes to the database and failed there whenever MariaDB restarted.
   # Secrets go in the environment (only its owner and root read /proc/PID/environ), not on the command line.
+  local options
+  mapfile -t options < <(keycloak_start_options)
   KC_DB_URL="jdbc:mariadb://127.0.0.1:$DB_PORT/$KC_DB" KC_DB_USERNAME=$KC_DB KC_DB_PASSWORD=$(secret keycloak-db-password) \
   KC_BOOTSTRAP_ADMIN_USERNAME=kcadmin KC_BOOTSTRAP_ADMIN_PASSWORD=$(secret keycloak-admin-password) \
-    daemonize "$KC_PIDFILE" "$KC_LOG" "${KC_AS_USER[@]}" env HOME="$KC_HOME/data" "$KC_HOME/bin/kc.sh" start --optimized \
-      --http-enabled=true --http-host=127.0.0.1 --http-port="$KC_PORT" --hostname="$KC_URL" --import-realm \
-      --cache=local \
-      ${MINICLOUD_KEYCLOAK_PUBLIC_URL:+--proxy-headers=xforwarded}
+    daemonize "$KC_PIDFILE" "$KC_LOG" "${KC_AS_USER[@]}" env HOME="$KC_HOME/data" "$KC_HOME/bin/kc.sh" start "${options[@]}"
+  keycloak_release > "$KC_RELEASE_FILE"
   wait_until 300 Keycloak "$KC_LOG" "$KC_PIDFILE" keycloak_healthy
   as_keycloak rm -rf "$KC_HOME/data/import/minicloud-realm.json" "$KC_HOME/data/h2-export"
   [ -f "$KC_MODE_FILE" ] || keycloak_mode > "$KC_MODE_FILE"
