@@ -329,12 +329,12 @@ class FaultDrillIT {
         return servers.get(0);
     }
 
-    /** The MINICLOUD_* settings the server runs with (as Maven gave them), from its environment. */
+    /** The MINICLOUD_* settings and JVM options the server runs with (as Maven gave them), from its environment. */
     private static Map<String, String> cloudSettings(ProcessHandle server) throws IOException {
         Map<String, String> settings = new HashMap<>();
         for (String entry : new String(Files.readAllBytes(Path.of("/proc", Long.toString(server.pid()), "environ")),
                 java.nio.charset.StandardCharsets.UTF_8).split("\0")) {
-            if (entry.startsWith("MINICLOUD_") && entry.contains("=")) {
+            if ((entry.startsWith("MINICLOUD_") || entry.startsWith("JDK_JAVA_OPTIONS=")) && entry.contains("=")) {
                 settings.put(entry.substring(0, entry.indexOf('=')), entry.substring(entry.indexOf('=') + 1));
             }
         }
