@@ -103,15 +103,41 @@ libvirt_status() {
 # segments 15000000-15999999 (portal-web/pom.xml, it.segment.range) and its database is new at
 # every run, so whatever sits on those segments now is a leftover. Removed before the next run.
 libvirt_reap_test_leftovers() {
-  local net dom
-  for net in $(virsh -q -c qemu:///system net-list --all --name | grep '^mcnet-'); do
-    virsh -c qemu:///system net-dumpxml "$net" | grep -q "<bridge name='mcbrx15[0-9]\{6\}'" || continue
-    for dom in $(virsh -q -c qemu:///system list --all --name); do
-      virsh -c qemu:///system domiflist "$dom" 2>/dev/null | grep -qw "$net" || continue
-      virsh -c qemu:///system destroy "$dom" >/dev/null 2>&1 || true
-      virsh -c qemu:///system undefine "$dom" --remove-all-storage >/dev/null 2>&1 || true
+  libvirt_reap_leftovers 'mcbrx15[0-9]{6}'
+}
+
+# libvirt_reap_leftovers BRIDGES [DIR]: removes the tenant networks whose bridge name matches the
+# regular expression BRIDGES, with every guest attached to one; and, given DIR, every guest with
+# a disk in it and the storage pool kept there.
+libvirt_reap_leftovers() {
+  local bridges=$1 dir=${2:-} net dom pool
+  local -a doomed=()
+  libvirt_healthy >/dev/null 2>&1 || return 0
+  for net in $(virsh -q -c "$LIBVIRT_URI" net-list --all --name | grep '^mcnet-'); do
+    virsh -c "$LIBVIRT_URI" net-dumpxml "$net" | grep -Eq "<bridge name='$bridges'" || continue
+    for dom in $(virsh -q -c "$LIBVIRT_URI" list --all --name); do
+      virsh -c "$LIBVIRT_URI" domiflist "$dom" 2>/dev/null | grep -qw "$net" && doomed+=("$dom")
     done
-    virsh -c qemu:///system net-destroy "$net" >/dev/null 2>&1 || true
-    virsh -c qemu:///system net-undefine "$net" >/dev/null 2>&1 || true
+    doomed+=("net:$net")
+  done
+  if [ -n "$dir" ]; then
+    for dom in $(virsh -q -c "$LIBVIRT_URI" list --all --name); do
+      virsh -c "$LIBVIRT_URI" domblklist "$dom" 2>/dev/null | grep -qF " $dir/" && doomed=("$dom" "${doomed[@]}")
+    done
+  fi
+  for dom in "${doomed[@]}"; do
+    if [ "${dom#net:}" != "$dom" ]; then
+      virsh -c "$LIBVIRT_URI" net-destroy "${dom#net:}" >/dev/null 2>&1 || true
+      virsh -c "$LIBVIRT_URI" net-undefine "${dom#net:}" >/dev/null 2>&1 || true
+    else
+      virsh -c "$LIBVIRT_URI" destroy "$dom" >/dev/null 2>&1 || true
+      virsh -c "$LIBVIRT_URI" undefine "$dom" --remove-all-storage >/dev/null 2>&1 || true
+    fi
+  done
+  [ -n "$dir" ] || return 0
+  for pool in $(virsh -q -c "$LIBVIRT_URI" pool-list --all --name); do
+    virsh -c "$LIBVIRT_URI" pool-dumpxml "$pool" 2>/dev/null | grep -qF "<path>$dir/" || continue
+    virsh -c "$LIBVIRT_URI" pool-destroy "$pool" >/dev/null 2>&1 || true
+    virsh -c "$LIBVIRT_URI" pool-undefine "$pool" >/dev/null 2>&1 || true
   done
 }
