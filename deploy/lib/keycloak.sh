@@ -10,7 +10,10 @@ KC_VERSION=$(pom_property keycloak.version)
 KC_PORT=${MINICLOUD_KEYCLOAK_PORT:-8180}
 KC_HOME=$STATE/keycloak/keycloak-$KC_VERSION
 KC_PIDFILE=$RUN_DIR/keycloak.pid
+# What kc.sh prints (builds, exports, and at run time warnings and errors only) ...
 KC_LOG=$LOG_DIR/keycloak.log
+# ... and everything Keycloak logs, in a file that rotates while it runs (10 MiB, three old ones kept).
+KC_FILE_LOG=$KC_HOME/data/log/keycloak.log
 # Where people reach Keycloak, the host name in every address and token it makes: this machine by
 # default; behind a TLS proxy, MINICLOUD_KEYCLOAK_PUBLIC_URL (e.g. https://id.example.com).
 KC_URL=${MINICLOUD_KEYCLOAK_PUBLIC_URL:-http://$PUBLIC_HOST:$KC_PORT}
@@ -111,7 +114,9 @@ keycloak_release() {
 # JGroups, whose discovery writes to the database and failed there whenever MariaDB restarted.
 keycloak_start_options() {
   printf '%s\n' --optimized --http-enabled=true --http-host=127.0.0.1 --http-port="$KC_PORT" --hostname="$KC_URL" \
-    --import-realm --cache=local ${MINICLOUD_KEYCLOAK_PUBLIC_URL:+--proxy-headers=xforwarded}
+    --import-realm --cache=local --log=console,file --log-console-level=warn --log-file="$KC_FILE_LOG" \
+    --log-file-rotation-max-file-size=10M --log-file-rotation-max-backup-index=3 \
+    ${MINICLOUD_KEYCLOAK_PUBLIC_URL:+--proxy-headers=xforwarded}
 }
 
 keycloak_user() {
@@ -130,7 +135,7 @@ keycloak_launch() {
   chown -R root: "$STATE/keycloak"
   mkdir -p "$KC_HOME/data" "$KC_HOME/lib/quarkus"
   chown -R "$KC_USER:" "$KC_HOME/data" "$KC_HOME/lib/quarkus"
-  as_keycloak mkdir -p "$KC_HOME/data/import"
+  as_keycloak mkdir -p "$KC_HOME/data/import" "$KC_HOME/data/log"
   as_keycloak chmod 700 "$KC_HOME/data" "$KC_HOME/data/import"
   mariadb_ensure_database "$KC_DB" "$KC_DB" keycloak-db-password
   # A MariaDB that restarted leaves dead connections in Keycloak's pool (the next requests fail):
@@ -147,12 +152,13 @@ keycloak_launch() {
   say "starting Keycloak $KC_VERSION on $KC_URL as user $KC_USER (production mode, its data in MariaDB)"
   # Secrets go in the environment (only its owner and root read /proc/PID/environ), not on the command line.
   local options
+  rm -f "$KC_RELEASE_FILE"
   mapfile -t options < <(keycloak_start_options)
   KC_DB_URL="jdbc:mariadb://127.0.0.1:$DB_PORT/$KC_DB" KC_DB_USERNAME=$KC_DB KC_DB_PASSWORD=$(secret keycloak-db-password) \
   KC_BOOTSTRAP_ADMIN_USERNAME=kcadmin KC_BOOTSTRAP_ADMIN_PASSWORD=$(secret keycloak-admin-password) \
     daemonize "$KC_PIDFILE" "$KC_LOG" "${KC_AS_USER[@]}" env HOME="$KC_HOME/data" "$KC_HOME/bin/kc.sh" start "${options[@]}"
-  keycloak_release > "$KC_RELEASE_FILE"
   wait_until 300 Keycloak "$KC_LOG" "$KC_PIDFILE" keycloak_healthy
+  keycloak_release > "$KC_RELEASE_FILE"
   as_keycloak rm -rf "$KC_HOME/data/import/minicloud-realm.json" "$KC_HOME/data/h2-export"
   [ -f "$KC_MODE_FILE" ] || keycloak_mode > "$KC_MODE_FILE"
 }

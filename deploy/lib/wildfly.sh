@@ -19,6 +19,25 @@ BUILD_STAMP=$REPO/portal-web/target/minicloud-build.stamp
 WF_USER=minicloud
 WF_AS_USER=(setpriv --reuid="$WF_USER" --regid="$WF_USER" --init-groups)
 WF_WRITABLE=(standalone/configuration standalone/data standalone/deployments standalone/log standalone/tmp)
+# WildFly's own JVM options (bin/standalone.conf takes JAVA_OPTS instead of them), and a CDS
+# archive of the classes WildFly and the portal load, made when a run stops: later starts take
+# 18 s instead of 25. The JVM makes it again when it no longer fits. (Its note at every start that
+# WildFly's --add-exports keep the module graph out of the archive would read like an error.)
+WF_JAVA_OPTS="-Xms64m -Xmx512m -Djava.net.preferIPv4Stack=true -Djboss.modules.system.pkgs=org.jboss.byteman \
+-Djava.awt.headless=true -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=$WF_HOME/standalone/data/minicloud.jsa \
+-Xlog:cds=off"
+# The OIDC client sends the extra scope organization:* (every tenant of a member, not none for a
+# member of two) only at the preview stability level; nothing else of preview is configured.
+WF_ARGS=(-b 127.0.0.1 -Djboss.http.port="$WF_PORT" -Djboss.management.http.port=$((WF_PORT + 1910)) --stability=preview)
+# What the running server was started with (wildfly_release), written by root once it is up.
+WF_RELEASE_FILE=$RUN_DIR/wildfly.release
+
+# What a start gives the server: its environment (which holds secrets, so only a checksum of it),
+# JVM options and arguments. A server started otherwise than it would be now must restart.
+wildfly_release() {
+  (portal_environment && env | grep -E '^(MINICLOUD_|JAVA_HOME=)' | sort && printf '%s\n' "$WF_JAVA_OPTS" "${WF_ARGS[@]}") \
+    | sha256sum | cut -d' ' -f1
+}
 
 # Environment of a portal server: where its database and Keycloak are. Used by 'up' and 'test'.
 portal_environment() {
@@ -55,16 +74,18 @@ sources_changed() {
 # it changed, a build makes only the WAR and puts it into the server already built: provisioning
 # takes 18 of a build's 40 seconds.
 wildfly_server_inputs() {
-  (cd "$REPO" && cat pom.xml portal-web/pom.xml portal-web/src/build/* | sha256sum | cut -d' ' -f1)
+  (cd "$REPO" && find . -path '*/target' -prune -o \( -name pom.xml -o -path './portal-web/src/build/*' \) -type f -print \
+    | sort | xargs cat | sha256sum | cut -d' ' -f1)
 }
 
 wildfly_build() {
   if [ -f "$WF_BUILT/standalone/deployments/minicloud.war" ] && ! sources_changed; then
     return
   fi
-  local options=()
-  if [ -f "$WF_BUILT/standalone/deployments/minicloud.war" ] \
-      && [ "$(cat "$WF_BUILT/.minicloud-inputs" 2>/dev/null)" = "$(wildfly_server_inputs)" ]; then
+  local options=() inputs started
+  inputs=$(wildfly_server_inputs)
+  started=$(date '+%Y-%m-%d %H:%M:%S')
+  if [ -f "$WF_BUILT/standalone/deployments/minicloud.war" ] && [ "$(cat "$WF_BUILT/.minicloud-inputs" 2>/dev/null)" = "$inputs" ]; then
     # the same poms as the last build: nothing to download either
     options=(-Dwildfly.package.skip=true --offline)
   fi
@@ -74,16 +95,18 @@ wildfly_build() {
     mvn -B -ntp package -Dmaven.test.skip=true "${options[@]}" >"$LOG_DIR/build.log" 2>&1) \
     || die "the build failed; see $LOG_DIR/build.log"
   if [ ${#options[@]} -gt 0 ]; then
-    cp "$REPO/portal-web/target/minicloud.war" "$WF_BUILT/standalone/deployments/minicloud.war"
+    cp "$REPO/portal-web/target/minicloud.war" "$WF_BUILT/standalone/deployments/minicloud.war" \
+      || die "could not put the new WAR into $WF_BUILT"
   fi
-  wildfly_built
+  wildfly_built "$inputs" "$started"
 }
 
-# Notes that the server in portal-web/target is built from the sources as they are now (also
-# after 'mvn verify', which builds it the same way).
+# wildfly_built INPUTS STARTED: notes that the server in portal-web/target was built from the
+# sources as they were when the build started (also after 'mvn verify', which builds it the same
+# way): what changed since then is built by the next 'up'.
 wildfly_built() {
-  wildfly_server_inputs > "$WF_BUILT/.minicloud-inputs"
-  touch "$BUILD_STAMP"
+  echo "$1" > "$WF_BUILT/.minicloud-inputs"
+  touch -d "$2" "$BUILD_STAMP"
 }
 
 # Whether the built server differs from the installed one (WildFly rewrites its own configuration
@@ -92,9 +115,11 @@ wildfly_outdated() {
   [ "$(wildfly_build_mark)" != "$(cat "$WF_HOME/.minicloud-build" 2>/dev/null)" ]
 }
 
-# Whether the built server differs from the installed one in its WAR only (then the running
-# server takes it without a restart).
+# Whether the built server differs from the installed one in its WAR only and the running server
+# was started as it would be now (the same environment and options): then it takes the new WAR
+# without a restart.
 wildfly_only_war_outdated() {
+  [ "$(cat "$WF_RELEASE_FILE" 2>/dev/null)" = "$(wildfly_release)" ] || return 1
   local built installed
   built=$(wildfly_build_mark | grep -v ' standalone/deployments/minicloud.war$')
   installed=$(grep -v ' standalone/deployments/minicloud.war$' "$WF_HOME/.minicloud-build" 2>/dev/null) || return 1
@@ -117,7 +142,9 @@ wildfly_redeploy() {
   "${WF_AS_USER[@]}" sh -c 'umask 022; cat > "$1/.minicloud.war.new" && mv -f "$1/.minicloud.war.new" "$1/minicloud.war"' \
     redeploy "$dir" < "$WF_BUILT/standalone/deployments/minicloud.war" || die "could not put the new WAR into $dir"
   until [ "$(stat -c %y "$dir/minicloud.war.deployed" 2>/dev/null || echo none)" != "$before" ] && wildfly_healthy; do
-    [ ! -f "$dir/minicloud.war.failed" ] || die "the new portal failed to deploy: $(cat "$dir/minicloud.war.failed"); see $WF_HOME/standalone/log/server.log"
+    # (the marker is read as the portal's user: root follows no link that user could plant)
+    [ ! -f "$dir/minicloud.war.failed" ] \
+      || die "the new portal failed to deploy: $("${WF_AS_USER[@]}" head -c 2000 "$dir/minicloud.war.failed"); see $WF_HOME/standalone/log/server.log"
     (( SECONDS - started < 180 )) || die "the new portal was not deployed within 180 s; see $WF_HOME/standalone/log/server.log"
     sleep 0.5
   done
@@ -170,19 +197,9 @@ wildfly_start() {
   wildfly_grant
   say "starting WildFly on $WF_URL as user $WF_USER"
   : > "$WF_LOG"
-  # The OIDC client sends the extra scope organization:* (every tenant of a member, not none for a
-  # member of two) only at the preview stability level; nothing else of preview is configured.
-  # WildFly's own JVM options (bin/standalone.conf takes JAVA_OPTS instead of them), and a CDS
-  # archive of the classes WildFly and the portal load, made when a run stops: later starts take
-  # 18 s instead of 25. The JVM makes it again when it no longer fits. (Its note at every start that
-  # WildFly's --add-exports keep the module graph out of the archive would read like an error.)
-  JAVA_OPTS="-Xms64m -Xmx512m -Djava.net.preferIPv4Stack=true -Djboss.modules.system.pkgs=org.jboss.byteman \
--Djava.awt.headless=true -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=$WF_HOME/standalone/data/minicloud.jsa \
--Xlog:cds=off" \
-  LAUNCH_JBOSS_IN_BACKGROUND=1 daemonize "$RUN_DIR/wildfly.launcher.pid" "$WF_LOG" "${WF_AS_USER[@]}" \
-    env HOME="$WF_HOME/standalone/data" "$WF_HOME/bin/standalone.sh" \
-      -b 127.0.0.1 -Djboss.http.port="$WF_PORT" -Djboss.management.http.port=$((WF_PORT + 1910)) \
-      --stability=preview
+  rm -f "$WF_RELEASE_FILE"
+  JAVA_OPTS=$WF_JAVA_OPTS LAUNCH_JBOSS_IN_BACKGROUND=1 daemonize "$RUN_DIR/wildfly.launcher.pid" "$WF_LOG" \
+    "${WF_AS_USER[@]}" env HOME="$WF_HOME/standalone/data" "$WF_HOME/bin/standalone.sh" "${WF_ARGS[@]}"
   wait_until 180 "WildFly and the portal" "$WF_LOG" "$RUN_DIR/wildfly.launcher.pid" wildfly_up_or_failed
   # The server's own pid, found by root (a pid file its user wrote is not one root should kill by).
   pgrep -P "$(cat "$RUN_DIR/wildfly.launcher.pid")" -x java > "$WF_PIDFILE" || true
@@ -190,6 +207,7 @@ wildfly_start() {
     grep -E 'ERROR|WFLYCTL0013' "$WF_LOG" | head -n 5 >&2
     die "the portal failed to deploy; see $WF_HOME/standalone/log/server.log"
   fi
+  wildfly_release > "$WF_RELEASE_FILE"
 }
 
 # Ready once the database answers and at least one compute node does (MicroProfile Health).
