@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Backup and restore of the test cloud as it stands after the other tests (tenants, users, quotas,
-# images, instances' records, the audit log, the realm): 'backup' while MariaDB and Keycloak run,
+# Backup and restore of the cloud in MINICLOUD_STATE as it stands (tenants, users, quotas, networks,
+# images, instances' records, the audit log, the realm), its portal stopped so that nothing writes
+# meanwhile: 'backup' while MariaDB and Keycloak run,
 # then 'restore' into a new state directory with a MariaDB of its own, and every table compared
 # (Keycloak's sessions and events aside: they change by themselves). Bad input first: a backup
 # into a directory that is not empty, a damaged backup (a file or the manifest changed), a restore
 # onto a cloud that holds data.
-# Run by 'deploy/minicloud test'; deletes what it made.
+# Run by the upgrade drill on the cloud it upgraded; deletes what it made.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 # shellcheck source=drill.sh

@@ -57,6 +57,25 @@ expect_success "a log past 10 MiB is rotated when its daemon starts, three old o
   bash -c '. deploy/lib/common.sh; cd "$(mktemp -d)"; for i in 1 2 3 4; do head -c 11M /dev/zero > big.log; rotate_log big.log; done
     ls big.log* | tr "\n" " "; echo; rm -f big.log*'
 
+# When only the WAR of the built server differs from the installed one and the running server was
+# started as it would be now, up redeploys it; any other difference restarts WildFly.
+redeploy_or_restart() {
+  local state=$scratch/redeploy
+  MINICLOUD_STATE=$state bash -c '. deploy/lib/common.sh; for p in mariadb keycloak libvirt wildfly; do . deploy/lib/$p.sh; done
+    ensure_dirs; WF_BUILT=$STATE/built
+    mkdir -p "$WF_BUILT/standalone/deployments" "$WF_BUILT/standalone/configuration" "$WF_HOME"
+    echo war1 > "$WF_BUILT/standalone/deployments/minicloud.war"; echo xml1 > "$WF_BUILT/standalone/configuration/standalone.xml"
+    echo inputs1 > "$WF_BUILT/.minicloud-inputs"
+    wildfly_build_mark > "$WF_HOME/.minicloud-build"; wildfly_release > "$WF_RELEASE_FILE"
+    echo war2 > "$WF_BUILT/standalone/deployments/minicloud.war"
+    wildfly_only_war_outdated && printf "redeploy;"
+    MINICLOUD_PUBLIC_URL=https://cloud.example.com wildfly_only_war_outdated || printf "restart for another environment;"
+    echo xml2 > "$WF_BUILT/standalone/configuration/standalone.xml"
+    wildfly_only_war_outdated || printf "restart for another configuration;"'
+}
+expect_success "a new WAR alone is redeployed, other changes restart WildFly" \
+  "redeploy;restart for another environment;restart for another configuration;" redeploy_or_restart
+
 # A data directory that looks initialised but is empty: MariaDB starts, then dies.
 mkdir -p "$scratch/broken/mariadb/data/mysql"
 expect_failure "a component that fails to start is named with its log" \

@@ -8,7 +8,8 @@
 # same tenants, quotas, networks and instances in the same states; the running guest keeps running
 # (the same QEMU process); ann signs in with her password; the schema is this checkout's newest.
 # The host is set right again, no daemon but libvirt's runs as root, the old instances can still
-# be operated, and a new one launches and shows its serial log.
+# be operated, and a new one launches and shows its serial log. Then, with the portal stopped, the
+# backup/restore drill runs on the upgraded cloud as it stands (backup-restore-drill.sh).
 # Run last by 'deploy/minicloud test' (a test cloud whose portal ran is brought up again); deletes
 # what it made; prints its timings.
 set -euo pipefail
@@ -24,7 +25,7 @@ chmod 755 "$scratch" # MariaDB (user mysql) keeps the upgraded cloud's data in t
 # A cloud of its own: a state directory and network segments no other cloud on this machine uses.
 export MINICLOUD_STATE=$scratch/state MINICLOUD_SEGMENT_RANGE=16000000-16000999 MINICLOUD_DEMO=1
 # shellcheck source=drill.sh
-. deploy/tests/drill.sh "upgrade drill" host mariadb keycloak libvirt wildfly
+. deploy/tests/drill.sh "upgrade drill" host mariadb keycloak libvirt wildfly backup
 
 api=http://127.0.0.1:$WF_PORT/api/v1
 # Tokens from the address the portal knows Keycloak by: an older Keycloak in development mode
@@ -35,7 +36,7 @@ previous=$(grep -v '^#' deploy/tests/previous-release | head -n 1)
 # call METHOD PATH AUTH [BODY]: the answer's body; fails on an HTTP error, saying what the portal said.
 call() {
   local answer
-  answer=$(curl -s -w '\n%{http_code}' -X "$1" -H "Authorization: Bearer $3" -H 'Content-Type: application/json' \
+  answer=$(curl -s --max-time 60 -w '\n%{http_code}' -X "$1" -H "Authorization: Bearer $3" -H 'Content-Type: application/json' \
     "$api$2" ${4:+-d "$4"}) || return 1
   if [ "${answer##*$'\n'}" -ge 400 ]; then
     printf '%s %s: HTTP %s %s\n' "$1" "$2" "${answer##*$'\n'}" "${answer%$'\n'*}" >&2
@@ -76,32 +77,34 @@ cleanup() {
       [ -f "$log" ] && { printf -- '----- %s\n' "$log"; tail -n 25 "$log"; }
     done
   fi
-  if [ -n "${ann:-}" ] && wildfly_healthy; then
-    for id in $(call GET '/instances?limit=500' "$ann" | jq -r '.items[].id'); do call DELETE "/instances/$id" "$ann" >/dev/null; done
-    for _ in $(seq 1 60); do
-      [ "$(call GET '/instances?limit=500' "$ann" | jq '.items | length')" = 0 ] && break
-      sleep 1
-    done
-    [ -z "${network:-}" ] || call DELETE "/networks/$network" "$ann" >/dev/null
-    call DELETE /admin/tenants/upgraded "$admin" >/dev/null
-  fi
-  # What a failure left on the shared libvirtd: guests on the drill's disks, its networks, its pool.
+  # The drill's cloud goes as a whole: its portal first (no task may start a guest after the
+  # reap), then its guests, networks and pool on the shared libvirtd, then its daemons.
+  wildfly_stop >/dev/null 2>&1
   libvirt_reap_leftovers 'mcbrx16000[0-9]{3}' "$scratch"
   deploy/minicloud down >/dev/null 2>&1
   # the host as udev would set it, and our network hook if the previous release replaced it
   host_prepare
   libvirt_install_hook >/dev/null 2>&1
   rm -rf "$scratch"
-  [ "$portal_was_running" = 0 ] || MINICLOUD_STATE=$test_state deploy/minicloud up >/dev/null
+  if [ "$portal_was_running" = 1 ]; then
+    env -u MINICLOUD_SEGMENT_RANGE MINICLOUD_STATE="$test_state" deploy/minicloud up >/dev/null \
+      || echo "the upgrade drill could not bring the test cloud in $test_state up again: run deploy/minicloud up" >&2
+  fi
 }
 trap cleanup EXIT
 
-git cat-file -e "$previous^{commit}" 2>/dev/null \
+git cat-file -e "$previous^{commit}" 2>/dev/null || git fetch -q --depth=1 origin "$previous" 2>/dev/null \
   || fail "the previous release $previous is not in this clone's history (a shallow clone? git fetch --unshallow)"
 mkdir "$scratch/previous"
 git archive "$previous" | tar -x -C "$scratch/previous"
-# Keycloak's zip, which the previous release would otherwise fetch again
+# Keycloak's zip, which the previous release would otherwise fetch again; and Keycloak as the test
+# cloud built it, which a previous release of the same Keycloak and build options uses as it is
+# (another one builds it again): a minute less.
 [ ! -d deploy/target/dist ] || { mkdir -p "$scratch/previous/deploy/target" && cp -r deploy/target/dist "$scratch/previous/deploy/target/"; }
+if [ -d "$test_state/keycloak/keycloak-$KC_VERSION/lib/quarkus" ]; then
+  mkdir -p "$KC_HOME"
+  rsync -a --exclude /data "$test_state/keycloak/keycloak-$KC_VERSION/" "$KC_HOME/"
+fi
 
 started=$SECONDS
 (cd "$scratch/previous" && deploy/minicloud up) > "$scratch/previous-up.log" 2>&1 \
@@ -135,10 +138,8 @@ admin=$(keycloak_token admin admin) || fail "the admin cannot sign in after the 
 after=$(snapshot) || fail "could not read what the upgraded cloud shows"
 [ "$before" = "$after" ] || fail "the upgrade changed what the cloud shows: $(diff <(echo "$before") <(echo "$after"))"
 [ "$(cat "/run/libvirt/qemu/$running.pid" 2>/dev/null)" = "$qemu" ] || fail "the running guest was restarted by the upgrade"
-newest=$(ls portal-core/src/main/resources/db/migration billing/src/main/resources/db/migration \
-  | sed -n 's/^V\([0-9]*\)__.*/\1/p' | sort -n | tail -n 1)
-schema=$(mariadb_sql "SELECT MAX(CAST(version AS UNSIGNED)) FROM minicloud.flyway_schema_history WHERE success" | tail -n 1)
-[ "$schema" = "$newest" ] || fail "the schema is at version $schema, not $newest"
+newest=$(backup_code_schema)
+[ "$(backup_database_schema)" = "$newest" ] || fail "the schema is at version $(backup_database_schema), not $newest"
 [ "$(cat "$KC_MODE_FILE" 2>/dev/null)" = demo ] || fail "Keycloak's mode was not recorded"
 # Least privilege: none of the cloud's daemons but libvirt's runs as root.
 for daemon in MariaDB:"$DB_PIDFILE" Keycloak:"$KC_PIDFILE" WildFly:"$WF_PIDFILE"; do
@@ -159,6 +160,10 @@ until [ -n "$(call GET "/instances/$fresh/console-log" "$ann" | jq -r '.output /
   (( SECONDS - ordered < 240 )) || fail "the portal shows no serial log for the new guest"
   sleep 1
 done
+
+# The backup drill on this cloud as it stands, with no portal writing to it meanwhile.
+wildfly_stop >/dev/null
+deploy/tests/backup-restore-drill.sh || fail "the backup/restore drill failed on the upgraded cloud (above)"
 
 printf 'ok   upgrade from %s: its up took %ss, the upgrade %ss (%s); instances, networks, tenants and quotas unchanged, the running guest not restarted, schema %s; /dev/kvm %s; a launch after it reached RUNNING in %ss\n' \
   "${previous:0:7}" "$took_previous" "$took_upgrade" "$(sed -n 's/^up took [0-9]*s: //p' "$scratch/up.log")" "$newest" \
