@@ -84,7 +84,7 @@ wildfly_build() {
   fi
   local options=() inputs started
   inputs=$(wildfly_server_inputs)
-  started=$(date '+%Y-%m-%d %H:%M:%S')
+  started=$(date '+%Y-%m-%d %H:%M:%S.%N')
   if [ -f "$WF_BUILT/standalone/deployments/minicloud.war" ] && [ "$(cat "$WF_BUILT/.minicloud-inputs" 2>/dev/null)" = "$inputs" ]; then
     # the same poms as the last build: nothing to download either
     options=(-Dwildfly.package.skip=true --offline)
