@@ -5,7 +5,7 @@ PACKAGES=(
   mariadb-server mariadb-client
   libvirt-daemon-system libvirt-clients qemu-system-x86 qemu-utils dnsmasq-base
   chromium chromium-driver
-  jq curl rsync iproute2 nftables iptables unzip openssl procps python3
+  jq curl rsync iproute2 nftables iptables unzip openssl procps python3 git
   syslinux syslinux-common mtools dosfstools fdisk cpio xz-utils genisoimage
   mmdebstrap e2fsprogs
   fonts-wqy-microhei

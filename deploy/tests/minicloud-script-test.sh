@@ -38,6 +38,9 @@ expect_failure "an unknown command is refused with the usage" "unknown command '
 expect_failure "an unknown log is refused naming the ones there are" "try mariadb, keycloak, wildfly" \
   env MINICLOUD_STATE="$scratch/logs" deploy/minicloud logs nosuch
 
+expect_failure "a log not written yet says what writes it" "no keycloak log in $scratch/logs yet" \
+  env MINICLOUD_STATE="$scratch/logs" deploy/minicloud logs keycloak
+
 port=$(free_port)
 python3 -c "import socket,time; s=socket.socket(); s.bind(('127.0.0.1', $port)); s.listen(); time.sleep(120)" &
 listener=$!
