@@ -19,7 +19,8 @@ images_build_debian() {
 # unless the file there was built by the same recipe.
 images_from_recipe() {
   local name=$1 script=$2 recipe stamp
-  recipe=$(sha256sum "${@:2}" | sha256sum | cut -d' ' -f1)
+  # the files' contents, not where the checkout is: a clone elsewhere builds nothing again
+  recipe=$(sha256sum "${@:2}" | cut -d' ' -f1 | sha256sum | cut -d' ' -f1)
   stamp=$IMAGES_DIR/.$name.recipe
   if [ -f "$IMAGES_DIR/$name.qcow2" ] && [ "$recipe" = "$(cat "$stamp" 2>/dev/null)" ]; then
     return
