@@ -95,6 +95,15 @@ wait_until() {
   printf ' up after %ss\n' $((SECONDS - start))
 }
 
+# kill_tree PID: stops a process and everything it started (a background step's Maven, say).
+kill_tree() {
+  local child
+  for child in $(ps -o pid= --ppid "$1" 2>/dev/null); do
+    kill_tree "$child"
+  done
+  kill "$1" 2>/dev/null || true
+}
+
 stop_pid() {
   local pidfile=$1 what=$2
   if pid_alive "$pidfile"; then
