@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Logger;
@@ -15,7 +16,9 @@ import java.util.logging.Logger;
  * Off unless the server runs with {@code -Dminicloud.failpoints=true} (only the integration-test
  * server does); off, nothing can arm them. A restarted server can come up with points already
  * armed ({@code -Dminicloud.failpoints.arm=after:START,...}), so a test can kill it again at the
- * next step of the same task before any worker gets there.
+ * next step of the same task before any worker gets there. A point armed for one instance
+ * ({@code after:START@<instance id>}) holds only that instance's task: a drill can take two
+ * instances through different steps and kill the server once for both.
  */
 @ApplicationScoped
 public class Failpoints {
@@ -58,9 +61,25 @@ public class Failpoints {
 
     /** Hangs the calling worker here if a test armed this point (e.g. "during:ENSURE_TEMPLATE"). */
     public void reach(String point) {
-        if (!enabled() || !armed.remove(point)) {
+        if (enabled() && armed.remove(point)) {
+            hang(point);
+        }
+    }
+
+    /** Hangs the task of this instance here if a test armed the point, for any task or for this instance's. */
+    public void reach(String point, UUID instance) {
+        if (!enabled()) {
             return;
         }
+        String forInstance = point + "@" + instance;
+        if (armed.remove(forInstance)) {
+            hang(forInstance);
+        } else {
+            reach(point);
+        }
+    }
+
+    private void hang(String point) {
         reached.add(point);
         LOG.warning(() -> "failpoint " + point + " reached: this task hangs here until the server is killed");
         try {

@@ -56,14 +56,14 @@ public final class TaskContext {
             return;
         }
         long stepId = journal.stepStarted(snapshot.taskId(), name);
-        failpoints.reach("before:" + name);
+        failpoints.reach("before:" + name, snapshot.instance());
         try {
             action.run();
         } catch (RuntimeException e) {
             journal.stepEnded(stepId, TaskStep.Status.FAILED, cloud.minicloud.core.FailureText.of(e));
             throw e;
         }
-        failpoints.reach("after:" + name);
+        failpoints.reach("after:" + name, snapshot.instance());
         journal.stepEnded(stepId, TaskStep.Status.DONE, null);
         done.add(name);
     }

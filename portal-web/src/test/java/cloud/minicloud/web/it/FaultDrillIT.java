@@ -75,37 +75,48 @@ class FaultDrillIT {
         }
     }
 
+    /**
+     * Two instances, killed together: while one (launched) goes through its launch's steps, the
+     * other (already running) goes through its operations, and each kill strikes both at once.
+     */
     @Test
     @Order(1)
     void an_instance_lives_its_whole_life_through_a_kill_at_every_step() throws Exception {
         String network = Instances.network(Api.tokenFor("ann"), NETWORK);
         Holdings before = Holdings.now(network);
+        String operated = Instances.launch(Api.tokenFor("ann"), Instances.randomName(), "entry", network);
+        settle(operated, "RUNNING");
 
         arm("before:ENSURE_NETWORK");
-        String id = Instances.launch(Api.tokenFor("ann"), Instances.randomName(), "entry", network);
-        killAt("before:ENSURE_NETWORK", "after:ENSURE_TEMPLATE");
-        killAt("after:ENSURE_TEMPLATE", "after:CREATE_DOMAIN");
-        killAt("after:CREATE_DOMAIN", "before:START");
-        killAt("before:START", null);
-        settle(id, "RUNNING");
-        assertEquals(1, domainsNamed(id), "exactly one domain for the instance on the node");
-        assertEquals(2, stepRuns(id, "CREATE_DOMAIN"), "the step the server died in ran again after the restart");
-        assertEquals(before.vcpus() + 1, Instances.used(Api.tokenFor("ann"), "vcpus"), "the quota is held once");
+        String launched = Instances.launch(Api.tokenFor("ann"), Instances.randomName(), "entry", network);
+        String stop = act(operated, "before:STOP", "/actions", "{\"action\":\"stop\"}");
+        killAt(List.of("before:ENSURE_NETWORK", stop), "after:ENSURE_TEMPLATE@" + launched);
+        settle(operated, "STOPPED");
+        String resize = act(operated, "after:RESIZE", "/resize", "{\"flavor\":\"general\"}");
+        killAt(List.of("after:ENSURE_TEMPLATE@" + launched, resize), "after:CREATE_DOMAIN@" + launched);
+        settle(operated, "STOPPED");
+        assertEquals("general", Instances.get(Api.tokenFor("ann"), operated).getString("flavor"));
+        String start = act(operated, "after:START", "/actions", "{\"action\":\"start\"}");
+        killAt(List.of("after:CREATE_DOMAIN@" + launched, start), "before:START@" + launched);
+        settle(operated, "RUNNING");
+        String reboot = act(operated, "before:REBOOT", "/actions", "{\"action\":\"reboot\"}");
+        killAt(List.of("before:START@" + launched, reboot), null);
+        settle(operated, "RUNNING");
+        settle(launched, "RUNNING");
+        assertEquals(1, domainsNamed(launched), "exactly one domain for the instance on the node");
+        assertEquals(2, stepRuns(launched, "CREATE_DOMAIN"), "the step the server died in ran again after the restart");
+        assertEquals(before.vcpus() + 1 + Instances.get(Api.tokenFor("ann"), operated).getInt("vcpus"),
+                Instances.used(Api.tokenFor("ann"), "vcpus"), "the quota is held once for each");
 
-        operate(id, "before:STOP", "/actions", "{\"action\":\"stop\"}", "STOPPED");
-        operate(id, "after:RESIZE", "/resize", "{\"flavor\":\"general\"}", "STOPPED");
-        assertEquals("general", Instances.get(Api.tokenFor("ann"), id).getString("flavor"));
-        operate(id, "after:START", "/actions", "{\"action\":\"start\"}", "RUNNING");
-        operate(id, "before:REBOOT", "/actions", "{\"action\":\"reboot\"}", "RUNNING");
-
-        arm("after:DELETE_DOMAIN");
-        Api.delete("/api/v1/instances/" + id, Api.tokenFor("ann"));
-        killAt("after:DELETE_DOMAIN", "before:RELEASE");
-        killAt("before:RELEASE", null);
-        settle(id, "DELETED");
-        assertEquals(0, domainsNamed(id), "its domain is gone");
-        assertEquals(List.of(), volumesOf(id), "its disks are gone");
-        assertEquals(before, Holdings.now(network), "quota, capacity claim and address came back exactly once");
+        arm("after:DELETE_DOMAIN@" + launched);
+        Api.delete("/api/v1/instances/" + launched, Api.tokenFor("ann"));
+        killAt(List.of("after:DELETE_DOMAIN@" + launched), "before:RELEASE@" + launched);
+        killAt(List.of("before:RELEASE@" + launched), null);
+        settle(launched, "DELETED");
+        assertEquals(0, domainsNamed(launched), "its domain is gone");
+        assertEquals(List.of(), volumesOf(launched), "its disks are gone");
+        Instances.deleteAll(Api.tokenFor("ann"), List.of(operated));
+        assertEquals(before, Holdings.now(network), "quota, capacity claims and addresses came back exactly once");
     }
 
     @Test
@@ -122,7 +133,7 @@ class FaultDrillIT {
 
         arm("during:ENSURE_TEMPLATE");
         String id = Instances.launch(Api.tokenFor("ann"), Instances.randomName(), "entry", network);
-        killAt("during:ENSURE_TEMPLATE", null);
+        killAt(List.of("during:ENSURE_TEMPLATE"), null);
         settle(id, "RUNNING");
 
         assertEquals(1, volumes().stream().filter(v -> v.startsWith("template-sha256-")).count(),
@@ -196,13 +207,13 @@ class FaultDrillIT {
         return ids;
     }
 
-    /** Arms the failpoint, takes the action, kills the server there, and waits for the state the action ends in. */
-    private static void operate(String id, String failpoint, String path, String body, String endsIn) throws Exception {
+    /** Arms the failpoint for the instance and takes the action, which hangs there; answers the point armed. */
+    private static String act(String id, String step, String path, String body) {
+        String failpoint = step + "@" + id;
         arm(failpoint);
         Api.Reply reply = Api.post("/api/v1/instances/" + id + path, Api.tokenFor("ann"), body);
         assertEquals(202, reply.status(), reply.body());
-        killAt(failpoint, null);
-        settle(id, endsIn);
+        return failpoint;
     }
 
     private static void arm(String failpoint) {
@@ -211,12 +222,14 @@ class FaultDrillIT {
     }
 
     /**
-     * Waits until a task hangs at the failpoint, kills the server there (SIGKILL), and starts it
-     * again with {@code next} armed, so the same task can be killed again at its next step. Prints
-     * how long the portal was down and how long the task took to move on.
+     * Waits until tasks hang at every one of the failpoints, kills the server there (SIGKILL), and
+     * starts it again with {@code next} armed, so a task can be killed again at its next step.
+     * Prints how long the portal was down and how long the tasks took to move on.
      */
-    private static void killAt(String failpoint, String next) throws Exception {
-        awaitReached(failpoint);
+    private static void killAt(List<String> failpoints, String next) throws Exception {
+        for (String failpoint : failpoints) {
+            awaitReached(failpoint);
+        }
         Instant killed = Instant.now();
         ProcessHandle server = testServer();
         Map<String, String> settings = cloudSettings(server);
@@ -227,8 +240,9 @@ class FaultDrillIT {
         if (next != null) {
             awaitReached(next);
         }
-        System.out.printf("drill: server killed at %-24s portal down %5.1f s, the task moved on %5.1f s after the kill%n",
-                failpoint, seconds(down), seconds(Duration.between(killed, Instant.now())));
+        System.out.printf("drill: server killed at %-60s portal down %5.1f s, the tasks moved on %5.1f s after the kill%n",
+                failpoints.stream().map(p -> p.replaceAll("@.*", "")).toList(), seconds(down),
+                seconds(Duration.between(killed, Instant.now())));
     }
 
     private static void report(String drill, String what, Duration down, Instant since) {
