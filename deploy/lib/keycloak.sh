@@ -64,9 +64,12 @@ keycloak_check_mode() {
 # The realm as imported: the portal's and its service account's client secrets and redirect URLs
 # filled in. Demo mode keeps the demo users and organizations and the CLI's password grant;
 # production mode has only the first cloud admin, with a generated password to change at the
-# first sign-in, and scripts sign in through the browser (the device grant).
+# first sign-in, and scripts sign in through the browser (the device grant). The portal's access
+# tokens live MINICLOUD_ROLE_REFRESH_SECONDS (60): a role taken away in Keycloak keeps working in
+# an open tab until the token is refreshed.
 keycloak_realm() {
-  local urls first_admin=""
+  local urls first_admin="" refresh=${MINICLOUD_ROLE_REFRESH_SECONDS:-60}
+  [[ "$refresh" =~ ^[1-9][0-9]*$ ]] || die "MINICLOUD_ROLE_REFRESH_SECONDS must be a number of seconds, not '$refresh'"
   urls=$(printf '"%s/*"' "$WF_URL")
   if [ "$(keycloak_mode)" = demo ]; then
     urls="$urls,\"http://localhost:9080/*\""
@@ -74,8 +77,9 @@ keycloak_realm() {
     first_admin=$(secret first-admin-password)
   fi
   jq --arg secret "$(secret oidc-client-secret)" --arg admin "$(secret keycloak-service-secret)" \
-      --argjson urls "[$urls]" --arg mode "$(keycloak_mode)" --arg first "$first_admin" '
-      (.clients[] | select(.clientId == "minicloud-portal")) |= (.secret = $secret | .redirectUris = $urls)
+      --argjson urls "[$urls]" --arg mode "$(keycloak_mode)" --arg first "$first_admin" --arg refresh "$refresh" '
+      (.clients[] | select(.clientId == "minicloud-portal")) |= (.secret = $secret | .redirectUris = $urls
+        | .attributes["access.token.lifespan"] = $refresh)
       | (.clients[] | select(.clientId == "minicloud-admin")) |= (.secret = $admin)
       | if $mode == "demo" then . else
           (.clients[] | select(.clientId == "minicloud-cli")) |= (.directAccessGrantsEnabled = false)

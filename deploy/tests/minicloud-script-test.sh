@@ -56,6 +56,14 @@ expect_success "behind a proxy the portal's client redirects only to the public 
   env MINICLOUD_PUBLIC_URL=https://cloud.example.com/ bash -c '. deploy/lib/common.sh; SECRETS_DIR=$(mktemp -d); for p in mariadb keycloak wildfly; do . deploy/lib/$p.sh; done
     MINICLOUD_DEMO=0 keycloak_realm | jq -c ".clients[] | select(.clientId == \"minicloud-portal\") | .redirectUris"; rm -rf "$SECRETS_DIR"'
 
+expect_success "the portal's tokens live as long as MINICLOUD_ROLE_REFRESH_SECONDS says" '"25"' \
+  env MINICLOUD_ROLE_REFRESH_SECONDS=25 bash -c '. deploy/lib/common.sh; SECRETS_DIR=$(mktemp -d); for p in mariadb keycloak wildfly; do . deploy/lib/$p.sh; done
+    keycloak_realm | jq -c ".clients[] | select(.clientId == \"minicloud-portal\") | .attributes[\"access.token.lifespan\"]"; rm -rf "$SECRETS_DIR"'
+
+expect_failure "a token lifetime that is not a number of seconds is refused" "MINICLOUD_ROLE_REFRESH_SECONDS must be a number of seconds, not '1m'" \
+  env MINICLOUD_ROLE_REFRESH_SECONDS=1m bash -c '. deploy/lib/common.sh; for p in mariadb keycloak wildfly; do . deploy/lib/$p.sh; done
+    keycloak_realm'
+
 expect_success "a log past 10 MiB is rotated when its daemon starts, three old ones kept" "big.log.1 big.log.2 big.log.3 " \
   bash -c '. deploy/lib/common.sh; cd "$(mktemp -d)"; for i in 1 2 3 4; do head -c 11M /dev/zero > big.log; rotate_log big.log; done
     ls big.log* | tr "\n" " "; echo; rm -f big.log*'
