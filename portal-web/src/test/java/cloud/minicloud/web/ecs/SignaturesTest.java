@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,16 +20,15 @@ class SignaturesTest {
 
     /** The headers of the captured DescribeRegions (§9), by lower-case name. */
     private static Map<String, String> describeRegionsHeaders() {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("host", "127.0.0.1:18080");
-        headers.put("x-acs-version", "2014-05-26");
-        headers.put("x-acs-action", "DescribeRegions");
-        headers.put("x-acs-date", "2026-11-29T15:29:49Z");
-        headers.put("x-acs-signature-nonce", "119be373f4dfd5604a3478a3a239193a2e0a7c2cf7d43a023aefa6e4263bc529");
-        headers.put("accept", "application/json");
-        headers.put("x-acs-content-sha256", EMPTY_SHA256);
-        headers.put("x-acs-credentials-provider", "static_ak");
-        return headers;
+        return new HashMap<>(Map.ofEntries(
+                Map.entry("host", "127.0.0.1:18080"),
+                Map.entry("x-acs-version", "2014-05-26"),
+                Map.entry("x-acs-action", "DescribeRegions"),
+                Map.entry("x-acs-date", "2026-11-29T15:29:49Z"),
+                Map.entry("x-acs-signature-nonce", "119be373f4dfd5604a3478a3a239193a2e0a7c2cf7d43a023aefa6e4263bc529"),
+                Map.entry("accept", "application/json"),
+                Map.entry("x-acs-content-sha256", EMPTY_SHA256),
+                Map.entry("x-acs-credentials-provider", "static_ak")));
     }
 
     private static Acs3Authorization authorization(String signature) {
@@ -87,19 +86,18 @@ class SignaturesTest {
 
     /** The captured pop-core GET DescribeInstances (§3, §9), its parameters decoded. */
     private static Map<String, String> describeInstances(String signature) {
-        Map<String, String> parameters = new LinkedHashMap<>();
-        parameters.put("Timestamp", "2026-11-29T15:29:57Z");
-        parameters.put("AccessKeyId", "AKTEST");
-        parameters.put("Action", "DescribeInstances");
-        parameters.put("Format", "JSON");
-        parameters.put("PageSize", "10");
-        parameters.put("RegionId", "cn-minicloud");
-        parameters.put("SignatureMethod", "HMAC-SHA1");
-        parameters.put("SignatureNonce", "188164bd69d446fb9e63f96473ef4aa9");
-        parameters.put("SignatureVersion", "1.0");
-        parameters.put("Version", "2014-05-26");
-        parameters.put("Signature", signature);
-        return parameters;
+        return new HashMap<>(Map.ofEntries(
+                Map.entry("Timestamp", "2026-11-29T15:29:57Z"),
+                Map.entry("AccessKeyId", "AKTEST"),
+                Map.entry("Action", "DescribeInstances"),
+                Map.entry("Format", "JSON"),
+                Map.entry("PageSize", "10"),
+                Map.entry("RegionId", "cn-minicloud"),
+                Map.entry("SignatureMethod", "HMAC-SHA1"),
+                Map.entry("SignatureNonce", "188164bd69d446fb9e63f96473ef4aa9"),
+                Map.entry("SignatureVersion", "1.0"),
+                Map.entry("Version", "2014-05-26"),
+                Map.entry("Signature", signature)));
     }
 
     @Test
