@@ -10,15 +10,19 @@
 # The host is set right again, no daemon but libvirt's runs as root, the old instances can still
 # be operated, and a new one launches and shows its serial log. Then, with the portal stopped, the
 # backup/restore drill runs on the upgraded cloud as it stands (backup-restore-drill.sh).
-# Run last by 'deploy/minicloud test' (a test cloud whose portal ran is brought up again); deletes
-# what it made; prints its timings.
+# Run last by 'deploy/minicloud test' (the test cloud is brought back as it was: up whole, or its
+# MariaDB and Keycloak alone); deletes what it made; prints its timings.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 test_state=${MINICLOUD_STATE:-/var/lib/minicloud}
-portal_was_running=0
-if [ -f "$test_state/run/wildfly.pid" ] && kill -0 "$(cat "$test_state/run/wildfly.pid")" 2>/dev/null; then
-  portal_was_running=1
-fi
+# was_running PIDFILE: whether the test cloud's daemon of that pid file runs now
+was_running() {
+  [ -f "$test_state/$1" ] && kill -0 "$(cat "$test_state/$1")" 2>/dev/null
+}
+portal_was_running=0 database_was_running=0 keycloak_was_running=0
+was_running run/wildfly.pid && portal_was_running=1
+was_running mariadb/mariadb.pid && database_was_running=1
+was_running run/keycloak.pid && keycloak_was_running=1
 deploy/minicloud down >/dev/null
 scratch=$(mktemp -d /var/tmp/minicloud-upgrade.XXXXXX)
 chmod 755 "$scratch" # MariaDB (user mysql) keeps the upgraded cloud's data in there
@@ -86,9 +90,14 @@ cleanup() {
   host_prepare
   libvirt_install_hook >/dev/null 2>&1
   rm -rf "$scratch"
+  # the test cloud as it was: up whole, or its database and Keycloak alone (a test run's)
   if [ "$portal_was_running" = 1 ]; then
     env -u MINICLOUD_SEGMENT_RANGE MINICLOUD_STATE="$test_state" deploy/minicloud up >/dev/null \
       || echo "the upgrade drill could not bring the test cloud in $test_state up again: run deploy/minicloud up" >&2
+  elif [ "$database_was_running" = 1 ] || [ "$keycloak_was_running" = 1 ]; then
+    env -u MINICLOUD_SEGMENT_RANGE MINICLOUD_STATE="$test_state" bash -c '. deploy/tests/drill.sh "upgrade drill" mariadb keycloak
+      mariadb_start; if [ "$1" = 1 ]; then keycloak_start; fi' restart "$keycloak_was_running" >/dev/null \
+      || echo "the upgrade drill could not start the test cloud's MariaDB and Keycloak in $test_state again" >&2
   fi
 }
 trap cleanup EXIT
