@@ -115,10 +115,11 @@ if [ -d "$test_state/keycloak/keycloak-$KC_VERSION/lib/quarkus" ]; then
   rsync -a --exclude /data "$test_state/keycloak/keycloak-$KC_VERSION/" "$KC_HOME/"
 fi
 
-# The portal's server as this checkout's build provisioned it, with what it was made from: a
-# previous release with the same poms and server configuration builds only its WAR into it
-# (another one provisions its own again).
-if [ -f "$WF_BUILT/.minicloud-inputs" ]; then
+# The portal's server as this checkout's build provisioned it, with what it was made from, for a
+# previous release with the same poms and server configuration: it builds only its WAR into it
+# (another one provisions its own).
+if [ -f "$WF_BUILT/.minicloud-inputs" ] \
+  && [ "$(REPO=$scratch/previous wildfly_server_inputs)" = "$(cat "$WF_BUILT/.minicloud-inputs")" ]; then
   mkdir -p "$scratch/previous/portal-web/target"
   cp -a "$WF_BUILT" "$scratch/previous/portal-web/target/"
 fi
