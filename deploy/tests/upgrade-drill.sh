@@ -6,7 +6,7 @@
 # and the admin a tenant with a quota of its own. Then /dev/kvm is reset to the kernel's 0600
 # root:root (no udev) and this checkout's 'up' runs on that running cloud. Nothing may be lost: the
 # same tenants, quotas, networks and instances in the same states; the running guest keeps running
-# (the same QEMU process); ann signs in with her password; the schema is this checkout's newest.
+# (the same QEMU process); a launch ordered as the upgrade began reaches RUNNING; ann signs in with her password; the schema is this checkout's newest.
 # The host is set right again, no daemon but libvirt's runs as root, the old instances can still
 # be operated, and a new one launches and shows its serial log. Then, with the portal stopped, the
 # backup/restore drill runs on the upgraded cloud as it stands (backup-restore-drill.sh).
@@ -65,9 +65,10 @@ launch() {
     "systemDiskGib":1,"password":"Upgrade-drill-1"}' | jq -r '.instances[0].id'
 }
 
-# What a user and an admin see of the cloud, without what changes by itself.
+# What a user and an admin see of the cloud, without what changes by itself (and the launch
+# ordered as the upgrade begins).
 snapshot() {
-  call GET '/instances?limit=500' "$ann" | jq -S '[.items[] | {id, name, hostname, state, flavor, vcpus, memoryMib,
+  call GET '/instances?limit=500' "$ann" | jq -S '[.items[] | select(.name != "upgrade-during") | {id, name, hostname, state, flavor, vcpus, memoryMib,
     image, systemDiskGib, network, networkName, privateIp, node, createdAt, billing}] | sort_by(.name)'
   call GET '/networks?limit=500' "$ann" | jq -S '.items | sort_by(.name)'
   call GET '/admin/tenants?limit=500' "$admin" | jq -S '.items | sort_by(.tenant)'
@@ -144,8 +145,10 @@ await "$stopped" STOPPED
 qemu=$(cat "/run/libvirt/qemu/$running.pid") || fail "no QEMU process for the running instance"
 before=$(snapshot) || fail "could not read what the previous release shows"
 
-# The upgrade, on a host that udev never set up (as a fresh machine of CI's kind).
+# The upgrade, on a host that udev never set up (as a fresh machine of CI's kind), with a launch
+# ordered as it begins: its task may still be in hand when the old portal is undeployed.
 [ ! -e /dev/kvm ] || { chown root:root /dev/kvm && chmod 0600 /dev/kvm; }
+during=$(launch upgrade-during) || fail "the order before the upgrade was refused"
 started=$SECONDS
 deploy/minicloud up > "$scratch/up.log" 2>&1 || fail "'up' could not upgrade the previous release's cloud"
 took_upgrade=$((SECONDS - started))
@@ -165,7 +168,9 @@ for daemon in MariaDB:"$DB_PIDFILE" Keycloak:"$KC_PIDFILE" WildFly:"$WF_PIDFILE"
   [ "$owner" != root ] || fail "${daemon%%:*} runs as root after the upgrade"
 done
 
-# The old instances still answer to their owner; a new one launches.
+# The launch ordered as the upgrade began got there; the old instances still answer to their
+# owner; a new one launches.
+await "$during" RUNNING
 call POST "/instances/$stopped/actions" "$ann" '{"action":"start"}' >/dev/null || fail "the old stopped instance cannot be started"
 await "$stopped" RUNNING
 call POST "/instances/$running/actions" "$ann" '{"action":"stop"}' >/dev/null || fail "the old running instance cannot be stopped"
@@ -183,6 +188,6 @@ done
 wildfly_stop >/dev/null
 deploy/tests/backup-restore-drill.sh || fail "the backup/restore drill failed on the upgraded cloud (above)"
 
-printf 'ok   upgrade from %s: its up took %ss, the upgrade %ss (%s); instances, networks, tenants and quotas unchanged, the running guest not restarted, schema %s; /dev/kvm %s; a launch after it reached RUNNING in %ss\n' \
+printf 'ok   upgrade from %s: its up took %ss, the upgrade %ss (%s); instances, networks, tenants and quotas unchanged, the running guest not restarted, a launch ordered as it began RUNNING, schema %s; /dev/kvm %s; a launch after it reached RUNNING in %ss\n' \
   "${previous:0:7}" "$took_previous" "$took_upgrade" "$(sed -n 's/^up took [0-9]*s: //p' "$scratch/up.log")" "$newest" \
   "$(stat -c '%a %U:%G' /dev/kvm 2>/dev/null || echo absent)" "$launched"

@@ -54,6 +54,16 @@ public class TaskJournal {
         }
     }
 
+    /**
+     * Ends the leases of tasks a stopping worker let go of mid-step, so that the next server (a
+     * redeployed portal) resumes them at once rather than when their leases would have run out.
+     */
+    public void releaseLeases(String worker, Set<Long> leftBehind) {
+        for (long taskId : leftBehind) {
+            tasks.renewLease(taskId, worker, 0);
+        }
+    }
+
     /** What a runner needs to know about a task it took, including which steps are already done. */
     public TaskContext.Snapshot snapshot(long taskId) {
         Task task = tasks.find(taskId).orElseThrow();

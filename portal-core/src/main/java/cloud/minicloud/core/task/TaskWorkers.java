@@ -47,6 +47,8 @@ public class TaskWorkers {
     private static final int MAX_WAIT_SECONDS = 30;
     private static final int COMPENSATION_RETRY_SECONDS = 30;
     private static final Duration NODE_SLOTS_FRESH = Duration.ofSeconds(30);
+    /** How long a stopping server waits for its workers to let go of their tasks. */
+    private static final Duration STOP_PATIENCE = Duration.ofSeconds(10);
     /** A task the database keeps failing this often is failed after all: the trouble may be its own. */
     private static final int MAX_DATABASE_RETRIES = 10;
 
@@ -76,6 +78,8 @@ public class TaskWorkers {
     private final Semaphore wakeUp = new Semaphore(0);
     /** The tasks this server's workers hold now, with the node each drives (0 for none). */
     private final Map<Long, Long> inHand = new ConcurrentHashMap<>();
+    /** Tasks this server's workers let go of mid-step because it stops: the next server resumes them. */
+    private final Set<Long> leftBehind = ConcurrentHashMap.newKeySet();
     private final List<Thread> running = new ArrayList<>();
     private volatile boolean stopping;
     private volatile Instant lastHeartbeat;
@@ -83,21 +87,23 @@ public class TaskWorkers {
     private volatile Map<Long, Integer> nodeSlots = Map.of();
     private volatile Instant nodeSlotsRead = Instant.EPOCH;
 
-    public synchronized void start() {
+    public void start() {
         start(managedThreads);
     }
 
     /** Starts the workers on threads from the factory given (the server's managed threads, or a test's). */
-    public synchronized void start(ThreadFactory threads) {
-        if (!running.isEmpty()) {
-            return;
+    public void start(ThreadFactory threads) {
+        synchronized (running) {
+            if (!running.isEmpty()) {
+                return;
+            }
+            for (int i = 0; i < settings.taskWorkers(); i++) {
+                running.add(threads.newThread(this::work));
+            }
+            running.add(threads.newThread(this::heartbeat));
+            stopping = false;
+            running.forEach(Thread::start);
         }
-        for (int i = 0; i < settings.taskWorkers(); i++) {
-            running.add(threads.newThread(this::work));
-        }
-        running.add(threads.newThread(this::heartbeat));
-        stopping = false;
-        running.forEach(Thread::start);
         LOG.info(() -> settings.taskWorkers() + " task workers started as " + workerId);
     }
 
@@ -134,6 +140,9 @@ public class TaskWorkers {
 
     /** Claims the next task, skipping nodes this server already runs its share of tasks on. */
     private synchronized Optional<Long> claim() {
+        if (stopping) {
+            return Optional.empty();
+        }
         Map<Long, Integer> slots = nodeSlots();
         Set<Long> fullNodes = inHand.values().stream()
                 .filter(node -> node != 0)
@@ -181,6 +190,9 @@ public class TaskWorkers {
                 // Not the task's failure: the server is going down, or the database went away
                 // under it. What the node did stands; the lease runs out and a worker resumes it.
                 LOG.log(Level.INFO, "task " + taskId + " left for its lease to run out", e);
+                if (stopping) {
+                    leftBehind.add(taskId);
+                }
                 return;
             }
             fail(task, e);
@@ -264,10 +276,40 @@ public class TaskWorkers {
         return !running.isEmpty() && !stopping && beat != null && beat.isAfter(Instant.now().minus(within));
     }
 
+    /**
+     * Stops the workers (the portal is redeployed or shut down): each lets go of its task where it
+     * is, which a resumed task handles like a crash. The tasks they let go of are handed on at once;
+     * one whose worker did not stop in time (a node call that ignores the interrupt) keeps its lease
+     * until it runs out, so that no two servers ever drive it together.
+     */
     @PreDestroy
-    public synchronized void stop() {
-        stopping = true;
-        running.forEach(Thread::interrupt);
-        running.clear();
+    public void stop() {
+        synchronized (running) {
+            // Not under this object's lock: a worker about to claim needs it to see that it stops.
+            stopping = true;
+            running.forEach(Thread::interrupt);
+            long deadline = System.nanoTime() + STOP_PATIENCE.toNanos();
+            for (Thread thread : running) {
+                try {
+                    thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            running.clear();
+        }
+        Set<Long> handOn = new java.util.HashSet<>(leftBehind);
+        handOn.removeAll(inHand.keySet());
+        leftBehind.clear();
+        if (handOn.isEmpty()) {
+            return;
+        }
+        try {
+            journal.releaseLeases(workerId, handOn);
+            LOG.info(() -> "tasks " + handOn + " handed on to the next server");
+        } catch (RuntimeException e) {
+            LOG.log(Level.INFO, "could not hand tasks " + handOn + " on; their leases run out instead", e);
+        }
     }
 }

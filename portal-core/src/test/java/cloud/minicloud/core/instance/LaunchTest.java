@@ -241,6 +241,27 @@ class LaunchTest {
     }
 
     @Test
+    void a_launch_the_portal_is_redeployed_under_is_finished_at_once_by_the_next_server_with_one_domain() throws Exception {
+        FakeNode node = cloud.addNode("n1");
+        FakeNode.Hang hang = node.hang(NodeCall.START);
+        cloud.startWorkers();
+        InstanceView ordered = cloud.launch(ANN, "general", 1).get(0);
+        assertTrue(hang.awaitReached(10));
+
+        cloud.workers.stop();
+        hang.release();
+
+        // Handed on, not held until its lease runs out: the next server takes it up at once.
+        assertEquals(1, cloud.tasks.claimable(8, java.util.Set.of(), java.util.Set.of()).size());
+        cloud.startAnotherServer();
+        cloud.await(ANN, ordered.id(), InstanceState.RUNNING);
+        awaitTrue(cloud::settled, () -> "the launch task did not finish");
+        assertEquals(List.of(ordered.id()), node.domainIds());
+        assertEquals(2, usedVcpus());
+        assertEquals(1, cloud.nodeRepository.claims());
+    }
+
+    @Test
     void a_connection_lost_after_the_create_took_effect_resumes_with_exactly_one_domain() {
         FakeNode node = cloud.addNode("n1");
         node.cutConnectionAt(NodeCall.CREATE, true);

@@ -104,6 +104,7 @@ public final class TestCloud implements AutoCloseable {
     /** The image store's directory, made for this cloud and removed with it. */
     public final Path imageStore;
     private final List<Object> components = new ArrayList<>();
+    private final List<TaskWorkers> otherServers = new ArrayList<>();
     private final Path imageFile;
 
     public TestCloud() {
@@ -173,7 +174,20 @@ public final class TestCloud implements AutoCloseable {
     }
 
     public void startWorkers() {
-        workers.start(runnable -> {
+        start(workers);
+    }
+
+    /** Starts the workers of another server on the same database and nodes (a redeployed portal, say). */
+    public TaskWorkers startAnotherServer() {
+        TaskWorkers other = new TaskWorkers();
+        inject(other);
+        otherServers.add(other);
+        start(other);
+        return other;
+    }
+
+    private static void start(TaskWorkers pool) {
+        pool.start(runnable -> {
             Thread thread = new Thread(runnable, "test-worker");
             thread.setDaemon(true);
             return thread;
@@ -239,6 +253,7 @@ public final class TestCloud implements AutoCloseable {
     @Override
     public void close() throws IOException {
         workers.stop();
+        otherServers.forEach(TaskWorkers::stop);
         reconciler.stop();
         Files.deleteIfExists(imageFile);
         if (!Files.exists(imageStore)) {
