@@ -62,7 +62,7 @@ keycloak_check_mode() {
 }
 
 # The realm as imported: the portal's and its service account's client secrets and redirect URLs
-# filled in. Demo mode keeps the demo users and organizations and the CLI's password grant;
+# filled in (exact, see SignIn.java). Demo mode keeps the demo users and organizations and the CLI's password grant;
 # production mode has only the first cloud admin, with a generated password to change at the
 # first sign-in, and scripts sign in through the browser (the device grant). The portal's access
 # tokens live MINICLOUD_ROLE_REFRESH_SECONDS (60): a role taken away in Keycloak keeps working in
@@ -70,9 +70,10 @@ keycloak_check_mode() {
 keycloak_realm() {
   local urls first_admin="" refresh=${MINICLOUD_ROLE_REFRESH_SECONDS:-60}
   [[ "$refresh" =~ ^[1-9][0-9]*$ ]] || die "MINICLOUD_ROLE_REFRESH_SECONDS must be a number of seconds, not '$refresh'"
-  urls=$(printf '"%s/*"' "$WF_URL")
+  # one exact address each (the portal's /sso/login): a wildcard would let a crafted link hand the code to any page
+  urls=$(printf '"%s/sso/login"' "$WF_URL")
   if [ "$(keycloak_mode)" = demo ]; then
-    urls="$urls,\"http://localhost:9080/*\""
+    urls="$urls,\"http://localhost:9080/sso/login\""
   else
     first_admin=$(secret first-admin-password)
   fi

@@ -40,5 +40,5 @@ answer=$(printf '%s' "$(cat "$scratch/first-admin-password")" | curl -s "$realm_
 code=$(curl -s "$realm_url/protocol/openid-connect/auth/device" -d client_id=minicloud-cli | jq -r '.user_code // empty')
 [ -n "$code" ] || fail "scripts cannot sign in through the browser (device grant)"
 portal=$(admin_api "$KC_LOCAL/admin/realms/$realm/clients?clientId=minicloud-portal" | jq -c '.[0].redirectUris')
-[ "$portal" = "[\"$WF_URL/*\"]" ] || fail "the portal's redirect addresses are $portal"
+[ "$portal" = "[\"$WF_URL/sso/login\"]" ] || fail "the portal's redirect addresses are $portal"
 printf 'ok   production realm: Keycloak runs kc.sh start on MariaDB; only the first admin, who must choose a password; no password grant; the device grant; redirects only to %s\n' "$WF_URL"

@@ -20,7 +20,9 @@ public class SignOutServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String home = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort() + "/";
+        // Keycloak returns only to the portal's one redirect address, which asks for the password again.
+        String home = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort()
+                + request.getContextPath() + SignIn.PAGE;
         String target = home;
         if (request.getUserPrincipal() instanceof OidcPrincipal<?> principal) {
             OidcSecurityContext context = principal.getOidcSecurityContext();

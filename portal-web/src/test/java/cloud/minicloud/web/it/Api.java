@@ -93,6 +93,11 @@ final class Api {
         }
     }
 
+    /** A GET of any address, not only the portal's; redirects are answered, not followed. */
+    static Reply fetch(URI address) {
+        return send(HttpRequest.newBuilder(address).GET().build());
+    }
+
     private static HttpRequest.Builder authorized(String path, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(PORTAL + path));
         return token == null ? builder : builder.header("Authorization", "Bearer " + token);

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -52,6 +55,26 @@ class PortalBrowserIT {
             browser.click(By.id("nav-nodes"));
             browser.waitForText(By.id("nodes"), "qemu:///system");
         }
+    }
+
+    @Test
+    void a_link_to_a_page_opens_that_page_after_signing_in_though_keycloak_returns_only_to_the_sign_in_page() {
+        try (Browser browser = new Browser()) {
+            browser.signIn("ann", "/instances/new?from=mail");
+
+            browser.waitFor(By.id("order-summary"));
+            assertEquals(Api.PORTAL + "/instances/new?from=mail", browser.currentUrl());
+        }
+        // A wildcard would let a crafted link hand the authorization code to another page of the portal.
+        assertEquals(200, authorize(Api.PORTAL + "/sso/login").status());
+        assertEquals(400, authorize(Api.PORTAL + "/instances").status());
+        assertEquals(400, authorize(Api.PORTAL + "/sso/login/../signout").status());
+    }
+
+    private static Api.Reply authorize(String redirectUri) {
+        return Api.fetch(URI.create(Api.KEYCLOAK + "/realms/minicloud/protocol/openid-connect/auth"
+                + "?response_type=code&scope=openid&client_id=minicloud-portal&redirect_uri="
+                + URLEncoder.encode(redirectUri, StandardCharsets.UTF_8)));
     }
 
     @Test
