@@ -73,7 +73,8 @@ class PortalBrowserIT {
 
     private static Api.Reply authorize(String redirectUri) {
         return Api.fetch(URI.create(Api.KEYCLOAK + "/realms/minicloud/protocol/openid-connect/auth"
-                + "?response_type=code&scope=openid&client_id=minicloud-portal&redirect_uri="
+                + "?response_type=code&scope=openid&client_id=minicloud-portal"
+                + "&code_challenge_method=S256&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&redirect_uri="
                 + URLEncoder.encode(redirectUri, StandardCharsets.UTF_8)));
     }
 
