@@ -45,7 +45,9 @@ portal_environment() {
   MINICLOUD_DB_PASSWORD=$(secret db-password)
   MINICLOUD_OIDC_SECRET=$(secret oidc-client-secret)
   MINICLOUD_KEYCLOAK_ADMIN_SECRET=$(secret keycloak-service-secret)
-  export MINICLOUD_DB_PASSWORD MINICLOUD_OIDC_SECRET MINICLOUD_KEYCLOAK_ADMIN_SECRET
+  # AccessKey secrets are sealed with this in the database: a backup keeps it beside the dump
+  MINICLOUD_ACCESS_KEY_SEAL=$(secret access-key-seal)
+  export MINICLOUD_DB_PASSWORD MINICLOUD_OIDC_SECRET MINICLOUD_KEYCLOAK_ADMIN_SECRET MINICLOUD_ACCESS_KEY_SEAL
   export MINICLOUD_OIDC_PROVIDER_URL=$KC_REALM_URL
   if [ -n "${MINICLOUD_PUBLIC_URL:-}" ]; then export MINICLOUD_BEHIND_PROXY=true; fi
   export MINICLOUD_IMAGES=$IMAGES_DIR

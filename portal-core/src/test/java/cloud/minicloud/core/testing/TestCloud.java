@@ -98,6 +98,9 @@ public final class TestCloud implements AutoCloseable {
     public final ImageUploads imageUploads = new ImageUploads();
     public final FlavorService flavorService = new FlavorService();
     public final MemoryTenantDirectory directory = new MemoryTenantDirectory();
+    public final cloud.minicloud.core.accesskey.MemoryAccessKeyRepository accessKeyRepository =
+            new cloud.minicloud.core.accesskey.MemoryAccessKeyRepository();
+    public final cloud.minicloud.core.accesskey.AccessKeyService accessKeys = new cloud.minicloud.core.accesskey.AccessKeyService();
     public final TenantAdministration tenantAdministration = new TenantAdministration();
     public final cloud.minicloud.core.tenant.MemoryInvitationRepository invitations = new cloud.minicloud.core.tenant.MemoryInvitationRepository();
     public final cloud.minicloud.core.quota.InvitedRoles invitedRoles = new cloud.minicloud.core.quota.InvitedRoles();
@@ -117,7 +120,8 @@ public final class TestCloud implements AutoCloseable {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        this.settings = settings.withImages(settings.images().withStoreDir(imageStore.toString()));
+        this.settings = settings.withImages(settings.images().withStoreDir(imageStore.toString()))
+                .withAccessKeys(new cloud.minicloud.core.config.AccessKeySettings("test-cloud-seal", 2));
         AfterCommit now = Runnable::run;
         components.addAll(List.of(this.settings, fakeNodes, now, tenants, quotas, flavors, images, networkRepository,
                 nodeRepository, instanceRepository, tasks, instances, networks, nodes, quotaService, workers, reconciler,
@@ -126,7 +130,7 @@ public final class TestCloud implements AutoCloseable {
                 new NodeDrivers(), new NodeCalls(), new NodeProbeLog(), metricsRegistry, metrics, new MetricsQueries(),
                 imageService, imageUploads, flavorService, directory, tenantAdministration, new TenantRecords(), invitations, invitedRoles,
                 usage, new UsageMeter(), new InstanceMetering(), new MemoryFlavorPrices(),
-                new cloud.minicloud.core.instance.FixedSubscriptionPolicy(), subscriptions));
+                new cloud.minicloud.core.instance.FixedSubscriptionPolicy(), subscriptions, accessKeyRepository, accessKeys));
         components.forEach(this::inject);
         metrics.start();
         try {

@@ -52,6 +52,7 @@ public class MainLayout extends AppLayout {
         }
         if (caller.has(Role.TENANT_USER) || caller.has(Role.CLOUD_ADMIN)) {
             nav.addItem(navItem("nav-images", getTranslation("nav.images"), ImagesView.class));
+            nav.addItem(navItem("nav-keys", getTranslation("nav.keys"), AccessKeysView.class));
         }
         if (caller.has(Role.TENANT_ADMIN)) {
             SideNavItem members = new SideNavItem(getTranslation("nav.members"), "tenants/" + caller.tenantAlias() + "/members");

@@ -1,0 +1,70 @@
+package cloud.minicloud.core.accesskey;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+
+/** AccessKeys in MariaDB; a taken slot is found by the unique key, without failing the transaction. */
+@ApplicationScoped
+public class JpaAccessKeyRepository implements AccessKeyRepository {
+
+    @PersistenceContext(unitName = "minicloud")
+    EntityManager em;
+
+    @Override
+    public boolean add(AccessKey key) {
+        // IGNORE: a second request that took the same slot adds nothing, and this transaction goes on.
+        return em.createNativeQuery("""
+                        INSERT IGNORE INTO access_key (key_id, username, tenant_alias, active_slot, sealed_secret, created_at)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6)""")
+                .setParameter(1, key.keyId())
+                .setParameter(2, key.username())
+                .setParameter(3, key.tenantAlias())
+                .setParameter(4, key.activeSlot())
+                .setParameter(5, key.sealedSecret())
+                .setParameter(6, key.createdAt())
+                .executeUpdate() == 1;
+    }
+
+    @Override
+    public Optional<AccessKey> find(String keyId) {
+        em.flush();
+        return em.createQuery("select k from AccessKey k where k.keyId = :id", AccessKey.class)
+                .setParameter("id", keyId).getResultStream().findFirst();
+    }
+
+    @Override
+    public List<AccessKey> ofUser(String username) {
+        return em.createQuery("select k from AccessKey k where k.username = :user order by k.createdAt desc, k.id desc",
+                AccessKey.class).setParameter("user", username).getResultList();
+    }
+
+    @Override
+    public List<AccessKey> all(int offset, int limit) {
+        return em.createQuery("select k from AccessKey k order by k.createdAt desc, k.id desc", AccessKey.class)
+                .setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public long count() {
+        return em.createQuery("select count(k) from AccessKey k", Long.class).getSingleResult();
+    }
+
+    @Override
+    public boolean setSlot(long id, Integer slot) {
+        boolean set = em.createNativeQuery("UPDATE IGNORE access_key SET active_slot = ?2 WHERE id = ?1")
+                .setParameter(1, id).setParameter(2, slot).executeUpdate() == 1;
+        AccessKey read = em.find(AccessKey.class, id);
+        if (read != null) {
+            em.refresh(read); // read before the statement, which bypassed it
+        }
+        return set;
+    }
+
+    @Override
+    public void remove(long id) {
+        em.createQuery("delete from AccessKey k where k.id = :id").setParameter("id", id).executeUpdate();
+    }
+}
