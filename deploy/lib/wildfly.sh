@@ -3,6 +3,8 @@
 # shellcheck shell=bash
 
 WF_PORT=${MINICLOUD_PORT:-8080}
+# The ECS-compatible API's own port: Alibaba Cloud's SDKs call the root of their endpoint.
+ECS_PORT=${MINICLOUD_ECS_PORT:-8081}
 WF_HOME=$STATE/wildfly
 WF_PIDFILE=$RUN_DIR/wildfly.pid
 WF_LOG=$LOG_DIR/wildfly.log
@@ -48,6 +50,7 @@ portal_environment() {
   # AccessKey secrets are sealed with this in the database: a backup keeps it beside the dump
   MINICLOUD_ACCESS_KEY_SEAL=$(secret access-key-seal)
   export MINICLOUD_DB_PASSWORD MINICLOUD_OIDC_SECRET MINICLOUD_KEYCLOAK_ADMIN_SECRET MINICLOUD_ACCESS_KEY_SEAL
+  export MINICLOUD_ECS_PORT=$ECS_PORT
   export MINICLOUD_OIDC_PROVIDER_URL=$KC_REALM_URL
   if [ -n "${MINICLOUD_PUBLIC_URL:-}" ]; then export MINICLOUD_BEHIND_PROXY=true; fi
   export MINICLOUD_IMAGES=$IMAGES_DIR
@@ -194,6 +197,7 @@ wildfly_start() {
     return
   fi
   require_free_port "$WF_PORT" WildFly
+  require_free_port "$ECS_PORT" "the ECS API (MINICLOUD_ECS_PORT)"
   require_free_port $((WF_PORT + 1910)) "WildFly management"
   portal_environment
   wildfly_grant

@@ -26,4 +26,10 @@ public interface AccessKeyRepository {
     boolean setSlot(long id, Integer slot);
 
     void remove(long id);
+
+    /**
+     * Records the nonce a request signed with the key came with, forgetting those seen before
+     * {@code forgetBefore}; false when the key signed a request with it already.
+     */
+    boolean firstUseOfNonce(String keyId, String nonce, java.time.Instant at, java.time.Instant forgetBefore);
 }

@@ -21,7 +21,7 @@ import java.util.stream.IntStream;
 /**
  * Each user's AccessKey pairs, for the ECS-compatible API: made, listed, disabled, enabled and
  * deleted by their user; listed and disabled by cloud admins. A user has at most
- * {@link cloud.minicloud.core.config.AccessKeySettings#activePerUser()} active keys, as on Alibaba
+ * {@link cloud.minicloud.core.config.EcsSettings#activePerUser()} active keys, as on Alibaba
  * Cloud. Another user's key is "not found", as any other tenant's resource is.
  */
 @ApplicationScoped
@@ -59,11 +59,19 @@ public class AccessKeyService {
         return keys.ofUser(caller.username()).stream().map(AccessKey::view).toList();
     }
 
-    /** The key a request names, while it is active, with its secret to check the request's signature. */
+    /** The key a request names, with its secret to check the request's signature while it is active. */
     public java.util.Optional<SigningKey> signingKey(String accessKeyId) {
-        return keys.find(accessKeyId).filter(AccessKey::active)
-                .map(key -> new SigningKey(key.keyId(), key.username(), key.tenantAlias(),
-                        seal().open(key.keyId(), key.sealedSecret())));
+        return keys.find(accessKeyId).map(key -> new SigningKey(key.keyId(), key.username(), key.tenantAlias(),
+                key.active() ? seal().open(key.keyId(), key.sealedSecret()) : null));
+    }
+
+    /**
+     * Whether a request signed with the key comes with a nonce it has not used within the window a
+     * request may be signed in (either way of now): a nonce seen before is a replay. The database
+     * keeps them, so a restart or a second server forgets none.
+     */
+    public boolean firstUseOfNonce(String accessKeyId, String nonce, Instant now, java.time.Duration window) {
+        return keys.firstUseOfNonce(accessKeyId, nonce, now, now.minus(window.multipliedBy(2)));
     }
 
     /** Every user's keys, newest first, for cloud admins. */
@@ -117,17 +125,17 @@ public class AccessKeyService {
     private int freeSlot(String username) {
         Set<Integer> taken = keys.ofUser(username).stream().filter(AccessKey::active).map(AccessKey::activeSlot)
                 .collect(Collectors.toSet());
-        return IntStream.rangeClosed(1, settings.accessKeys().activePerUser()).filter(slot -> !taken.contains(slot))
+        return IntStream.rangeClosed(1, settings.ecs().activePerUser()).filter(slot -> !taken.contains(slot))
                 .findFirst().orElseThrow(() -> tooMany(username));
     }
 
     private ConflictException tooMany(String username) {
-        return new ConflictException("invalid-state", username + " already has " + settings.accessKeys().activePerUser()
+        return new ConflictException("invalid-state", username + " already has " + settings.ecs().activePerUser()
                 + " active AccessKeys; disable or delete one first");
     }
 
     private SecretSeal seal() {
-        String secret = settings.accessKeys().sealingSecret();
+        String secret = settings.ecs().sealingSecret();
         if (secret == null) {
             throw new IllegalStateException("AccessKeys need the cloud's secret MINICLOUD_ACCESS_KEY_SEAL; "
                     + "deploy/minicloud up sets it");

@@ -64,6 +64,14 @@ public class JpaAccessKeyRepository implements AccessKeyRepository {
     }
 
     @Override
+    public boolean firstUseOfNonce(String keyId, String nonce, java.time.Instant at, java.time.Instant forgetBefore) {
+        em.createNativeQuery("DELETE FROM signature_nonce WHERE seen_at < ?1").setParameter(1, forgetBefore).executeUpdate();
+        return em.createNativeQuery("INSERT IGNORE INTO signature_nonce (key_id, nonce, seen_at) VALUES (?1, ?2, ?3)")
+                .setParameter(1, keyId).setParameter(2, nonce).setParameter(3, at)
+                .executeUpdate() == 1;
+    }
+
+    @Override
     public void remove(long id) {
         em.createQuery("delete from AccessKey k where k.id = :id").setParameter("id", id).executeUpdate();
     }

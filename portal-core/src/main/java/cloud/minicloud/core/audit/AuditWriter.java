@@ -31,6 +31,14 @@ public class AuditWriter {
         }
     }
 
+    /**
+     * A request refused before any use case saw it (an ECS API call whose AccessKey or signature
+     * did not hold), on what it named.
+     */
+    public void refused(Caller caller, String action, String targets, String reason) {
+        write(new AuditEntry(caller, action, targets, false, reason), AuditTrail.line(caller, action, targets) + "refused: " + reason);
+    }
+
     /** Stores the line; where the database cannot take it now, the server log still has it. */
     void write(AuditEntry entry, String line) {
         AUDIT.info(line);

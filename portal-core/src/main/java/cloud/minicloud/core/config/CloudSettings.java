@@ -31,14 +31,14 @@ import java.util.Map;
  * @param networks           how deleted networks' segments and subnets come back, and how fast tenants may create networks
  * @param consoleRecheck     how often an open console asks Keycloak whether its user still holds a role that lets
  *                           them see the instance ({@code MINICLOUD_CONSOLE_RECHECK_SECONDS}, 30)
- * @param accessKeys         how AccessKeys' secrets are kept, and how many a user may have active
+ * @param ecs                the ECS-compatible API: its port, its region, how AccessKeys are kept
  */
 public record CloudSettings(Duration stopGrace, Duration sweep, boolean reapUnknown, Placement placement,
                             int taskWorkers, int tasksPerNode, Duration nodePatience, String segmentRange,
                             String localNodeUri, String localNodePool, int localNodeRequests, String imagesDir,
                             boolean failpoints, java.util.List<String> armedFailpoints, ImageSettings images,
                             BillingSettings billing, Duration auditRetention, NetworkSettings networks,
-                            Duration consoleRecheck, AccessKeySettings accessKeys) {
+                            Duration consoleRecheck, EcsSettings ecs) {
 
     /** How placement weighs the nodes that have room. */
     public enum Placement { SPREAD, PACK }
@@ -47,7 +47,7 @@ public record CloudSettings(Duration stopGrace, Duration sweep, boolean reapUnkn
         return new CloudSettings(Duration.ofSeconds(30), Duration.ofSeconds(30), false, Placement.SPREAD, 16, 16,
                 Duration.ofMinutes(10), null, null, "/var/lib/minicloud/pool", 5, null, false, java.util.List.of(),
                 ImageSettings.defaults(null), BillingSettings.defaults(), Duration.ofDays(365), NetworkSettings.defaults(),
-                Duration.ofSeconds(30), AccessKeySettings.defaults());
+                Duration.ofSeconds(30), EcsSettings.defaults());
     }
 
     /**
@@ -77,34 +77,34 @@ public record CloudSettings(Duration stopGrace, Duration sweep, boolean reapUnkn
                 Duration.ofDays(number(env, "MINICLOUD_AUDIT_RETENTION_DAYS", (int) d.auditRetention().toDays())),
                 NetworkSettings.from(env),
                 seconds(env, "MINICLOUD_CONSOLE_RECHECK_SECONDS", d.consoleRecheck()),
-                AccessKeySettings.from(env));
+                EcsSettings.from(env));
     }
 
     public CloudSettings withImages(ImageSettings imageSettings) {
         return new CloudSettings(stopGrace, sweep, reapUnknown, placement, taskWorkers, tasksPerNode, nodePatience,
                 segmentRange, localNodeUri, localNodePool, localNodeRequests, imagesDir, failpoints, armedFailpoints,
-                imageSettings, billing, auditRetention, networks, consoleRecheck, accessKeys);
+                imageSettings, billing, auditRetention, networks, consoleRecheck, ecs);
     }
 
     public CloudSettings withSweep(Duration every) {
         return new CloudSettings(stopGrace, every, reapUnknown, placement, taskWorkers, tasksPerNode, nodePatience,
                 segmentRange, localNodeUri, localNodePool, localNodeRequests, imagesDir, failpoints, armedFailpoints, images,
-                billing, auditRetention, networks, consoleRecheck, accessKeys);
+                billing, auditRetention, networks, consoleRecheck, ecs);
     }
 
     public CloudSettings withNodePatience(Duration patience) {
         return new CloudSettings(stopGrace, sweep, reapUnknown, placement, taskWorkers, tasksPerNode, patience,
                 segmentRange, localNodeUri, localNodePool, localNodeRequests, imagesDir, failpoints, armedFailpoints, images,
-                billing, auditRetention, networks, consoleRecheck, accessKeys);
+                billing, auditRetention, networks, consoleRecheck, ecs);
     }
 
     public CloudSettings withNetworks(NetworkSettings pools) {
         return new CloudSettings(stopGrace, sweep, reapUnknown, placement, taskWorkers, tasksPerNode, nodePatience,
                 segmentRange, localNodeUri, localNodePool, localNodeRequests, imagesDir, failpoints, armedFailpoints, images,
-                billing, auditRetention, pools, consoleRecheck, accessKeys);
+                billing, auditRetention, pools, consoleRecheck, ecs);
     }
 
-    public CloudSettings withAccessKeys(AccessKeySettings keys) {
+    public CloudSettings withEcs(EcsSettings keys) {
         return new CloudSettings(stopGrace, sweep, reapUnknown, placement, taskWorkers, tasksPerNode, nodePatience,
                 segmentRange, localNodeUri, localNodePool, localNodeRequests, imagesDir, failpoints, armedFailpoints, images,
                 billing, auditRetention, networks, consoleRecheck, keys);
@@ -113,7 +113,7 @@ public record CloudSettings(Duration stopGrace, Duration sweep, boolean reapUnkn
     public CloudSettings withPlacement(Placement policy) {
         return new CloudSettings(stopGrace, sweep, reapUnknown, policy, taskWorkers, tasksPerNode, nodePatience,
                 segmentRange, localNodeUri, localNodePool, localNodeRequests, imagesDir, failpoints, armedFailpoints, images,
-                billing, auditRetention, networks, consoleRecheck, accessKeys);
+                billing, auditRetention, networks, consoleRecheck, ecs);
     }
 
     private static Duration seconds(Map<String, String> env, String name, Duration fallback) {

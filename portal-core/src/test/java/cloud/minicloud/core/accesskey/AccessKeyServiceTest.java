@@ -75,10 +75,10 @@ class AccessKeyServiceTest {
         String id = keys.create(ANN).key().accessKeyId();
 
         assertEquals(AccessKeyView.DISABLED, keys.disable(ANN, id).status());
-        assertTrue(keys.signingKey(id).isEmpty());
+        assertFalse(keys.signingKey(id).orElseThrow().active(), "known, so that its use is audited against ann, but without a secret");
 
         keys.enable(ANN, id);
-        assertTrue(keys.signingKey(id).isPresent());
+        assertTrue(keys.signingKey(id).orElseThrow().active());
         keys.delete(ANN, id);
         assertTrue(keys.signingKey(id).isEmpty());
         assertEquals(List.of(), keys.mine(ANN));
@@ -110,6 +110,19 @@ class AccessKeyServiceTest {
         assertThrows(TenantChoiceRequiredException.class, () -> keys.create(both));
         assertEquals("globex", keys.signingKey(keys.create(both.actingFor("globex")).key().accessKeyId())
                 .orElseThrow().tenantAlias());
+    }
+
+    @Test
+    void a_nonce_is_refused_the_second_time_within_the_window_and_forgotten_after_it() {
+        String id = keys.create(ANN).key().accessKeyId();
+        java.time.Instant now = java.time.Instant.now();
+        java.time.Duration window = java.time.Duration.ofMinutes(15);
+
+        assertTrue(keys.firstUseOfNonce(id, "n-1", now, window));
+        assertFalse(keys.firstUseOfNonce(id, "n-1", now.plusSeconds(60), window), "a replay");
+        assertTrue(keys.firstUseOfNonce(keys.create(ANN).key().accessKeyId(), "n-1", now, window), "another key's nonce");
+        assertTrue(keys.firstUseOfNonce(id, "n-1", now.plus(window.multipliedBy(2)).plusSeconds(1), window),
+                "no request signed then could still be accepted");
     }
 
     @Test

@@ -61,6 +61,14 @@ public class MemoryAccessKeyRepository implements AccessKeyRepository {
         keys.removeIf(k -> k.id() == id);
     }
 
+    private final java.util.Map<String, java.time.Instant> nonces = new java.util.HashMap<>();
+
+    @Override
+    public synchronized boolean firstUseOfNonce(String keyId, String nonce, java.time.Instant at, java.time.Instant forgetBefore) {
+        nonces.values().removeIf(seen -> seen.isBefore(forgetBefore));
+        return nonces.putIfAbsent(keyId + " " + nonce, at) == null;
+    }
+
     /** How the secret is kept: never the secret itself. */
     public synchronized byte[] stored(String keyId) {
         return find(keyId).orElseThrow().sealedSecret();

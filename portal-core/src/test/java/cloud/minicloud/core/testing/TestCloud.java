@@ -121,7 +121,7 @@ public final class TestCloud implements AutoCloseable {
             throw new java.io.UncheckedIOException(e);
         }
         this.settings = settings.withImages(settings.images().withStoreDir(imageStore.toString()))
-                .withAccessKeys(new cloud.minicloud.core.config.AccessKeySettings("test-cloud-seal", 2));
+                .withEcs(settings.ecs().withSealingSecret("test-cloud-seal"));
         AfterCommit now = Runnable::run;
         components.addAll(List.of(this.settings, fakeNodes, now, tenants, quotas, flavors, images, networkRepository,
                 nodeRepository, instanceRepository, tasks, instances, networks, nodes, quotaService, workers, reconciler,

@@ -24,11 +24,15 @@ public class SignIn extends HttpFilter {
 
     private static final String RETURN_TO = SignIn.class.getName() + ".returnTo";
 
+    @jakarta.inject.Inject
+    cloud.minicloud.core.config.CloudSettings settings;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (request.getUserPrincipal() != null || path.equals("/api") || path.startsWith("/api/")) {
+        if (request.getUserPrincipal() != null || path.equals("/api") || path.startsWith("/api/")
+                || cloud.minicloud.web.ecs.EcsDoor.isFor(request, settings)) {
             chain.doFilter(request, response);
             return;
         }

@@ -1,0 +1,185 @@
+package cloud.minicloud.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.aliyun.ecs20140526.Client;
+import com.aliyun.ecs20140526.models.DescribeInstanceTypesRequest;
+import com.aliyun.ecs20140526.models.DescribeInstanceTypesResponseBody.DescribeInstanceTypesResponseBodyInstanceTypesInstanceType;
+import com.aliyun.ecs20140526.models.DescribeRegionsRequest;
+import com.aliyun.ecs20140526.models.DescribeRegionsResponseBody.DescribeRegionsResponseBodyRegionsRegion;
+import com.aliyun.ecs20140526.models.DescribeZonesRequest;
+import com.aliyun.ecs20140526.models.DescribeZonesResponseBody.DescribeZonesResponseBodyZonesZone;
+import com.aliyun.tea.TeaException;
+import com.aliyun.teaopenapi.models.Config;
+import com.aliyuncs.DefaultAcsClient;
+import com.aliyuncs.exceptions.ClientException;
+import com.aliyuncs.http.ProtocolType;
+import com.aliyuncs.profile.DefaultProfile;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The ECS-compatible API driven by Alibaba Cloud's own Java SDKs with only the endpoint changed: the
+ * current one (ACS3-HMAC-SHA256) and the old one (signature v1), with ann's AccessKey; and what it
+ * refuses, in ECS's codes.
+ */
+class EcsApiIT {
+
+    private static final String ENDPOINT = System.getProperty("ecs.endpoint", "127.0.0.1:9081");
+    private static String keyId;
+    private static String secret;
+
+    @BeforeAll
+    static void annMakesAKey() {
+        JsonObject made = Api.post("/api/v1/access-keys", Api.tokenFor("ann"), "").object();
+        keyId = made.getString("accessKeyId");
+        secret = made.getString("accessKeySecret");
+    }
+
+    @AfterAll
+    static void annDeletesIt() {
+        Api.delete("/api/v1/access-keys/" + keyId, Api.tokenFor("ann"));
+    }
+
+    private static Client sdk(String id, String withSecret) throws Exception {
+        return new Client(new Config().setAccessKeyId(id).setAccessKeySecret(withSecret).setEndpoint(ENDPOINT).setProtocol("http"));
+    }
+
+    @Test
+    void the_current_sdk_lists_the_region_its_zone_and_the_flavors_as_instance_types() throws Exception {
+        Client ecs = sdk(keyId, secret);
+
+        DescribeRegionsResponseBodyRegionsRegion region = ecs.describeRegions(new DescribeRegionsRequest())
+                .getBody().getRegions().getRegion().get(0);
+        assertEquals("cn-minicloud", region.getRegionId());
+        assertEquals(ENDPOINT, region.getRegionEndpoint());
+
+        DescribeZonesResponseBodyZonesZone zone = ecs.describeZones(new DescribeZonesRequest().setRegionId("cn-minicloud"))
+                .getBody().getZones().getZone().get(0);
+        assertEquals("cn-minicloud-default", zone.getZoneId());
+        assertTrue(zone.getAvailableInstanceTypes().getInstanceTypes().contains("entry"), zone.getAvailableInstanceTypes().toMap().toString());
+
+        List<DescribeInstanceTypesResponseBodyInstanceTypesInstanceType> types = ecs.describeInstanceTypes(
+                new DescribeInstanceTypesRequest().setInstanceTypes(List.of("entry", "general"))).getBody().getInstanceTypes().getInstanceType();
+        assertEquals(List.of("entry:1:1.0", "general:2:4.0"), types.stream()
+                .map(t -> t.getInstanceTypeId() + ":" + t.getCpuCoreCount() + ":" + t.getMemorySize()).sorted().toList());
+
+        TeaException elsewhere = assertThrows(TeaException.class,
+                () -> ecs.describeZones(new DescribeZonesRequest().setRegionId("cn-hangzhou")));
+        assertEquals("InvalidRegionId.NotFound", elsewhere.getCode());
+    }
+
+    @Test
+    void the_old_sdk_signs_with_signature_v1_and_gets_the_same_answer() throws Exception {
+        DefaultAcsClient client = new DefaultAcsClient(DefaultProfile.getProfile("cn-minicloud", keyId, secret));
+        com.aliyuncs.ecs.model.v20140526.DescribeRegionsRequest request = new com.aliyuncs.ecs.model.v20140526.DescribeRegionsRequest();
+        request.setSysEndpoint(ENDPOINT);
+        request.setSysProtocol(ProtocolType.HTTP);
+
+        assertEquals("cn-minicloud", client.getAcsResponse(request).getRegions().get(0).getRegionId());
+
+        DefaultAcsClient wrong = new DefaultAcsClient(DefaultProfile.getProfile("cn-minicloud", keyId, secret + "x"));
+        assertEquals("SignatureDoesNotMatch", assertThrows(ClientException.class, () -> wrong.getAcsResponse(request)).getErrCode());
+    }
+
+    @Test
+    void a_wrong_secret_an_unknown_or_disabled_key_are_refused_in_ecs_codes_and_audited() throws Exception {
+        Instant before = Instant.now().minus(1, ChronoUnit.MINUTES);
+
+        TeaException forged = assertThrows(TeaException.class, () -> sdk(keyId, "not-the-secret").describeRegions(new DescribeRegionsRequest()));
+        assertEquals("SignatureDoesNotMatch", forged.getCode());
+        assertEquals(400, forged.getStatusCode());
+        TeaException unknown = assertThrows(TeaException.class, () -> sdk("MCAKnosuchkey0000000000", secret).describeRegions(new DescribeRegionsRequest()));
+        assertEquals("InvalidAccessKeyId.NotFound", unknown.getCode());
+        assertEquals(404, unknown.getStatusCode());
+
+        String ann = Api.tokenFor("ann");
+        JsonObject second = Api.post("/api/v1/access-keys", ann, "").object();
+        Api.post("/api/v1/access-keys/" + second.getString("accessKeyId") + "/actions", ann, "{\"action\":\"disable\"}");
+        try {
+            assertEquals("InvalidAccessKeyId.Inactive", assertThrows(TeaException.class,
+                    () -> sdk(second.getString("accessKeyId"), second.getString("accessKeySecret")).describeRegions(new DescribeRegionsRequest()))
+                    .getCode(), "a disabled key signs nothing");
+        } finally {
+            Api.delete("/api/v1/access-keys/" + second.getString("accessKeyId"), ann);
+        }
+
+        JsonObject audit = Api.get("/api/v1/audit?user=ann&action=EcsApi.&outcome=REFUSED&target=" + keyId + "&from=" + before,
+                Api.tokenFor("admin")).object();
+        assertEquals(1, audit.getJsonNumber("total").longValue(), audit.toString());
+        assertTrue(audit.toString().contains("SignatureDoesNotMatch"), audit.toString());
+        JsonObject disabled = Api.get("/api/v1/audit?user=ann&action=EcsApi.&outcome=REFUSED&target=" + second.getString("accessKeyId")
+                + "&from=" + before, Api.tokenFor("admin")).object();
+        assertTrue(disabled.toString().contains("InvalidAccessKeyId.Inactive"), disabled.toString());
+    }
+
+    @Test
+    void a_replayed_or_stale_request_is_refused_though_its_signature_holds() {
+        String signed = signedV1("DescribeRegions", Instant.now(), UUID.randomUUID().toString());
+        assertEquals(200, get(signed).status());
+
+        Api.Reply replayed = get(signed);
+        assertEquals(400, replayed.status());
+        assertEquals("SignatureNonceUsed", replayed.object().getString("Code"));
+
+        Api.Reply stale = get(signedV1("DescribeRegions", Instant.now().minus(20, ChronoUnit.MINUTES), UUID.randomUUID().toString()));
+        assertEquals("InvalidTimeStamp.Expired", stale.object().getString("Code"), stale.body());
+    }
+
+    @Test
+    void the_portal_is_not_served_on_the_ecs_port_and_an_unsigned_call_is_told_what_is_missing() {
+        Api.Reply portal = Api.fetch(URI.create("http://" + ENDPOINT + "/api/v1/me"));
+        assertEquals(400, portal.status());
+        assertTrue(portal.contentType().startsWith("application/json"), portal.contentType());
+        assertEquals("InvalidParameter", portal.object().getString("Code"));
+        assertEquals(ENDPOINT, portal.object().getString("HostId"));
+
+        Api.Reply unsigned = Api.fetch(URI.create("http://" + ENDPOINT + "/?Action=DescribeRegions&Version=2014-05-26"));
+        assertEquals("MissingParameter", unsigned.object().getString("Code"));
+        assertTrue(unsigned.object().getString("Message").contains("AccessKeyId"), unsigned.body());
+        assertTrue(unsigned.object().getString("RequestId").length() > 30);
+    }
+
+    private static Api.Reply get(String query) {
+        return Api.fetch(URI.create("http://" + ENDPOINT + "/?" + query));
+    }
+
+    /** A GET signed as the old SDKs sign it (ECS-API.md §3), written here independently of the server's code. */
+    private static String signedV1(String action, Instant at, String nonce) {
+        Map<String, String> parameters = new TreeMap<>(Map.of("Action", action, "Version", "2014-05-26", "Format", "JSON",
+                "AccessKeyId", keyId, "SignatureMethod", "HMAC-SHA1", "SignatureVersion", "1.0", "SignatureNonce", nonce,
+                "Timestamp", at.truncatedTo(ChronoUnit.SECONDS).toString()));
+        String canonical = parameters.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        try {
+            Mac mac = Mac.getInstance("HmacSHA1");
+            mac.init(new SecretKeySpec((secret + "&").getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+            String signature = Base64.getEncoder().encodeToString(
+                    mac.doFinal(("GET&%2F&" + encode(canonical)).getBytes(StandardCharsets.UTF_8)));
+            return canonical + "&Signature=" + encode(signature);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A").replace("%7E", "~");
+    }
+}
