@@ -308,6 +308,11 @@ public class InstanceService {
         return nodes.all().stream().map(ComputeNode::zone).distinct().sorted().toList();
     }
 
+    /** Each node's zone by the node's name: the zone an instance is in is its node's. */
+    public java.util.Map<String, String> zonesByNode() {
+        return nodes.all().stream().collect(java.util.stream.Collectors.toMap(ComputeNode::name, ComputeNode::zone));
+    }
+
     /**
      * Where the screen of one of the caller's running instances can be reached (for the portal's
      * console proxy); empty while it is not running. Asked of the node outside any transaction.

@@ -35,6 +35,52 @@ public final class AcsParameters {
         return values.get(name);
     }
 
+    /** A parameter the action needs: MissingParameter, naming it, when it is absent or empty. */
+    String required(String name) {
+        String value = get(name);
+        if (value == null || value.isEmpty()) {
+            throw new EcsFault("MissingParameter", 400, "The input parameter " + name
+                    + " that is mandatory for processing this request is not supplied.");
+        }
+        return value;
+    }
+
+    /** A whole-number parameter. */
+    int number(String name) {
+        try {
+            return Integer.parseInt(get(name).strip());
+        } catch (NumberFormatException notANumber) {
+            throw new EcsFault("InvalidParameter", 400, "The parameter " + name + " is a whole number.");
+        }
+    }
+
+    /** PageNumber or PageSize: the fallback when absent, else 1 to {@code most}. */
+    int page(String name, int fallback, int most) {
+        if (get(name) == null) {
+            return fallback;
+        }
+        int value = number(name);
+        if (value < 1 || value > most) {
+            throw new EcsFault("InvalidParameter", 400, "The parameter " + name + " is 1 to " + most + ".");
+        }
+        return value;
+    }
+
+    /**
+     * A repeat list as the SDKs flatten it: {@code Name.1<suffix>}, {@code Name.2<suffix>}, … (e.g.
+     * InstanceTypes.1, DataDisk.1.Size), up to the most the action takes.
+     */
+    java.util.List<String> repeated(String name, int most, String suffix) {
+        java.util.List<String> values = new java.util.ArrayList<>();
+        for (int n = 1; get(name + "." + n + suffix) != null; n++) {
+            if (n > most) {
+                throw new EcsFault("InvalidParameter", 400, "The parameter " + name + " takes at most " + most + " values.");
+            }
+            values.add(get(name + "." + n + suffix));
+        }
+        return values;
+    }
+
     /** These parameters without one of them (signature v1 signs all but its Signature). */
     AcsParameters without(String name) {
         SortedMap<String, String> rest = new TreeMap<>(values);

@@ -40,7 +40,7 @@ public class EcsGate {
         String authorization = request.header("authorization");
         boolean acs3 = authorization != null && authorization.startsWith("ACS3-");
         Acs3Authorization signed = acs3 ? Acs3Authorization.parse(authorization) : null;
-        String keyId = acs3 ? signed.accessKeyId() : required(request, "AccessKeyId");
+        String keyId = acs3 ? signed.accessKeyId() : request.parameters().required("AccessKeyId");
         SigningKey key = keys.signingKey(keyId).orElseThrow(() -> refused(request, origin, UNKNOWN, null, keyId,
                 new EcsFault("InvalidAccessKeyId.NotFound", 404, "Specified access key is not found.")));
         try {
@@ -58,8 +58,8 @@ public class EcsGate {
                     throw new EcsFault("InvalidParameter", 400, "The specified parameter SignatureVersion is not valid: only 1.0 is.");
                 }
                 SignatureV1.verify(request.method(), request.parameters(), key.secret());
-                time = required(request, "Timestamp");
-                nonce = required(request, "SignatureNonce");
+                time = request.parameters().required("Timestamp");
+                nonce = request.parameters().required("SignatureNonce");
             }
             Instant now = Instant.now();
             checkTime(time, now);
@@ -99,13 +99,6 @@ public class EcsGate {
         }
     }
 
-    private static String required(EcsRequest request, String name) {
-        String value = request.parameters().get(name);
-        if (value == null || value.isEmpty()) {
-            throw new EcsFault("MissingParameter", 400, "The input parameter " + name + " that is mandatory for processing this request is not supplied.");
-        }
-        return value;
-    }
 
     /** Audits the refusal against the key's user (or an unknown one) and hands the fault back to throw. */
     private EcsFault refused(EcsRequest request, Origin origin, String username, String tenant, String keyId, EcsFault fault) {

@@ -5,7 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.aliyun.ecs20140526.Client;
+import com.aliyun.ecs20140526.models.DeleteInstanceRequest;
+import com.aliyun.ecs20140526.models.DescribeImagesRequest;
 import com.aliyun.ecs20140526.models.DescribeInstanceTypesRequest;
+import com.aliyun.ecs20140526.models.DescribeInstancesRequest;
+import com.aliyun.ecs20140526.models.DescribeInstancesResponseBody.DescribeInstancesResponseBodyInstancesInstance;
+import com.aliyun.ecs20140526.models.RunInstancesRequest;
+import com.aliyun.ecs20140526.models.StopInstanceRequest;
 import com.aliyun.ecs20140526.models.DescribeInstanceTypesResponseBody.DescribeInstanceTypesResponseBodyInstanceTypesInstanceType;
 import com.aliyun.ecs20140526.models.DescribeRegionsRequest;
 import com.aliyun.ecs20140526.models.DescribeRegionsResponseBody.DescribeRegionsResponseBodyRegionsRegion;
@@ -123,11 +129,74 @@ class EcsApiIT {
 
         JsonObject audit = Api.get("/api/v1/audit?user=ann&action=EcsApi.&outcome=REFUSED&target=" + keyId + "&from=" + before,
                 Api.tokenFor("admin")).object();
-        assertEquals(1, audit.getJsonNumber("total").longValue(), audit.toString());
-        assertTrue(audit.toString().contains("SignatureDoesNotMatch"), audit.toString());
+        assertTrue(audit.toString().contains("\"reason\":\"SignatureDoesNotMatch"), audit.toString());
         JsonObject disabled = Api.get("/api/v1/audit?user=ann&action=EcsApi.&outcome=REFUSED&target=" + second.getString("accessKeyId")
                 + "&from=" + before, Api.tokenFor("admin")).object();
         assertTrue(disabled.toString().contains("InvalidAccessKeyId.Inactive"), disabled.toString());
+    }
+
+    @Test
+    void ann_runs_describes_stops_and_deletes_an_instance_through_the_sdk_and_bob_cannot_see_it() throws Exception {
+        Client ecs = sdk(keyId, secret);
+        String ann = Api.tokenFor("ann");
+        String network = Api.post("/api/v1/networks", ann, "{\"name\":\"ecs-sdk-net\"}").object().getString("id");
+        JsonObject bobs = Api.post("/api/v1/access-keys", Api.tokenFor("bob"), "").object();
+        List<String> made = new java.util.ArrayList<>();
+        try {
+            String image = ecs.describeImages(new DescribeImagesRequest().setRegionId("cn-minicloud").setImageName("tiny-linux"))
+                    .getBody().getImages().getImage().get(0).getImageId();
+            String vSwitch = "vsw-" + network.replace("-", "");
+
+            List<String> ids = ecs.runInstances(new RunInstancesRequest().setRegionId("cn-minicloud").setImageId(image)
+                    .setInstanceType("entry").setVSwitchId(vSwitch).setInstanceName("ecs-sdk-vm").setPassword("Sdk-pass-123")
+                    .setSystemDisk(new RunInstancesRequest.RunInstancesRequestSystemDisk().setSize("1")))
+                    .getBody().getInstanceIdSets().getInstanceIdSet();
+            assertEquals(1, ids.size());
+            String id = ids.get(0);
+            made.add(id.substring(2).replaceFirst("(.{8})(.{4})(.{4})(.{4})(.{12})", "$1-$2-$3-$4-$5"));
+            DescribeInstancesRequest mine = new DescribeInstancesRequest().setRegionId("cn-minicloud").setInstanceIds("[\"" + id + "\"]");
+            awaitStatus(ecs, mine, "Running");
+            DescribeInstancesResponseBodyInstancesInstance shown = ecs.describeInstances(mine).getBody().getInstances().getInstance().get(0);
+            assertEquals("ecs-sdk-vm", shown.getInstanceName());
+            assertEquals(vSwitch, shown.getVpcAttributes().getVSwitchId());
+            assertEquals(1, shown.getVpcAttributes().getPrivateIpAddress().getIpAddress().size());
+            assertEquals("cn-minicloud-default", shown.getZoneId());
+
+            Client bob = sdk(bobs.getString("accessKeyId"), bobs.getString("accessKeySecret"));
+            assertEquals(0, bob.describeInstances(mine).getBody().getTotalCount(), "another tenant's instance is not there");
+            assertEquals("InvalidInstanceId.NotFound", assertThrows(TeaException.class,
+                    () -> bob.stopInstance(new StopInstanceRequest().setInstanceId(id))).getCode());
+            assertEquals("IncorrectInstanceStatus", assertThrows(TeaException.class,
+                    () -> ecs.deleteInstance(new DeleteInstanceRequest().setInstanceId(id))).getCode(), "a running one needs Force");
+
+            ecs.stopInstance(new StopInstanceRequest().setInstanceId(id));
+            awaitStatus(ecs, mine, "Stopped");
+            assertEquals("IncorrectInstanceStatus", assertThrows(TeaException.class,
+                    () -> ecs.stopInstance(new StopInstanceRequest().setInstanceId(id))).getCode());
+            ecs.deleteInstance(new DeleteInstanceRequest().setInstanceId(id));
+            long deadline = System.nanoTime() + 120_000_000_000L;
+            while (ecs.describeInstances(mine).getBody().getTotalCount() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+            }
+            assertEquals(0, ecs.describeInstances(mine).getBody().getTotalCount(), "released");
+        } finally {
+            Api.delete("/api/v1/access-keys/" + bobs.getString("accessKeyId"), Api.tokenFor("bob"));
+            Instances.deleteAll(Api.tokenFor("ann"), made);
+            Instances.deleteNetwork("ann", "ecs-sdk-net");
+        }
+    }
+
+    private static void awaitStatus(Client ecs, DescribeInstancesRequest which, String status) throws Exception {
+        long deadline = System.nanoTime() + 180_000_000_000L;
+        String now = null;
+        while (System.nanoTime() < deadline) {
+            now = ecs.describeInstances(which).getBody().getInstances().getInstance().get(0).getStatus();
+            if (status.equals(now)) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("the instance is " + now + ", not " + status);
     }
 
     @Test

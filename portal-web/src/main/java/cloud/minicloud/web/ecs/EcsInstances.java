@@ -1,0 +1,253 @@
+package cloud.minicloud.web.ecs;
+
+import cloud.minicloud.core.NotFoundException;
+import cloud.minicloud.core.identity.Caller;
+import cloud.minicloud.core.image.ImageService;
+import cloud.minicloud.core.image.ImageView;
+import cloud.minicloud.core.instance.BillingMethod;
+import cloud.minicloud.core.instance.InstanceAction;
+import cloud.minicloud.core.instance.InstanceService;
+import cloud.minicloud.core.instance.InstanceState;
+import cloud.minicloud.core.instance.InstanceView;
+import cloud.minicloud.core.instance.LaunchOrder;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonString;
+import java.io.StringReader;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * ECS's instance actions on the instances of the key's tenant, through {@link InstanceService} as
+ * the console and the REST API act: RunInstances, DescribeInstances, DescribeInstanceStatus,
+ * StartInstance, StopInstance, RebootInstance, DeleteInstance. Another tenant's instance, or an id
+ * that is not ours, is {@code InvalidInstanceId.NotFound}.
+ */
+@ApplicationScoped
+public class EcsInstances {
+
+    private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm'Z'").withZone(ZoneOffset.UTC);
+    /** ECS's five states, and ours each stands for (the first is the one a filter asks for). */
+    private static final Map<String, List<InstanceState>> STATES = Map.of(
+            "Pending", List.of(InstanceState.PENDING),
+            "Starting", List.of(InstanceState.STARTING, InstanceState.REBOOTING),
+            "Running", List.of(InstanceState.RUNNING),
+            "Stopping", List.of(InstanceState.STOPPING, InstanceState.DELETING),
+            "Stopped", List.of(InstanceState.STOPPED, InstanceState.RESIZING, InstanceState.IMAGING, InstanceState.ERROR));
+
+    @Inject
+    InstanceService instances;
+
+    @Inject
+    ImageService images;
+
+    @Inject
+    EcsCatalog catalog;
+
+    /** Orders Amount instances (ECS-API.md §7) as one order of the REST API would; they start by themselves. */
+    Map<String, Object> run(AcsParameters parameters, Caller caller) {
+        catalog.requireRegion(parameters);
+        if (!"PostPaid".equals(Objects.requireNonNullElse(parameters.get("InstanceChargeType"), "PostPaid"))) {
+            throw new EcsFault("InvalidParameter", 400, "The specified parameter InstanceChargeType is not valid: "
+                    + "subscriptions are ordered in the console or the REST API.");
+        }
+        if ("true".equalsIgnoreCase(parameters.get("DryRun"))) {
+            throw new EcsFault("InvalidParameter", 400, "The specified parameter DryRun is not supported yet: send the request without it.");
+        }
+        if (!parameters.repeated("DataDisk", 16, ".Size").isEmpty()) {
+            throw new EcsFault("InvalidDataDiskSize.ValueNotSupported", 400, "Data disks are not built yet: order the instance without DataDisk.N.");
+        }
+        String zone = parameters.get("ZoneId") == null ? null : catalog.zoneOf(parameters.get("ZoneId"));
+        long image = EcsIds.image(parameters.required("ImageId"));
+        String imageName = image < 0 ? null : imageName(caller, image);
+        if (imageName == null) {
+            throw new EcsFault("InvalidImageId.NotFound", 404, "The specified ImageId does not exist.");
+        }
+        UUID network = EcsIds.vSwitch(parameters.required("VSwitchId"));
+        if (network == null) {
+            throw new EcsFault("InvalidVSwitchId.NotFound", 404, "The specified VSwitchId does not exist.");
+        }
+        String name = parameters.get("InstanceName") == null ? "instance" : parameters.get("InstanceName");
+        Integer disk = parameters.get("SystemDisk.Size") == null ? null : parameters.number("SystemDisk.Size");
+        Integer amount = parameters.get("Amount") == null ? null : parameters.number("Amount");
+        List<InstanceView> ordered;
+        try {
+            ordered = instances.launch(caller, new LaunchOrder(name, parameters.required("InstanceType"), imageName,
+                    network.toString(), disk, parameters.get("Password"), null, amount, zone, null, null, null));
+        } catch (cloud.minicloud.core.quota.QuotaExceededException over) {
+            throw new EcsFault("QuotaExceed.ElasticQuota", 403, over.getMessage());
+        } catch (cloud.minicloud.core.placement.NoCapacityException full) {
+            throw new EcsFault("OperationDenied.NoStock", 403, full.getMessage());
+        }
+        return Map.of("InstanceIdSets", Map.of("InstanceIdSet", ordered.stream().map(i -> EcsIds.instance(i.id())).toList()));
+    }
+
+    Map<String, Object> describe(AcsParameters parameters, Caller caller) {
+        catalog.requireRegion(parameters);
+        int pageNumber = parameters.page("PageNumber", 1, Integer.MAX_VALUE);
+        int pageSize = parameters.page("PageSize", 10, 100);
+        String status = parameters.get("Status");
+        if (status != null && !STATES.containsKey(status)) {
+            throw new EcsFault("InvalidStatus.NotFound", 404, "The specified Status is not Pending, Starting, Running, Stopping or Stopped.");
+        }
+        InstanceState state = status == null ? null : STATES.get(status).get(0);
+        String name = parameters.get("InstanceName") == null ? null : parameters.get("InstanceName").replace("*", "");
+        List<InstanceView> page;
+        long total;
+        if (parameters.get("InstanceIds") != null) {
+            List<InstanceView> named = idList(parameters.get("InstanceIds")).stream().map(id -> find(caller, id))
+                    .filter(Objects::nonNull)
+                    .filter(i -> state == null || STATES.get(status).contains(i.state()))
+                    .toList();
+            total = named.size();
+            page = named.stream().skip((long) (pageNumber - 1) * pageSize).limit(pageSize).toList();
+        } else {
+            total = instances.count(caller, state, name);
+            page = instances.list(caller, state, name, (pageNumber - 1) * pageSize, pageSize);
+        }
+        Map<Long, String> imageNames = images.available(caller).stream().collect(Collectors.toMap(ImageView::id, ImageView::name, (a, b) -> a));
+        Map<String, Long> imageIds = imageNames.entrySet().stream().collect(Collectors.toMap(Map.Entry::getValue, Map.Entry::getKey, (a, b) -> a));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("TotalCount", total);
+        answer.put("PageNumber", pageNumber);
+        answer.put("PageSize", pageSize);
+        answer.put("Instances", Map.of("Instance", page.stream().map(i -> shape(i, imageIds::get)).toList()));
+        return answer;
+    }
+
+    Map<String, Object> statuses(AcsParameters parameters, Caller caller) {
+        catalog.requireRegion(parameters);
+        int pageNumber = parameters.page("PageNumber", 1, Integer.MAX_VALUE);
+        int pageSize = parameters.page("PageSize", 10, 50);
+        List<String> ids = parameters.repeated("InstanceId", 100, "");
+        List<InstanceView> seen = ids.isEmpty()
+                ? instances.list(caller, null, null, (pageNumber - 1) * pageSize, pageSize)
+                : ids.stream().map(id -> find(caller, id)).filter(Objects::nonNull).skip((long) (pageNumber - 1) * pageSize)
+                        .limit(pageSize).toList();
+        long total = ids.isEmpty() ? instances.count(caller, null, null) : ids.stream().map(id -> find(caller, id)).filter(Objects::nonNull).count();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("TotalCount", total);
+        answer.put("PageNumber", pageNumber);
+        answer.put("PageSize", pageSize);
+        answer.put("InstanceStatuses", Map.of("InstanceStatus", seen.stream()
+                .map(i -> Map.of("InstanceId", EcsIds.instance(i.id()), "Status", status(i.state()))).toList()));
+        return answer;
+    }
+
+    /** StartInstance, StopInstance, RebootInstance: the state must allow it now (IncorrectInstanceStatus). */
+    Map<String, Object> power(AcsParameters parameters, Caller caller, InstanceAction action) {
+        UUID id = owned(parameters, caller);
+        act(() -> instances.act(caller, id, action));
+        return Map.of();
+    }
+
+    /** DeleteInstance releases a Stopped instance, or with Force=true one in any state. */
+    Map<String, Object> delete(AcsParameters parameters, Caller caller) {
+        UUID id = owned(parameters, caller);
+        InstanceState state = instances.get(caller, id).state();
+        if (!"true".equalsIgnoreCase(parameters.get("Force")) && !"Stopped".equals(status(state))) {
+            throw incorrectStatus();
+        }
+        act(() -> instances.delete(caller, id));
+        return Map.of();
+    }
+
+    private static void act(Runnable change) {
+        try {
+            change.run();
+        } catch (cloud.minicloud.core.ConflictException wrongState) {
+            throw incorrectStatus();
+        }
+    }
+
+    private static EcsFault incorrectStatus() {
+        return new EcsFault("IncorrectInstanceStatus", 403, "The current status of the resource does not support this operation.");
+    }
+
+    private UUID owned(AcsParameters parameters, Caller caller) {
+        InstanceView instance = find(caller, parameters.required("InstanceId"));
+        if (instance == null) {
+            throw new EcsFault("InvalidInstanceId.NotFound", 404, "The specified InstanceId does not exist.");
+        }
+        return instance.id();
+    }
+
+    /** The caller's instance an id names, or null: unknown, not ours, or another tenant's. */
+    private InstanceView find(Caller caller, String ecsId) {
+        UUID id = EcsIds.instance(ecsId);
+        if (id == null) {
+            return null;
+        }
+        try {
+            InstanceView instance = instances.get(caller, id);
+            return instance.state() == InstanceState.DELETED ? null : instance;
+        } catch (NotFoundException notFound) {
+            return null;
+        }
+    }
+
+    private Map<String, Object> shape(InstanceView i, Function<String, Long> imageId) {
+        Map<String, Object> shape = new LinkedHashMap<>();
+        shape.put("InstanceId", EcsIds.instance(i.id()));
+        shape.put("InstanceName", i.name());
+        shape.put("HostName", i.hostname());
+        shape.put("Status", status(i.state()));
+        shape.put("InstanceType", i.flavor());
+        shape.put("Cpu", i.vcpus());
+        shape.put("Memory", i.memoryMib());
+        Long image = imageId.apply(i.image());
+        shape.put("ImageId", image == null ? "" : EcsIds.image(image));
+        shape.put("RegionId", catalog.region());
+        shape.put("ZoneId", catalog.zoneIdOfNode(i.node()));
+        shape.put("CreationTime", CREATED.format(i.createdAt()));
+        shape.put("InstanceChargeType", i.billing() == BillingMethod.PAY_AS_YOU_GO ? "PostPaid" : "PrePaid");
+        shape.put("InstanceNetworkType", "vpc");
+        shape.put("OSType", "linux");
+        shape.put("VpcAttributes", Map.of("VpcId", EcsIds.vpc(i.tenant()), "VSwitchId", EcsIds.vSwitch(i.network()),
+                "PrivateIpAddress", Map.of("IpAddress", i.privateIp() == null ? List.of() : List.of(i.privateIp())), "NatIpAddress", ""));
+        shape.put("PublicIpAddress", Map.of("IpAddress", List.of()));
+        shape.put("InnerIpAddress", Map.of("IpAddress", List.of()));
+        shape.put("SecurityGroupIds", Map.of("SecurityGroupId", List.of()));
+        shape.put("OperationLocks", Map.of("LockReason", List.of()));
+        shape.put("Tags", Map.of("Tag", List.of()));
+        return shape;
+    }
+
+    static String status(InstanceState state) {
+        return STATES.entrySet().stream().filter(e -> e.getValue().contains(state)).map(Map.Entry::getKey).findFirst()
+                .orElse("Stopped");
+    }
+
+    private String imageName(Caller caller, long id) {
+        return images.available(caller).stream().filter(i -> i.id() == id).map(ImageView::name).findFirst().orElse(null);
+    }
+
+    /** InstanceIds of DescribeInstances: one parameter holding a JSON array of ids. */
+    private static List<String> idList(String json) {
+        try {
+            List<String> ids = new ArrayList<>();
+            for (var value : Json.createReader(new StringReader(json)).readArray()) {
+                ids.add(((JsonString) value).getString());
+            }
+            if (ids.size() > 100) {
+                throw new EcsFault("InvalidParameter", 400, "The parameter InstanceIds takes at most 100 ids.");
+            }
+            return ids;
+        } catch (JsonException | ClassCastException malformed) {
+            throw new EcsFault("InvalidParameter", 400, "The parameter InstanceIds is a JSON array of ids, like [\"i-…\"].");
+        }
+    }
+
+
+
+}
