@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import java.util.Map;
 
 /**
- * The ECS actions this cloud answers (API version 2014-05-26), each handed to the class of its
+ * The ECS actions this cloud answers (API version 2014-05-26) and the VPC API's few (2016-04-28), each handed to the class of its
  * domain, which acts through the same core services as the REST API and the console and answers in
  * the shapes the SDKs deserialize (ECS-API.md §6–7): PascalCase names, lists always as arrays. The
  * answer's RequestId is the door's.
@@ -22,6 +22,9 @@ public class EcsActions {
 
     @Inject
     EcsInstances instances;
+
+    @Inject
+    EcsVpcs vpcs;
 
     Map<String, Object> run(String version, String action, AcsParameters parameters, Caller caller, String endpoint) {
         if (ECS.equals(version)) {
@@ -48,6 +51,18 @@ public class EcsActions {
                     return instances.power(parameters, caller, InstanceAction.REBOOT);
                 case "DeleteInstance":
                     return instances.delete(parameters, caller);
+                default:
+                    break;
+            }
+        }
+        if (EcsVpcs.VPC.equals(version)) {
+            switch (action == null ? "" : action) {
+                case "DescribeVpcs":
+                    return vpcs.vpcs(parameters, caller);
+                case "DescribeVSwitches":
+                    return vpcs.vSwitches(parameters, caller);
+                case "CreateVSwitch":
+                    return vpcs.createVSwitch(parameters, caller);
                 default:
                     break;
             }

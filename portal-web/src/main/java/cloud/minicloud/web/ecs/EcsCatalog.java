@@ -128,6 +128,11 @@ public class EcsCatalog {
         return zone == null ? "" : zoneId(zone);
     }
 
+    /** The ZoneId of the first zone (a network reaches every zone's nodes). */
+    String firstZoneId() {
+        return instances.zones().stream().findFirst().map(this::zoneId).orElse("");
+    }
+
     private String zoneId(String zone) {
         return region() + "-" + zone;
     }

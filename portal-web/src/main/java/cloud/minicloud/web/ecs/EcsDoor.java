@@ -3,6 +3,10 @@ package cloud.minicloud.web.ecs;
 import cloud.minicloud.core.ConflictException;
 import cloud.minicloud.core.InvalidRequestException;
 import cloud.minicloud.core.NotFoundException;
+import cloud.minicloud.core.TooManyRequestsException;
+import cloud.minicloud.core.instance.InvalidStateException;
+import cloud.minicloud.core.placement.NoCapacityException;
+import cloud.minicloud.core.quota.QuotaExceededException;
 import cloud.minicloud.core.config.CloudSettings;
 import cloud.minicloud.core.identity.AuthorizationFailure;
 import cloud.minicloud.core.identity.Caller;
@@ -91,7 +95,12 @@ public class EcsDoor extends HttpFilter {
             case AuthorizationFailure denied -> new EcsFault("Forbidden", 403, denied.getMessage());
             case NotFoundException missing -> new EcsFault("InvalidParameter", 404, missing.getMessage());
             case InvalidRequestException invalid -> new EcsFault("InvalidParameter", 400, invalid.getMessage());
-            case ConflictException conflict -> new EcsFault("IncorrectInstanceStatus", 403, conflict.getMessage());
+            case InvalidStateException wrongState -> new EcsFault("IncorrectInstanceStatus", 403,
+                    "The current status of the resource does not support this operation: " + wrongState.getMessage() + ".");
+            case QuotaExceededException over -> new EcsFault("QuotaExceed.ElasticQuota", 403, over.getMessage());
+            case NoCapacityException full -> new EcsFault("OperationDenied.NoStock", 403, full.getMessage());
+            case ConflictException conflict -> new EcsFault("OperationDenied", 403, conflict.getMessage());
+            case TooManyRequestsException busy -> new EcsFault("Throttling.User", 400, busy.getMessage());
             case DirectoryException down -> new EcsFault("ServiceUnavailable", 503,
                     "Keycloak could not say who the AccessKey's user is now; try again shortly.");
             default -> {

@@ -54,6 +54,9 @@ public class EcsInstances {
     @Inject
     EcsCatalog catalog;
 
+    @Inject
+    EcsVpcs vpcs;
+
     /** Orders Amount instances (ECS-API.md §7) as one order of the REST API would; they start by themselves. */
     Map<String, Object> run(AcsParameters parameters, Caller caller) {
         catalog.requireRegion(parameters);
@@ -73,22 +76,15 @@ public class EcsInstances {
         if (imageName == null) {
             throw new EcsFault("InvalidImageId.NotFound", 404, "The specified ImageId does not exist.");
         }
-        UUID network = EcsIds.vSwitch(parameters.required("VSwitchId"));
+        UUID network = vpcs.network(caller, parameters.required("VSwitchId"));
         if (network == null) {
             throw new EcsFault("InvalidVSwitchId.NotFound", 404, "The specified VSwitchId does not exist.");
         }
         String name = parameters.get("InstanceName") == null ? "instance" : parameters.get("InstanceName");
         Integer disk = parameters.get("SystemDisk.Size") == null ? null : parameters.number("SystemDisk.Size");
         Integer amount = parameters.get("Amount") == null ? null : parameters.number("Amount");
-        List<InstanceView> ordered;
-        try {
-            ordered = instances.launch(caller, new LaunchOrder(name, parameters.required("InstanceType"), imageName,
-                    network.toString(), disk, parameters.get("Password"), null, amount, zone, null, null, null));
-        } catch (cloud.minicloud.core.quota.QuotaExceededException over) {
-            throw new EcsFault("QuotaExceed.ElasticQuota", 403, over.getMessage());
-        } catch (cloud.minicloud.core.placement.NoCapacityException full) {
-            throw new EcsFault("OperationDenied.NoStock", 403, full.getMessage());
-        }
+        List<InstanceView> ordered = instances.launch(caller, new LaunchOrder(name, parameters.required("InstanceType"), imageName,
+                network.toString(), disk, parameters.get("Password"), null, amount, zone, null, null, null));
         return Map.of("InstanceIdSets", Map.of("InstanceIdSet", ordered.stream().map(i -> EcsIds.instance(i.id())).toList()));
     }
 
@@ -147,7 +143,7 @@ public class EcsInstances {
     /** StartInstance, StopInstance, RebootInstance: the state must allow it now (IncorrectInstanceStatus). */
     Map<String, Object> power(AcsParameters parameters, Caller caller, InstanceAction action) {
         UUID id = owned(parameters, caller);
-        act(() -> instances.act(caller, id, action));
+        instances.act(caller, id, action);
         return Map.of();
     }
 
@@ -158,17 +154,10 @@ public class EcsInstances {
         if (!"true".equalsIgnoreCase(parameters.get("Force")) && !"Stopped".equals(status(state))) {
             throw incorrectStatus();
         }
-        act(() -> instances.delete(caller, id));
+        instances.delete(caller, id);
         return Map.of();
     }
 
-    private static void act(Runnable change) {
-        try {
-            change.run();
-        } catch (cloud.minicloud.core.ConflictException wrongState) {
-            throw incorrectStatus();
-        }
-    }
 
     private static EcsFault incorrectStatus() {
         return new EcsFault("IncorrectInstanceStatus", 403, "The current status of the resource does not support this operation.");

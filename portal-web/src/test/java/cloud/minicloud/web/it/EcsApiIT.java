@@ -200,6 +200,35 @@ class EcsApiIT {
     }
 
     @Test
+    void ann_finds_her_tenants_vpc_and_makes_a_vswitch_in_it_with_the_vpc_api() {
+        JsonObject vpcs = vpcCall("DescribeVpcs", Map.of("RegionId", "cn-minicloud"));
+        JsonObject vpc = vpcs.getJsonObject("Vpcs").getJsonArray("Vpc").getJsonObject(0);
+        assertEquals("vpc-acme", vpc.getString("VpcId"));
+
+        String made = vpcCall("CreateVSwitch", Map.of("RegionId", "cn-minicloud", "VpcId", "vpc-acme",
+                "ZoneId", "cn-minicloud-default", "CidrBlock", "10.0.0.0/24", "VSwitchName", "ecs-vpc-net")).getString("VSwitchId");
+        try {
+            JsonObject listed = vpcCall("DescribeVSwitches", Map.of("RegionId", "cn-minicloud", "VSwitchId", made))
+                    .getJsonObject("VSwitches").getJsonArray("VSwitch").getJsonObject(0);
+            assertEquals("ecs-vpc-net", listed.getString("VSwitchName"));
+            assertTrue(listed.getString("CidrBlock").startsWith("10."), listed.toString());
+            assertTrue(Api.get("/api/v1/networks?limit=500", Api.tokenFor("ann")).body().contains("ecs-vpc-net"),
+                    "a vSwitch is one of the tenant's networks");
+            assertEquals("InvalidVpcId.NotFound", get(signedV1("CreateVSwitch", "2016-04-28", Map.of("RegionId", "cn-minicloud",
+                    "VpcId", "vpc-globex", "ZoneId", "cn-minicloud-default", "CidrBlock", "10.0.1.0/24"), Instant.now(),
+                    UUID.randomUUID().toString())).object().getString("Code"));
+        } finally {
+            Instances.deleteNetwork("ann", "ecs-vpc-net");
+        }
+    }
+
+    private static JsonObject vpcCall(String action, Map<String, String> parameters) {
+        Api.Reply reply = get(signedV1(action, "2016-04-28", parameters, Instant.now(), UUID.randomUUID().toString()));
+        assertEquals(200, reply.status(), reply.body());
+        return reply.object();
+    }
+
+    @Test
     void a_replayed_or_stale_request_is_refused_though_its_signature_holds() {
         String signed = signedV1("DescribeRegions", Instant.now(), UUID.randomUUID().toString());
         assertEquals(200, get(signed).status());
@@ -230,11 +259,16 @@ class EcsApiIT {
         return Api.fetch(URI.create("http://" + ENDPOINT + "/?" + query));
     }
 
-    /** A GET signed as the old SDKs sign it (ECS-API.md §3), written here independently of the server's code. */
     private static String signedV1(String action, Instant at, String nonce) {
-        Map<String, String> parameters = new TreeMap<>(Map.of("Action", action, "Version", "2014-05-26", "Format", "JSON",
+        return signedV1(action, "2014-05-26", Map.of(), at, nonce);
+    }
+
+    /** A GET signed as the old SDKs sign it (ECS-API.md §3), written here independently of the server's code. */
+    private static String signedV1(String action, String version, Map<String, String> more, Instant at, String nonce) {
+        Map<String, String> parameters = new TreeMap<>(Map.of("Action", action, "Version", version, "Format", "JSON",
                 "AccessKeyId", keyId, "SignatureMethod", "HMAC-SHA1", "SignatureVersion", "1.0", "SignatureNonce", nonce,
                 "Timestamp", at.truncatedTo(ChronoUnit.SECONDS).toString()));
+        parameters.putAll(more);
         String canonical = parameters.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
         try {
