@@ -67,6 +67,9 @@ public class EcsInstances {
         if ("true".equalsIgnoreCase(parameters.get("DryRun"))) {
             throw new EcsFault("InvalidParameter", 400, "The specified parameter DryRun is not supported yet: send the request without it.");
         }
+        if (parameters.get("KeyPairName") != null) {
+            throw new EcsFault("InvalidParameter", 400, "Key pairs are not built yet: give a Password, or use the REST API's sshKey.");
+        }
         if (!parameters.repeated("DataDisk", 16, ".Size").isEmpty()) {
             throw new EcsFault("InvalidDataDiskSize.ValueNotSupported", 400, "Data disks are not built yet: order the instance without DataDisk.N.");
         }
