@@ -43,15 +43,18 @@ public class AccessKeyService {
     @Audited
     public NewAccessKey create(Caller caller) {
         String tenant = caller.isCloudWide() ? null : caller.requireTenant();
-        int slot = freeSlot(caller.username());
         String keyId = ID_PREFIX + random(20);
         String secret = random(30);
-        AccessKey key = new AccessKey(keyId, caller.username(), tenant, slot, seal().seal(keyId, secret),
-                Instant.now().truncatedTo(ChronoUnit.MILLIS));
-        if (!keys.add(key)) {
-            throw tooMany(caller.username());
+        byte[] sealed = seal().seal(keyId, secret);
+        // A request of the same user at the same moment may take the slot found free: try the next.
+        for (int attempt = 0; attempt < settings.ecs().activePerUser(); attempt++) {
+            AccessKey key = new AccessKey(keyId, caller.username(), tenant, freeSlot(caller.username()), sealed,
+                    Instant.now().truncatedTo(ChronoUnit.MILLIS));
+            if (keys.add(key)) {
+                return new NewAccessKey(key.view(), secret);
+            }
         }
-        return new NewAccessKey(key.view(), secret);
+        throw tooMany(caller.username());
     }
 
     /** The caller's own keys, newest first, without their secrets. */
@@ -59,10 +62,10 @@ public class AccessKeyService {
         return keys.ofUser(caller.username()).stream().map(AccessKey::view).toList();
     }
 
-    /** The key a request names, with its secret to check the request's signature while it is active. */
+    /** The key a request names, with its secret to check the request's signature. */
     public java.util.Optional<SigningKey> signingKey(String accessKeyId) {
         return keys.find(accessKeyId).map(key -> new SigningKey(key.keyId(), key.username(), key.tenantAlias(),
-                key.active() ? seal().open(key.keyId(), key.sealedSecret()) : null));
+                seal().open(key.keyId(), key.sealedSecret()), key.active()));
     }
 
     /**

@@ -16,6 +16,7 @@ public class JpaAccessKeyRepository implements AccessKeyRepository {
     @Override
     public boolean add(AccessKey key) {
         // IGNORE: a second request that took the same slot adds nothing, and this transaction goes on.
+        // (Every value is bounded before it gets here, so IGNORE hides no truncation.)
         return em.createNativeQuery("""
                         INSERT IGNORE INTO access_key (key_id, username, tenant_alias, active_slot, sealed_secret, created_at)
                         VALUES (?1, ?2, ?3, ?4, ?5, ?6)""")
@@ -54,13 +55,15 @@ public class JpaAccessKeyRepository implements AccessKeyRepository {
 
     @Override
     public boolean setSlot(long id, Integer slot) {
-        boolean set = em.createNativeQuery("UPDATE IGNORE access_key SET active_slot = ?2 WHERE id = ?1")
-                .setParameter(1, id).setParameter(2, slot).executeUpdate() == 1;
+        em.createNativeQuery("UPDATE IGNORE access_key SET active_slot = ?2 WHERE id = ?1")
+                .setParameter(1, id).setParameter(2, slot).executeUpdate();
+        // The driver counts rows matched, not changed: what the row holds now says whether it took.
         AccessKey read = em.find(AccessKey.class, id);
-        if (read != null) {
-            em.refresh(read); // read before the statement, which bypassed it
+        if (read == null) {
+            return false;
         }
-        return set;
+        em.refresh(read); // read before the statement, which bypassed it
+        return java.util.Objects.equals(read.activeSlot(), slot);
     }
 
     @Override

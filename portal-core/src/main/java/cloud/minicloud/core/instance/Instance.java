@@ -436,7 +436,7 @@ public class Instance {
     InstanceView view(String tenant, String flavor, String image, String networkName, String node, String nodeProblem,
                       java.util.function.Supplier<SubscriptionPolicy.Terms> terms) {
         return new InstanceView(id(), tenant, name, hostname, state, stateReason, stateChangedAt, flavor, vcpus, memoryMib, image,
-                systemDiskGib, networkId(), networkName, privateIp, node, nodeProblem, allowedActions(), createdAt,
+                imageId, systemDiskGib, networkId(), networkName, privateIp, node, nodeProblem, allowedActions(), createdAt,
                 billingMethod, billingMethod == BillingMethod.SUBSCRIPTION
                         ? InstanceView.Subscription.of(termMonths, expiresAt, terms.get(), Instant.now()) : null);
     }

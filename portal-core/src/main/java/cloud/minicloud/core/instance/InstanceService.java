@@ -111,8 +111,11 @@ public class InstanceService {
         Login login = Login.of(order.password(), order.sshKey());
         Flavor flavor = flavors.enabledByName(required(order.flavor(), "flavor"))
                 .orElseThrow(() -> new InvalidRequestException("no flavor '" + order.flavor() + "'; GET /api/v1/flavors lists them"));
-        Image image = images.visibleByName(tenant.id(), required(order.image(), "image"))
-                .orElseThrow(() -> new InvalidRequestException("no image '" + order.image() + "'; GET /api/v1/images lists them"));
+        Image image = order.imageId() != null
+                ? images.visibleTo(tenant.id()).stream().filter(i -> i.id() == order.imageId()).findFirst()
+                        .orElseThrow(() -> new InvalidRequestException("no image " + order.imageId() + "; GET /api/v1/images lists them"))
+                : images.visibleByName(tenant.id(), required(order.image(), "image"))
+                        .orElseThrow(() -> new InvalidRequestException("no image '" + order.image() + "'; GET /api/v1/images lists them"));
         TenantNetwork network = networks.find(tenant.id(), networkId(order.network()))
                 .orElseThrow(() -> new InvalidRequestException("no network '" + order.network()
                         + "' in your tenant; GET /api/v1/networks lists them, POST creates one"));
@@ -154,11 +157,20 @@ public class InstanceService {
     }
 
     public List<InstanceView> list(Caller caller, InstanceState state, String name, int offset, int limit) {
-        return instances.views(enrolment.tenantOf(caller).id(), InstanceFilter.of(state, name), offset, limit);
+        return list(caller, InstanceFilter.of(state, name), offset, limit);
     }
 
     public long count(Caller caller, InstanceState state, String name) {
-        return instances.count(enrolment.tenantOf(caller).id(), InstanceFilter.of(state, name));
+        return count(caller, InstanceFilter.of(state, name));
+    }
+
+    /** The caller's tenant's instances the filter keeps (its tenant, node and flavor are not looked at). */
+    public List<InstanceView> list(Caller caller, InstanceFilter filter, int offset, int limit) {
+        return instances.views(enrolment.tenantOf(caller).id(), InstanceFilter.of(filter.states(), filter.name()), offset, limit);
+    }
+
+    public long count(Caller caller, InstanceFilter filter) {
+        return instances.count(enrolment.tenantOf(caller).id(), InstanceFilter.of(filter.states(), filter.name()));
     }
 
     /** Every tenant's instances, for a cloud admin, a page at a time. */
@@ -259,6 +271,20 @@ public class InstanceService {
     @Audited
     public InstanceView delete(Caller caller, UUID id) {
         release(lockOwned(caller, id), caller.username());
+        return instances.view(id);
+    }
+
+    /**
+     * ECS's DeleteInstance without Force: only an instance that is off (STOPPED, or ERROR) is
+     * released, checked under the instance's lock so that a start cannot slip in between.
+     */
+    @Audited
+    public InstanceView deleteStopped(Caller caller, UUID id) {
+        Instance instance = lockOwned(caller, id);
+        if (instance.state() != InstanceState.STOPPED && instance.state() != InstanceState.ERROR) {
+            throw new InvalidStateException(instance.name(), instance.state(), "only a STOPPED instance is deleted without Force");
+        }
+        release(instance, caller.username());
         return instances.view(id);
     }
 

@@ -9,7 +9,7 @@ import java.util.UUID;
  * node (null otherwise); {@code actions} are what its state lets a user do now.
  */
 public record InstanceView(UUID id, String tenant, String name, String hostname, InstanceState state, String stateReason,
-                           Instant stateChangedAt, String flavor, int vcpus, long memoryMib, String image,
+                           Instant stateChangedAt, String flavor, int vcpus, long memoryMib, String image, long imageId,
                            int systemDiskGib, UUID network, String networkName, String privateIp, String node,
                            String nodeProblem, java.util.Set<InstanceAction> actions, Instant createdAt,
                            BillingMethod billing, Subscription subscription)

@@ -26,7 +26,7 @@ public class JpaInstanceRepository implements InstanceRepository {
     private static final String FILTER = " " + """
             from Instance i
             where (:tenant is null or i.tenantId = :tenant) and i.state <> cloud.minicloud.core.instance.InstanceState.DELETED
-            and (:state is null or i.state = :state)
+            and (:anyState = true or i.state in :states)
             and (:name is null or locate(:name, i.name) > 0)
             and (:tenantAlias is null or i.tenantId in (select t.id from Tenant t where t.alias = :tenantAlias))
             and (:node is null or i.nodeId in (select nd.id from ComputeNode nd where nd.name = :node))
@@ -100,7 +100,10 @@ public class JpaInstanceRepository implements InstanceRepository {
     }
 
     private static <T> TypedQuery<T> filtered(TypedQuery<T> query, Long tenantId, InstanceFilter filter) {
-        return query.setParameter("tenant", tenantId).setParameter("state", filter.state()).setParameter("name", filter.name())
+        // "in" needs a list that is not empty even where any state will do
+        return query.setParameter("tenant", tenantId).setParameter("anyState", filter.states().isEmpty())
+                .setParameter("states", filter.states().isEmpty() ? java.util.List.of(InstanceState.RUNNING) : filter.states())
+                .setParameter("name", filter.name())
                 .setParameter("tenantAlias", filter.tenant()).setParameter("node", filter.node())
                 .setParameter("flavor", filter.flavor());
     }

@@ -183,19 +183,21 @@ public class TaskWorkers {
             finished(task, TaskState.SUCCEEDED, null);
         } catch (TaskCancelledException e) {
             finished(task, TaskState.CANCELLED, FailureText.of(e));
-        } catch (NodeUnreachableException | NodeBusyException e) {
-            waitForNode(task, e);
         } catch (RuntimeException e) {
-            if (stopping || DatabaseTrouble.in(e) && task.attempts() < MAX_DATABASE_RETRIES) {
-                // Not the task's failure: the server is going down, or the database went away
-                // under it. What the node did stands; the lease runs out and a worker resumes it.
+            if (stopping) {
+                // Not the task's failure, nor its node's (an interrupted wait for a call looks like
+                // a busy node): the server is going down. What the node did stands; the next
+                // server resumes the task where it stopped.
+                LOG.log(Level.INFO, "task " + taskId + " let go as the server stops", e);
+                leftBehind.add(taskId);
+            } else if (e instanceof NodeUnreachableException || e instanceof NodeBusyException) {
+                waitForNode(task, e);
+            } else if (DatabaseTrouble.in(e) && task.attempts() < MAX_DATABASE_RETRIES) {
+                // The database went away under it: the lease runs out and a worker resumes it.
                 LOG.log(Level.INFO, "task " + taskId + " left for its lease to run out", e);
-                if (stopping) {
-                    leftBehind.add(taskId);
-                }
-                return;
+            } else {
+                fail(task, e);
             }
-            fail(task, e);
         }
     }
 
@@ -220,16 +222,21 @@ public class TaskWorkers {
         LOG.log(Level.WARNING, "task " + task.taskId() + " (" + task.kind() + " of " + task.instance() + ") failed; undoing it", failure);
         try {
             handler.compensate(task, failure);
-        } catch (NodeUnreachableException | NodeBusyException e) {
-            // The node went while the task was undone: it most likely failed because the node
-            // went, so the task waits for the node like any other and then tries again.
-            waitForNode(task, e);
-            return;
         } catch (RuntimeException e) {
-            // Undoing needs the node too; try the whole task again later rather than leave half of it.
-            LOG.log(Level.WARNING, "undoing task " + task.taskId() + " failed; it is retried", e);
-            journal.retryLater(task.taskId(), workerId, COMPENSATION_RETRY_SECONDS, "undoing it failed (" + FailureText.of(e)
-                    + "); tried again in " + COMPENSATION_RETRY_SECONDS + " s");
+            if (stopping) {
+                // Undone halfway as the server stops: the next server undoes the rest.
+                LOG.log(Level.INFO, "undoing task " + task.taskId() + " let go as the server stops", e);
+                leftBehind.add(task.taskId());
+            } else if (e instanceof NodeUnreachableException || e instanceof NodeBusyException) {
+                // The node went while the task was undone: it most likely failed because the node
+                // went, so the task waits for the node like any other and then tries again.
+                waitForNode(task, e);
+            } else {
+                // Undoing needs the node too; try the whole task again later rather than leave half of it.
+                LOG.log(Level.WARNING, "undoing task " + task.taskId() + " failed; it is retried", e);
+                journal.retryLater(task.taskId(), workerId, COMPENSATION_RETRY_SECONDS, "undoing it failed ("
+                        + FailureText.of(e) + "); tried again in " + COMPENSATION_RETRY_SECONDS + " s");
+            }
             return;
         }
         finished(task, TaskState.FAILED, FailureText.of(failure));

@@ -42,7 +42,7 @@ class AccessKeyServiceTest {
 
         assertTrue(made.key().accessKeyId().matches("MCAK[A-Za-z0-9]{20}"), made.key().accessKeyId());
         assertTrue(made.accessKeySecret().matches("[A-Za-z0-9]{30}"), "a secret as long as Alibaba Cloud's");
-        assertEquals(new SigningKey(made.key().accessKeyId(), "ann", "acme", made.accessKeySecret()),
+        assertEquals(new SigningKey(made.key().accessKeyId(), "ann", "acme", made.accessKeySecret(), true),
                 keys.signingKey(made.key().accessKeyId()).orElseThrow());
         byte[] stored = cloud.accessKeyRepository.stored(made.key().accessKeyId());
         assertFalse(new String(stored, StandardCharsets.ISO_8859_1).contains(made.accessKeySecret()), "sealed, not kept as it is");
@@ -75,7 +75,7 @@ class AccessKeyServiceTest {
         String id = keys.create(ANN).key().accessKeyId();
 
         assertEquals(AccessKeyView.DISABLED, keys.disable(ANN, id).status());
-        assertFalse(keys.signingKey(id).orElseThrow().active(), "known, so that its use is audited against ann, but without a secret");
+        assertFalse(keys.signingKey(id).orElseThrow().active(), "known, so that its use is audited against ann");
 
         keys.enable(ANN, id);
         assertTrue(keys.signingKey(id).orElseThrow().active());

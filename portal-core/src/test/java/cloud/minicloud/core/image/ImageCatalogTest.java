@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cloud.minicloud.core.InvalidRequestException;
 import cloud.minicloud.core.NotFoundException;
 import cloud.minicloud.core.identity.AccessDeniedException;
 import cloud.minicloud.core.identity.Caller;
@@ -71,7 +72,7 @@ class ImageCatalogTest {
         cloud.startWorkers();
         var network = cloud.networks.create(ANN, "net").id().toString();
         InstanceView launched = cloud.instances.launch(ANN, new LaunchOrder("vm", "standard", "team-base", network,
-                2, "Secret-pass-1", null, 1, null, null, null, null)).get(0);
+                2, "Secret-pass-1", null, 1, null, null, null, null, null)).get(0);
         cloud.await(ANN, launched.id(), InstanceState.RUNNING);
 
         cloud.images.instancesUsing = id -> 1;
@@ -273,7 +274,7 @@ class ImageCatalogTest {
 
         String network = String.valueOf(cloud.instances.get(ANN, vm.id()).network());
         InstanceView clone = cloud.instances.launch(ANN, new LaunchOrder("clone", "standard", "golden", network,
-                2, "Secret-pass-1", null, 1, null, null, null, null)).get(0);
+                2, "Secret-pass-1", null, 1, null, null, null, null, null)).get(0);
         cloud.await(ANN, clone.id(), InstanceState.RUNNING);
     }
 
@@ -314,7 +315,7 @@ class ImageCatalogTest {
                     node.fillPool(500 - 3 - 50);
                 }
                 InstanceView vm = lru.instances.launch(ANN, new LaunchOrder("vm-" + name, "standard", name, network,
-                        null, "Secret-pass-1", null, 1, null, null, null, null)).get(0);
+                        null, "Secret-pass-1", null, 1, null, null, null, null, null)).get(0);
                 lru.await(ANN, vm.id(), InstanceState.RUNNING);
                 if (name.equals("b") || name.equals("d")) {
                     lru.instances.delete(ANN, vm.id());
@@ -329,6 +330,28 @@ class ImageCatalogTest {
         }
     }
 
+    @Test
+    void an_image_ordered_by_id_is_that_image_though_the_tenant_has_one_of_the_same_name() throws Exception {
+        ImageView own = cloud.imageService.register(ALICE, image("tiny", "qcow2", null));
+        assertEquals("ACTIVE", upload(ALICE, own.id(), qcow2("1G")).state());
+        long publicTiny = cloud.imageService.available(ANN).stream().filter(i -> i.name().equals("tiny") && !i.own())
+                .findFirst().orElseThrow().id();
+        cloud.addNode("n1");
+        String network = cloud.networks.create(ANN, "net").id().toString();
+
+        InstanceView byId = cloud.instances.launch(ANN, new LaunchOrder("by-id", "standard", null, network,
+                2, "Secret-pass-1", null, 1, null, null, null, null, publicTiny)).get(0);
+        InstanceView byName = cloud.instances.launch(ANN, new LaunchOrder("by-name", "standard", "tiny", network,
+                2, "Secret-pass-1", null, 1, null, null, null, null, null)).get(0);
+
+        assertEquals(publicTiny, byId.imageId());
+        assertEquals(own.id(), byName.imageId(), "a name means the tenant's own image first");
+        String bobs = cloud.networks.create(BOB, "net").id().toString();
+        assertEquals("no image " + own.id() + "; GET /api/v1/images lists them", assertThrows(InvalidRequestException.class,
+                () -> cloud.instances.launch(BOB, new LaunchOrder("not-hers", "standard", null, bobs,
+                        2, "Secret-pass-1", null, 1, null, null, null, null, own.id()))).getMessage(), "another tenant's private image");
+    }
+
     /** A RUNNING instance of ANN's, launched from a private image of her tenant on node n1. */
     private InstanceView runningFromPrivateImage() throws Exception {
         ImageView base = cloud.imageService.register(ALICE, image("team-base", "qcow2", null));
@@ -338,7 +361,7 @@ class ImageCatalogTest {
         cloud.startWorkers();
         String network = cloud.networks.create(ANN, "net").id().toString();
         InstanceView vm = cloud.instances.launch(ANN, new LaunchOrder("vm", "standard", "team-base", network,
-                2, "Secret-pass-1", null, 1, null, null, null, null)).get(0);
+                2, "Secret-pass-1", null, 1, null, null, null, null, null)).get(0);
         return cloud.await(ANN, vm.id(), InstanceState.RUNNING);
     }
 

@@ -73,8 +73,8 @@ class LifecycleTest {
         assertEquals(List.of(instance.id()), cloud.instances.listAll(TestCloud.admin(),
                 new InstanceFilter(InstanceState.RUNNING, " ", "acme", "n1", instance.flavor()), 0, 10)
                 .stream().map(InstanceView::id).toList(), "tenant, node and flavor narrow the list; a blank name does not");
-        for (InstanceFilter other : List.of(new InstanceFilter(null, null, "globex", null, null),
-                new InstanceFilter(null, null, null, "n2", null), new InstanceFilter(null, null, null, null, "no-such"))) {
+        for (InstanceFilter other : List.of(new InstanceFilter((InstanceState) null, null, "globex", null, null),
+                new InstanceFilter((InstanceState) null, null, null, "n2", null), new InstanceFilter((InstanceState) null, null, null, null, "no-such"))) {
             assertEquals(0, cloud.instances.countAll(TestCloud.admin(), other), other.toString());
         }
         assertThrows(cloud.minicloud.core.identity.AccessDeniedException.class,

@@ -63,7 +63,7 @@ public class MemoryInstanceRepository implements InstanceRepository {
         return instances.values().stream()
                 .filter(i -> i.state() != InstanceState.DELETED)
                 .filter(i -> tenantId == null || i.tenantId() == tenantId)
-                .filter(i -> filter.state() == null || i.state() == filter.state())
+                .filter(i -> filter.matches(i.state()))
                 .filter(i -> filter.name() == null || i.name().contains(filter.name()))
                 .filter(i -> filter.tenant() == null || filter.tenant().equals(view(i.id()).tenant()))
                 .filter(i -> filter.node() == null || filter.node().equals(view(i.id()).node()))

@@ -45,7 +45,7 @@ class SubscriptionTest {
     private InstanceView subscribed(int period, String unit) {
         String network = cloud.networks.create(ANN, "net").id().toString();
         InstanceView ordered = cloud.instances.launch(ANN, new LaunchOrder("sub", "entry", "tiny", network, null,
-                "Secret-pass-1", null, 1, null, "subscription", period, unit)).get(0);
+                "Secret-pass-1", null, 1, null, "subscription", period, unit, null)).get(0);
         cloud.await(ANN, ordered.id(), InstanceState.RUNNING);
         awaitTrue(cloud::settled, () -> "the launch task did not finish");
         return cloud.instances.get(ANN, ordered.id());
@@ -169,12 +169,12 @@ class SubscriptionTest {
     void bad_terms_are_refused_and_order_nothing() {
         String network = cloud.networks.create(ANN, "net").id().toString();
         for (LaunchOrder bad : List.of(
-                new LaunchOrder("x", "entry", "tiny", network, null, "Secret-pass-1", null, 1, null, "subscription", 13, "month"),
-                new LaunchOrder("x", "entry", "tiny", network, null, "Secret-pass-1", null, 1, null, "subscription", 4, "year"),
-                new LaunchOrder("x", "entry", "tiny", network, null, "Secret-pass-1", null, 1, null, "subscription", null, null),
-                new LaunchOrder("x", "entry", "tiny", network, null, "Secret-pass-1", null, 1, null, "subscription", 1, "week"),
-                new LaunchOrder("x", "entry", "tiny", network, null, "Secret-pass-1", null, 1, null, "payg", 1, "month"),
-                new LaunchOrder("x", "entry", "tiny", network, null, "Secret-pass-1", null, 1, null, "prepaid", 1, "month"))) {
+                new LaunchOrder("x", "entry", "tiny", network, null, "Secret-pass-1", null, 1, null, "subscription", 13, "month", null),
+                new LaunchOrder("x", "entry", "tiny", network, null, "Secret-pass-1", null, 1, null, "subscription", 4, "year", null),
+                new LaunchOrder("x", "entry", "tiny", network, null, "Secret-pass-1", null, 1, null, "subscription", null, null, null),
+                new LaunchOrder("x", "entry", "tiny", network, null, "Secret-pass-1", null, 1, null, "subscription", 1, "week", null),
+                new LaunchOrder("x", "entry", "tiny", network, null, "Secret-pass-1", null, 1, null, "payg", 1, "month", null),
+                new LaunchOrder("x", "entry", "tiny", network, null, "Secret-pass-1", null, 1, null, "prepaid", 1, "month", null))) {
             assertThrows(InvalidRequestException.class, () -> cloud.instances.launch(ANN, bad), bad.toString());
         }
         assertEquals(0, cloud.instances.count(ANN, null, null));

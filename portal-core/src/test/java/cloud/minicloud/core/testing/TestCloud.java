@@ -212,7 +212,7 @@ public final class TestCloud implements AutoCloseable {
                 .map(n -> n.id())
                 .orElseGet(() -> networks.create(caller, "net").id());
         return instances.launch(caller, new LaunchOrder("vm", flavor, "tiny", network.toString(), null,
-                "Secret-pass-1", null, count, null, null, null, null));
+                "Secret-pass-1", null, count, null, null, null, null, null));
     }
 
     /** A running instance whose launch task has finished too (the instance runs a moment before it does). */

@@ -14,6 +14,9 @@ import java.util.stream.Collectors;
  */
 public final class AcsParameters {
 
+    /** The last PageNumber asked for: far past any list, and offsets stay well within an int. */
+    static final int MAX_PAGE = 100_000;
+
     private final SortedMap<String, String> values;
 
     private AcsParameters(SortedMap<String, String> values) {

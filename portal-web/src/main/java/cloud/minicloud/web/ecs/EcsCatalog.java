@@ -74,9 +74,9 @@ public class EcsCatalog {
      */
     Map<String, Object> images(AcsParameters parameters, Caller caller) {
         requireRegion(parameters);
-        int pageNumber = parameters.page("PageNumber", 1, Integer.MAX_VALUE);
+        int pageNumber = parameters.page("PageNumber", 1, AcsParameters.MAX_PAGE);
         int pageSize = parameters.page("PageSize", 10, 100);
-        List<String> ids = parameters.get("ImageId") == null ? List.of() : List.of(parameters.get("ImageId").split(","));
+        List<String> ids = parameters.get("ImageId") == null ? List.of() : java.util.Arrays.stream(parameters.get("ImageId").split(",")).map(String::strip).toList();
         String owner = parameters.get("ImageOwnerAlias");
         String name = parameters.get("ImageName");
         List<Map<String, Object>> all = images.available(caller).stream()

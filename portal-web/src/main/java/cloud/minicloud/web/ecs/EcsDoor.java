@@ -5,6 +5,7 @@ import cloud.minicloud.core.InvalidRequestException;
 import cloud.minicloud.core.NotFoundException;
 import cloud.minicloud.core.TooManyRequestsException;
 import cloud.minicloud.core.instance.InvalidStateException;
+import cloud.minicloud.core.network.NetworkNameTakenException;
 import cloud.minicloud.core.placement.NoCapacityException;
 import cloud.minicloud.core.quota.QuotaExceededException;
 import cloud.minicloud.core.config.CloudSettings;
@@ -97,6 +98,7 @@ public class EcsDoor extends HttpFilter {
             case InvalidRequestException invalid -> new EcsFault("InvalidParameter", 400, invalid.getMessage());
             case InvalidStateException wrongState -> new EcsFault("IncorrectInstanceStatus", 403,
                     "The current status of the resource does not support this operation: " + wrongState.getMessage() + ".");
+            case NetworkNameTakenException taken -> new EcsFault("InvalidParameter", 400, taken.getMessage());
             case QuotaExceededException over -> new EcsFault("QuotaExceed.ElasticQuota", 403, over.getMessage());
             case NoCapacityException full -> new EcsFault("OperationDenied.NoStock", 403, full.getMessage());
             case ConflictException conflict -> new EcsFault("OperationDenied", 403, conflict.getMessage());

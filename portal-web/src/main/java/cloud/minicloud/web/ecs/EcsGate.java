@@ -5,6 +5,7 @@ import cloud.minicloud.core.accesskey.SigningKey;
 import cloud.minicloud.core.audit.AuditWriter;
 import cloud.minicloud.core.identity.Caller;
 import cloud.minicloud.core.identity.Origin;
+import cloud.minicloud.core.identity.Role;
 import cloud.minicloud.core.tenant.TenantDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -25,7 +27,10 @@ public class EcsGate {
 
     /** How far a request's time may be from the server's, either way (ECS-API.md §4). */
     static final Duration WINDOW = Duration.ofMinutes(15);
-    private static final String UNKNOWN = "(unknown AccessKey)";
+    private static final java.util.regex.Pattern KEY_ID = java.util.regex.Pattern.compile("[A-Za-z0-9]{1,64}");
+    /** How an action is named in the audit log: what the request said, where it looks like an action. */
+    private static final java.util.regex.Pattern ACTION = java.util.regex.Pattern.compile("[A-Za-z0-9]{1,64}");
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(EcsGate.class.getName());
 
     @Inject
     AccessKeyService keys;
@@ -37,16 +42,20 @@ public class EcsGate {
     AuditWriter audit;
 
     Caller authenticate(EcsRequest request, Origin origin) {
-        String authorization = request.header("authorization");
-        boolean acs3 = authorization != null && authorization.startsWith("ACS3-");
-        Acs3Authorization signed = acs3 ? Acs3Authorization.parse(authorization) : null;
+        boolean acs3 = request.acs3();
+        Acs3Authorization signed = acs3 ? Acs3Authorization.parse(request.header("authorization")) : null;
         String keyId = acs3 ? signed.accessKeyId() : request.parameters().required("AccessKeyId");
-        SigningKey key = keys.signingKey(keyId).orElseThrow(() -> refused(request, origin, UNKNOWN, null, keyId,
-                new EcsFault("InvalidAccessKeyId.NotFound", 404, "Specified access key is not found.")));
+        if (!KEY_ID.matcher(keyId).matches()) {
+            throw new EcsFault("InvalidAccessKeyId.NotFound", 404, "Specified access key is not found.");
+        }
+        Optional<SigningKey> found = keys.signingKey(keyId);
+        if (found.isEmpty()) {
+            // No user's key: the server log has it, the audit log (each user's record) does not.
+            LOG.info(() -> "ECS API request " + origin.requestId() + " from " + origin.clientAddress() + " named no AccessKey: " + keyId);
+            throw new EcsFault("InvalidAccessKeyId.NotFound", 404, "Specified access key is not found.");
+        }
+        SigningKey key = found.get();
         try {
-            if (!key.active()) {
-                throw new EcsFault("InvalidAccessKeyId.Inactive", 400, "Specified access key is disabled.");
-            }
             String time;
             String nonce;
             if (acs3) {
@@ -54,6 +63,10 @@ public class EcsGate {
                 time = request.header("x-acs-date");
                 nonce = request.header("x-acs-signature-nonce");
             } else {
+                if (request.header("x-acs-action") != null || request.header("x-acs-version") != null) {
+                    throw new EcsFault("InvalidParameter", 400, "A request signed with signature v1 names its Action and Version "
+                            + "as parameters, not in x-acs-action or x-acs-version headers, which it does not sign.");
+                }
                 if (!"1.0".equals(request.parameters().get("SignatureVersion"))) {
                     throw new EcsFault("InvalidParameter", 400, "The specified parameter SignatureVersion is not valid: only 1.0 is.");
                 }
@@ -61,10 +74,17 @@ public class EcsGate {
                 time = request.parameters().required("Timestamp");
                 nonce = request.parameters().required("SignatureNonce");
             }
+            // Only its holder learns that a key is disabled: the signature is checked first.
+            if (!key.active()) {
+                throw new EcsFault("InvalidAccessKeyId.Inactive", 400, "Specified access key is disabled.");
+            }
             Instant now = Instant.now();
             checkTime(time, now);
-            if (nonce == null || nonce.isBlank() || nonce.length() > 128) {
+            if (nonce == null || nonce.isBlank()) {
                 throw new EcsFault("MissingParameter", 400, "The input parameter SignatureNonce that is mandatory for processing this request is not supplied.");
+            }
+            if (nonce.length() > 128) {
+                throw new EcsFault("InvalidParameter", 400, "The parameter SignatureNonce is at most 128 characters.");
             }
             if (!keys.firstUseOfNonce(key.accessKeyId(), nonce, now, WINDOW)) {
                 throw new EcsFault("SignatureNonceUsed", 400, "The request signature nonce has been used.");
@@ -75,13 +95,20 @@ public class EcsGate {
         return asNow(key, origin, request);
     }
 
-    /** The key's user with the roles Keycloak gives them now, in the key's tenant while they are still in it. */
+    /**
+     * The key's user with the roles Keycloak gives them now, acting for the key's tenant; one who
+     * left it, holds no role in it any more (or, for a cloud-wide key, is no cloud admin any more),
+     * or is gone from Keycloak is refused.
+     */
     private Caller asNow(SigningKey key, Origin origin, EcsRequest request) {
-        Map<String, Set<cloud.minicloud.core.identity.Role>> seed = key.tenantAlias() == null ? Map.of() : Map.of(key.tenantAlias(), Set.of());
+        Map<String, Set<Role>> seed = key.tenantAlias() == null ? Map.of() : Map.of(key.tenantAlias(), Set.of());
         Caller now = directory.now(new Caller(key.username(), Set.of(), seed, key.tenantAlias(), origin));
-        if (key.tenantAlias() != null && now.tenantAlias() == null) {
+        boolean holds = key.tenantAlias() == null ? now.has(Role.CLOUD_ADMIN)
+                : key.tenantAlias().equals(now.tenantAlias()) && now.has(Role.TENANT_USER);
+        if (!holds) {
             throw refused(request, origin, key.username(), null, key.accessKeyId(), new EcsFault("Forbidden", 403,
-                    "The AccessKey's user is no longer a member of the tenant " + key.tenantAlias() + " it acts for."));
+                    key.tenantAlias() == null ? "The AccessKey's user is no longer a cloud admin."
+                            : "The AccessKey's user no longer holds a role in the tenant " + key.tenantAlias() + " it acts for."));
         }
         return now;
     }
@@ -102,8 +129,9 @@ public class EcsGate {
 
     /** Audits the refusal against the key's user (or an unknown one) and hands the fault back to throw. */
     private EcsFault refused(EcsRequest request, Origin origin, String username, String tenant, String keyId, EcsFault fault) {
-        Map<String, Set<cloud.minicloud.core.identity.Role>> memberships = tenant == null ? Map.of() : Map.of(tenant, Set.of());
-        audit.refused(new Caller(username, Set.of(), memberships, tenant, origin), "EcsApi." + String.valueOf(request.action()),
+        Map<String, Set<Role>> memberships = tenant == null ? Map.of() : Map.of(tenant, Set.of());
+        String action = request.action() != null && ACTION.matcher(request.action()).matches() ? request.action() : "(no action)";
+        audit.refused(new Caller(username, Set.of(), memberships, tenant, origin), "EcsApi." + action,
                 keyId, fault.code() + ": " + fault.getMessage());
         return fault;
     }

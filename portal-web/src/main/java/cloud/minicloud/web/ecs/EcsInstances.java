@@ -6,6 +6,7 @@ import cloud.minicloud.core.image.ImageService;
 import cloud.minicloud.core.image.ImageView;
 import cloud.minicloud.core.instance.BillingMethod;
 import cloud.minicloud.core.instance.InstanceAction;
+import cloud.minicloud.core.instance.InstanceFilter;
 import cloud.minicloud.core.instance.InstanceService;
 import cloud.minicloud.core.instance.InstanceState;
 import cloud.minicloud.core.instance.InstanceView;
@@ -23,9 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * ECS's instance actions on the instances of the key's tenant, through {@link InstanceService} as
@@ -75,8 +75,7 @@ public class EcsInstances {
         }
         String zone = parameters.get("ZoneId") == null ? null : catalog.zoneOf(parameters.get("ZoneId"));
         long image = EcsIds.image(parameters.required("ImageId"));
-        String imageName = image < 0 ? null : imageName(caller, image);
-        if (imageName == null) {
+        if (image < 0 || images.available(caller).stream().noneMatch(i -> i.id() == image)) {
             throw new EcsFault("InvalidImageId.NotFound", 404, "The specified ImageId does not exist.");
         }
         UUID network = vpcs.network(caller, parameters.required("VSwitchId"));
@@ -86,47 +85,45 @@ public class EcsInstances {
         String name = parameters.get("InstanceName") == null ? "instance" : parameters.get("InstanceName");
         Integer disk = parameters.get("SystemDisk.Size") == null ? null : parameters.number("SystemDisk.Size");
         Integer amount = parameters.get("Amount") == null ? null : parameters.number("Amount");
-        List<InstanceView> ordered = instances.launch(caller, new LaunchOrder(name, parameters.required("InstanceType"), imageName,
-                network.toString(), disk, parameters.get("Password"), null, amount, zone, null, null, null));
+        List<InstanceView> ordered = instances.launch(caller, new LaunchOrder(name, parameters.required("InstanceType"), null,
+                network.toString(), disk, parameters.get("Password"), null, amount, zone, null, null, null, image));
         return Map.of("InstanceIdSets", Map.of("InstanceIdSet", ordered.stream().map(i -> EcsIds.instance(i.id())).toList()));
     }
 
     Map<String, Object> describe(AcsParameters parameters, Caller caller) {
         catalog.requireRegion(parameters);
-        int pageNumber = parameters.page("PageNumber", 1, Integer.MAX_VALUE);
+        int pageNumber = parameters.page("PageNumber", 1, AcsParameters.MAX_PAGE);
         int pageSize = parameters.page("PageSize", 10, 100);
         String status = parameters.get("Status");
         if (status != null && !STATES.containsKey(status)) {
             throw new EcsFault("InvalidStatus.NotFound", 404, "The specified Status is not Pending, Starting, Running, Stopping or Stopped.");
         }
-        InstanceState state = status == null ? null : STATES.get(status).get(0);
         String name = parameters.get("InstanceName") == null ? null : parameters.get("InstanceName").replace("*", "");
+        InstanceFilter filter = InstanceFilter.of(status == null ? Set.of() : Set.copyOf(STATES.get(status)), name);
         List<InstanceView> page;
         long total;
         if (parameters.get("InstanceIds") != null) {
             List<InstanceView> named = idList(parameters.get("InstanceIds")).stream().map(id -> find(caller, id))
                     .filter(Objects::nonNull)
-                    .filter(i -> state == null || STATES.get(status).contains(i.state()))
+                    .filter(i -> filter.matches(i.state()) && (filter.name() == null || i.name().contains(filter.name())))
                     .toList();
             total = named.size();
             page = named.stream().skip((long) (pageNumber - 1) * pageSize).limit(pageSize).toList();
         } else {
-            total = instances.count(caller, state, name);
-            page = instances.list(caller, state, name, (pageNumber - 1) * pageSize, pageSize);
+            total = instances.count(caller, filter);
+            page = instances.list(caller, filter, (pageNumber - 1) * pageSize, pageSize);
         }
-        Map<Long, String> imageNames = images.available(caller).stream().collect(Collectors.toMap(ImageView::id, ImageView::name, (a, b) -> a));
-        Map<String, Long> imageIds = imageNames.entrySet().stream().collect(Collectors.toMap(Map.Entry::getValue, Map.Entry::getKey, (a, b) -> a));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("TotalCount", total);
         answer.put("PageNumber", pageNumber);
         answer.put("PageSize", pageSize);
-        answer.put("Instances", Map.of("Instance", page.stream().map(i -> shape(i, imageIds::get)).toList()));
+        answer.put("Instances", Map.of("Instance", page.stream().map(this::shape).toList()));
         return answer;
     }
 
     Map<String, Object> statuses(AcsParameters parameters, Caller caller) {
         catalog.requireRegion(parameters);
-        int pageNumber = parameters.page("PageNumber", 1, Integer.MAX_VALUE);
+        int pageNumber = parameters.page("PageNumber", 1, AcsParameters.MAX_PAGE);
         int pageSize = parameters.page("PageSize", 10, 50);
         List<String> ids = parameters.repeated("InstanceId", 100, "");
         List<InstanceView> seen = ids.isEmpty()
@@ -150,21 +147,17 @@ public class EcsInstances {
         return Map.of();
     }
 
-    /** DeleteInstance releases a Stopped instance, or with Force=true one in any state. */
+    /** DeleteInstance releases a Stopped instance (or a failed one), or with Force=true one in any state. */
     Map<String, Object> delete(AcsParameters parameters, Caller caller) {
         UUID id = owned(parameters, caller);
-        InstanceState state = instances.get(caller, id).state();
-        if (!"true".equalsIgnoreCase(parameters.get("Force")) && !"Stopped".equals(status(state))) {
-            throw incorrectStatus();
+        if ("true".equalsIgnoreCase(parameters.get("Force"))) {
+            instances.delete(caller, id);
+        } else {
+            instances.deleteStopped(caller, id);
         }
-        instances.delete(caller, id);
         return Map.of();
     }
 
-
-    private static EcsFault incorrectStatus() {
-        return new EcsFault("IncorrectInstanceStatus", 403, "The current status of the resource does not support this operation.");
-    }
 
     private UUID owned(AcsParameters parameters, Caller caller) {
         InstanceView instance = find(caller, parameters.required("InstanceId"));
@@ -188,7 +181,7 @@ public class EcsInstances {
         }
     }
 
-    private Map<String, Object> shape(InstanceView i, Function<String, Long> imageId) {
+    private Map<String, Object> shape(InstanceView i) {
         Map<String, Object> shape = new LinkedHashMap<>();
         shape.put("InstanceId", EcsIds.instance(i.id()));
         shape.put("InstanceName", i.name());
@@ -197,8 +190,7 @@ public class EcsInstances {
         shape.put("InstanceType", i.flavor());
         shape.put("Cpu", i.vcpus());
         shape.put("Memory", i.memoryMib());
-        Long image = imageId.apply(i.image());
-        shape.put("ImageId", image == null ? "" : EcsIds.image(image));
+        shape.put("ImageId", EcsIds.image(i.imageId()));
         shape.put("RegionId", catalog.region());
         shape.put("ZoneId", catalog.zoneIdOfNode(i.node()));
         shape.put("CreationTime", CREATED.format(i.createdAt()));
@@ -220,9 +212,6 @@ public class EcsInstances {
                 .orElse("Stopped");
     }
 
-    private String imageName(Caller caller, long id) {
-        return images.available(caller).stream().filter(i -> i.id() == id).map(ImageView::name).findFirst().orElse(null);
-    }
 
     /** InstanceIds of DescribeInstances: one parameter holding a JSON array of ids. */
     private static List<String> idList(String json) {

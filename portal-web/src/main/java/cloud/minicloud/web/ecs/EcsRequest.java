@@ -109,13 +109,21 @@ final class EcsRequest {
         return all;
     }
 
-    /** ACS3 names the action in a header; signature v1 in a parameter. */
+    /** Whether the request is signed ACS3-HMAC-SHA256 (in its Authorization header), not with signature v1. */
+    boolean acs3() {
+        return header("authorization") != null && header("authorization").startsWith("ACS3-");
+    }
+
+    /**
+     * The action, from where its signature covers it: ACS3 signs the x-acs-action header, signature
+     * v1 the Action parameter (and not the headers, which {@link EcsGate} refuses on a v1 request).
+     */
     String action() {
-        return header("x-acs-action") != null ? header("x-acs-action") : all.get("Action");
+        return acs3() ? header("x-acs-action") : all.get("Action");
     }
 
     String version() {
-        return header("x-acs-version") != null ? header("x-acs-version") : all.get("Version");
+        return acs3() ? header("x-acs-version") : all.get("Version");
     }
 
     /** The endpoint as the client named it, for HostId in errors. */

@@ -61,7 +61,7 @@ public class EcsVpcs {
     Map<String, Object> vSwitches(AcsParameters parameters, Caller caller) {
         catalog.requireRegion(parameters);
         String tenant = caller.requireTenant();
-        int pageNumber = parameters.page("PageNumber", 1, Integer.MAX_VALUE);
+        int pageNumber = parameters.page("PageNumber", 1, AcsParameters.MAX_PAGE);
         int pageSize = parameters.page("PageSize", 10, 50);
         String vpc = parameters.get("VpcId");
         String only = parameters.get("VSwitchId");

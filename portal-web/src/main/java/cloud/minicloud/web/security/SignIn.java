@@ -30,7 +30,8 @@ public class SignIn extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        // The path as the container resolved it ("/api/../x" is "/x"), not the raw text of the request.
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         if (request.getUserPrincipal() != null || path.equals("/api") || path.startsWith("/api/")
                 || cloud.minicloud.web.ecs.EcsDoor.isFor(request, settings)) {
             chain.doFilter(request, response);
@@ -48,11 +49,15 @@ public class SignIn extends HttpFilter {
         response.sendRedirect(request.getContextPath() + PAGE);
     }
 
-    /** A page the user typed or followed, not one of Vaadin's own requests behind it. */
+    /**
+     * A page the user typed or followed, not one of Vaadin's own requests behind it nor what the
+     * browser fetches by itself (an icon): those do not ask for HTML.
+     */
     private static boolean isPageVisit(HttpServletRequest request, String path) {
         String query = request.getQueryString();
+        String accept = request.getHeader("Accept");
         return "GET".equals(request.getMethod()) && !path.startsWith("/VAADIN/") && !path.startsWith("/vnc/")
-                && (query == null || !query.contains("v-r="));
+                && (query == null || !query.contains("v-r=")) && accept != null && accept.contains("text/html");
     }
 
     /** Where a user who just signed in goes: the page they asked for, once, or the home page. */

@@ -291,12 +291,13 @@ public class CreateInstanceView extends VerticalLayout implements HasDynamicTitl
         if (!valid) {
             return;
         }
-        LaunchOrder order = new LaunchOrder(name.getValue(), flavor.getValue().name(), image.getValue().name(),
+        // the image picked, by its id: a tenant's image may have the name of a public one
+        LaunchOrder order = new LaunchOrder(name.getValue(), flavor.getValue().name(), null,
                 network.getValue().id().toString(), disk.getValue(),
                 PASSWORD.equals(login.getValue()) ? password.getValue() : null,
                 SSH_KEY.equals(login.getValue()) ? sshKey.getValue() : null, count.getValue(), zone.getValue(),
                 billing.getValue(), subscribing() ? TermSelect.request(term.getValue()).period() : null,
-                subscribing() ? TermSelect.request(term.getValue()).periodUnit() : null);
+                subscribing() ? TermSelect.request(term.getValue()).periodUnit() : null, image.getValue().id());
         try {
             List<InstanceView> launched = instances.launch(SessionCaller.current(), order);
             Notification.show(getTranslation("order.accepted", launched.size()));

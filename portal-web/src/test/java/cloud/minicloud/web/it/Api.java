@@ -95,7 +95,14 @@ final class Api {
 
     /** A GET of any address, not only the portal's; redirects are answered, not followed. */
     static Reply fetch(URI address) {
-        return send(HttpRequest.newBuilder(address).GET().build());
+        return fetch(address, Map.of());
+    }
+
+    /** The same with these headers. */
+    static Reply fetch(URI address, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(address).GET();
+        headers.forEach(request::header);
+        return send(request.build());
     }
 
     private static HttpRequest.Builder authorized(String path, String token) {

@@ -229,6 +229,26 @@ class EcsApiIT {
     }
 
     @Test
+    void a_key_loses_what_its_user_loses_in_keycloak_at_its_next_call() throws Exception {
+        String dan = Api.tokenFor("dan");
+        JsonObject made = Api.call("POST", "/api/v1/access-keys", dan, "acme", "").object();
+        assertEquals("acme", made.getString("tenant"));
+        String admin = Api.tokenFor("admin");
+        Client ecs = sdk(made.getString("accessKeyId"), made.getString("accessKeySecret"));
+        try {
+            assertEquals("cn-minicloud", ecs.describeRegions(new DescribeRegionsRequest()).getBody().getRegions().getRegion().get(0).getRegionId());
+
+            assertEquals(204, Api.delete("/api/v1/tenants/acme/members/dan", admin).status());
+            TeaException refused = assertThrows(TeaException.class, () -> ecs.describeRegions(new DescribeRegionsRequest()));
+            assertEquals("Forbidden", refused.getCode());
+            assertEquals(403, refused.getStatusCode());
+        } finally {
+            Api.post("/api/v1/tenants/acme/members", admin, "{\"user\":\"dan\",\"role\":\"tenant-user\"}");
+            Api.call("DELETE", "/api/v1/access-keys/" + made.getString("accessKeyId"), Api.tokenFor("dan"), "acme", null);
+        }
+    }
+
+    @Test
     void a_replayed_or_stale_request_is_refused_though_its_signature_holds() {
         String signed = signedV1("DescribeRegions", Instant.now(), UUID.randomUUID().toString());
         assertEquals(200, get(signed).status());
@@ -239,6 +259,12 @@ class EcsApiIT {
 
         Api.Reply stale = get(signedV1("DescribeRegions", Instant.now().minus(20, ChronoUnit.MINUTES), UUID.randomUUID().toString()));
         assertEquals("InvalidTimeStamp.Expired", stale.object().getString("Code"), stale.body());
+
+        // Signature v1 signs the Action parameter, not ACS3's headers: one added on the way changes nothing.
+        Api.Reply redirected = Api.fetch(URI.create("http://" + ENDPOINT + "/?" + signedV1("DescribeRegions", Instant.now(),
+                UUID.randomUUID().toString())), Map.of("x-acs-action", "DeleteInstance"));
+        assertEquals(400, redirected.status());
+        assertEquals("InvalidParameter", redirected.object().getString("Code"));
     }
 
     @Test

@@ -65,6 +65,10 @@ class PortalBrowserIT {
             browser.waitFor(By.id("order-summary"));
             assertEquals(Api.PORTAL + "/instances/new?from=mail", browser.currentUrl());
         }
+        // Not signed in, a page is not reached by a path that only looks like the REST API's.
+        Api.Reply dodged = Api.fetch(URI.create(Api.PORTAL + "/api/../instances"), java.util.Map.of("Accept", "text/html"));
+        assertEquals(302, dodged.status(), dodged.body());
+        assertTrue(dodged.location().endsWith("/sso/login"), dodged.location());
         // A wildcard would let a crafted link hand the authorization code to another page of the portal.
         assertEquals(200, authorize(Api.PORTAL + "/sso/login").status());
         assertEquals(400, authorize(Api.PORTAL + "/instances").status());
