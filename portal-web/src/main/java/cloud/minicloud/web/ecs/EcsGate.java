@@ -63,9 +63,11 @@ public class EcsGate {
                 time = request.header("x-acs-date");
                 nonce = request.header("x-acs-signature-nonce");
             } else {
-                if (request.header("x-acs-action") != null || request.header("x-acs-version") != null) {
-                    throw new EcsFault("InvalidParameter", 400, "A request signed with signature v1 names its Action and Version "
-                            + "as parameters, not in x-acs-action or x-acs-version headers, which it does not sign.");
+                // The old SDKs send x-acs-action and x-acs-version too, unsigned: they must say what the signed parameters say.
+                if (differs(request.header("x-acs-action"), request.parameters().get("Action"))
+                        || differs(request.header("x-acs-version"), request.parameters().get("Version"))) {
+                    throw new EcsFault("InvalidParameter", 400, "The x-acs-action or x-acs-version header is not the Action or "
+                            + "Version parameter, which signature v1 signs.");
                 }
                 if (!"1.0".equals(request.parameters().get("SignatureVersion"))) {
                     throw new EcsFault("InvalidParameter", 400, "The specified parameter SignatureVersion is not valid: only 1.0 is.");
@@ -111,6 +113,10 @@ public class EcsGate {
                             : "The AccessKey's user no longer holds a role in the tenant " + key.tenantAlias() + " it acts for."));
         }
         return now;
+    }
+
+    private static boolean differs(String header, String parameter) {
+        return header != null && !header.equals(parameter);
     }
 
     private static void checkTime(String time, Instant now) {

@@ -116,7 +116,7 @@ final class EcsRequest {
 
     /**
      * The action, from where its signature covers it: ACS3 signs the x-acs-action header, signature
-     * v1 the Action parameter (and not the headers, which {@link EcsGate} refuses on a v1 request).
+     * v1 the Action parameter (the old SDKs send the headers too, which {@link EcsGate} makes sure agree).
      */
     String action() {
         return acs3() ? header("x-acs-action") : all.get("Action");

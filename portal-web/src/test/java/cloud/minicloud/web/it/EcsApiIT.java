@@ -260,7 +260,7 @@ class EcsApiIT {
         Api.Reply stale = get(signedV1("DescribeRegions", Instant.now().minus(20, ChronoUnit.MINUTES), UUID.randomUUID().toString()));
         assertEquals("InvalidTimeStamp.Expired", stale.object().getString("Code"), stale.body());
 
-        // Signature v1 signs the Action parameter, not ACS3's headers: one added on the way changes nothing.
+        // Signature v1 signs the Action parameter, not the x-acs-action header the old SDKs also send: one that says otherwise is refused.
         Api.Reply redirected = Api.fetch(URI.create("http://" + ENDPOINT + "/?" + signedV1("DescribeRegions", Instant.now(),
                 UUID.randomUUID().toString())), Map.of("x-acs-action", "DeleteInstance"));
         assertEquals(400, redirected.status());
