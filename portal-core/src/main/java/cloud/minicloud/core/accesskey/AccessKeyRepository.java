@@ -31,5 +31,8 @@ public interface AccessKeyRepository {
      * Records the nonce a request signed with the key came with, forgetting those seen before
      * {@code forgetBefore}; false when the key signed a request with it already.
      */
+    /** Records that a request signed with the key passed, at most once a minute (it is shown to the nearest minute). */
+    void used(String keyId, java.time.Instant at);
+
     boolean firstUseOfNonce(String keyId, String nonce, java.time.Instant at, java.time.Instant forgetBefore);
 }

@@ -74,7 +74,11 @@ public class AccessKeyService {
      * keeps them, so a restart or a second server forgets none.
      */
     public boolean firstUseOfNonce(String accessKeyId, String nonce, Instant now, java.time.Duration window) {
-        return keys.firstUseOfNonce(accessKeyId, nonce, now, now.minus(window.multipliedBy(2)));
+        boolean first = keys.firstUseOfNonce(accessKeyId, nonce, now, now.minus(window.multipliedBy(2)));
+        if (first) {
+            keys.used(accessKeyId, now); // the key's last use, which its user and the admins see
+        }
+        return first;
     }
 
     /** Every user's keys, newest first, for cloud admins. */

@@ -67,6 +67,12 @@ public class JpaAccessKeyRepository implements AccessKeyRepository {
     }
 
     @Override
+    public void used(String keyId, java.time.Instant at) {
+        em.createNativeQuery("UPDATE access_key SET last_used_at = ?2 WHERE key_id = ?1 AND (last_used_at IS NULL OR last_used_at < ?3)")
+                .setParameter(1, keyId).setParameter(2, at).setParameter(3, at.minusSeconds(60)).executeUpdate();
+    }
+
+    @Override
     public boolean firstUseOfNonce(String keyId, String nonce, java.time.Instant at, java.time.Instant forgetBefore) {
         em.createNativeQuery("DELETE FROM signature_nonce WHERE seen_at < ?1").setParameter(1, forgetBefore).executeUpdate();
         return em.createNativeQuery("INSERT IGNORE INTO signature_nonce (key_id, nonce, seen_at) VALUES (?1, ?2, ?3)")

@@ -47,7 +47,7 @@ public class InstanceService {
 
     public static final int DEFAULT_DISK_GIB = 20;
     public static final int MAX_DISK_GIB = 2048;
-    public static final int MAX_COUNT = 20;
+    public static final int MAX_COUNT = 100;
     private static final int CONSOLE_LOG_BYTES = 64 * 1024;
 
     @Inject
@@ -101,6 +101,60 @@ public class InstanceService {
      */
     @Audited
     public List<InstanceView> launch(Caller caller, LaunchOrder order) {
+        Plan plan = plan(caller, order);
+        quotas.findForUpdate(plan.tenant().id()).orElseThrow().reserve(plan.amounts());
+        List<UUID> ordered = new ArrayList<>();
+        for (int i = 1; i <= plan.count(); i++) {
+            String instanceName = plan.count() == 1 ? plan.name() : InstanceNames.numbered(plan.name(), i);
+            UUID id = UUID.randomUUID();
+            Instance instance = Instance.order(id, plan.tenant().id(), instanceName, InstanceNames.hostname(instanceName, id),
+                    plan.flavor().id(), plan.flavor().vcpus(), plan.flavor().memoryMib(), plan.image().id(), plan.network().id(),
+                    plan.disk(), InstanceNames.macAddress(),
+                    plan.login().password() == null ? null : PasswordHash.sha512Crypt(plan.login().password()),
+                    plan.login().sshKey(), plan.term());
+            ComputeNode node = placement.claim(id, plan.demand(), plan.zone());
+            int host = networks.assignAddress(plan.network().id(), id).orElseThrow(() -> noAddress(plan.network()));
+            String address = plan.network().address(host, false);
+            instance.placedOn(node.id(), address);
+            instances.add(instance);
+            metering.diskOrdered(instance);
+            journal.enqueue(id, node.id(), TaskKind.LAUNCH, null, "ORDER",
+                    "quota reserved, placed on node " + node.name() + ", address " + address);
+            ordered.add(id);
+            changes.changed(plan.tenant().id(), id);
+        }
+        wakeWorkersOnCommit();
+        return ordered.stream().map(instances::view).toList();
+    }
+
+    /**
+     * Checks an order as {@link #launch} would, against the quota, the nodes' room and the
+     * network's free addresses as they are now, and orders nothing (ECS's DryRun). A launch right
+     * after may still be refused if another order took the room in between.
+     */
+    public void checkLaunch(Caller caller, LaunchOrder order) {
+        Plan plan = plan(caller, order);
+        quotas.find(plan.tenant().id()).orElseThrow().check(plan.amounts());
+        placement.check(plan.demand(), plan.zone(), plan.count());
+        if (networks.addressesTaken(plan.network().id()) + plan.count() > TenantNetwork.HOST_ADDRESSES) {
+            throw noAddress(plan.network());
+        }
+    }
+
+    /** An order checked for what it asks by itself, before the quota, the nodes and the network are asked for room. */
+    private record Plan(Tenant tenant, int count, String name, Term term, Login login, Flavor flavor, Image image,
+                        TenantNetwork network, int disk, String zone) {
+
+        ResourceAmounts amounts() {
+            return times(new ResourceAmounts(1, flavor.vcpus(), flavor.memoryMib(), disk, 0, 0, 0), count);
+        }
+
+        NodeCapacity demand() {
+            return new NodeCapacity(flavor.vcpus(), flavor.memoryMib(), disk);
+        }
+    }
+
+    private Plan plan(Caller caller, LaunchOrder order) {
         Tenant tenant = enrolment.tenantOf(caller);
         int count = order.count() == null ? 1 : order.count();
         if (count < 1 || count > MAX_COUNT) {
@@ -128,32 +182,11 @@ public class InstanceService {
             throw new InvalidRequestException("image %s needs at least %d MiB of memory; flavor %s has %d"
                     .formatted(image.name(), image.minMemoryMib(), flavor.name(), flavor.memoryMib()));
         }
+        return new Plan(tenant, count, name, term, login, flavor, image, network, disk, zone);
+    }
 
-        ResourceAmounts each = new ResourceAmounts(1, flavor.vcpus(), flavor.memoryMib(), disk, 0, 0, 0);
-        Quota quota = quotas.findForUpdate(tenant.id()).orElseThrow();
-        quota.reserve(times(each, count));
-        List<UUID> ordered = new ArrayList<>();
-        for (int i = 1; i <= count; i++) {
-            String instanceName = count == 1 ? name : InstanceNames.numbered(name, i);
-            UUID id = UUID.randomUUID();
-            Instance instance = Instance.order(id, tenant.id(), instanceName, InstanceNames.hostname(instanceName, id),
-                    flavor.id(), flavor.vcpus(), flavor.memoryMib(), image.id(), network.id(), disk,
-                    InstanceNames.macAddress(),
-                    login.password() == null ? null : PasswordHash.sha512Crypt(login.password()), login.sshKey(), term);
-            ComputeNode node = placement.claim(id, new NodeCapacity(flavor.vcpus(), flavor.memoryMib(), disk), zone);
-            int host = networks.assignAddress(network.id(), id).orElseThrow(() -> new NoCapacityException(
-                    "network '" + network.name() + "' has no free address left; use another network"));
-            String address = network.address(host, false);
-            instance.placedOn(node.id(), address);
-            instances.add(instance);
-            metering.diskOrdered(instance);
-            journal.enqueue(id, node.id(), TaskKind.LAUNCH, null, "ORDER",
-                    "quota reserved, placed on node " + node.name() + ", address " + address);
-            ordered.add(id);
-            changes.changed(tenant.id(), id);
-        }
-        wakeWorkersOnCommit();
-        return ordered.stream().map(instances::view).toList();
+    private static NoCapacityException noAddress(TenantNetwork network) {
+        return new NoCapacityException("network '" + network.name() + "' has no free address left; use another network");
     }
 
     public List<InstanceView> list(Caller caller, InstanceState state, String name, int offset, int limit) {
@@ -166,11 +199,11 @@ public class InstanceService {
 
     /** The caller's tenant's instances the filter keeps (its tenant, node and flavor are not looked at). */
     public List<InstanceView> list(Caller caller, InstanceFilter filter, int offset, int limit) {
-        return instances.views(enrolment.tenantOf(caller).id(), InstanceFilter.of(filter.states(), filter.name()), offset, limit);
+        return instances.views(enrolment.tenantOf(caller).id(), filter.withinTenant(), offset, limit);
     }
 
     public long count(Caller caller, InstanceFilter filter) {
-        return instances.count(enrolment.tenantOf(caller).id(), InstanceFilter.of(filter.states(), filter.name()));
+        return instances.count(enrolment.tenantOf(caller).id(), filter.withinTenant());
     }
 
     /** Every tenant's instances, for a cloud admin, a page at a time. */
@@ -219,9 +252,7 @@ public class InstanceService {
     }
 
     private void power(Instance instance, InstanceAction action, String by) {
-        if (!InstanceAction.POWER.contains(action)) {
-            throw new InvalidRequestException("an action is start, stop or reboot, not " + action.label());
-        }
+        requirePower(action);
         begin(instance, action, switch (action) {
             case START -> TaskKind.START;
             case STOP -> TaskKind.STOP;
@@ -281,19 +312,55 @@ public class InstanceService {
     @Audited
     public InstanceView deleteStopped(Caller caller, UUID id) {
         Instance instance = lockOwned(caller, id);
-        if (instance.state() != InstanceState.STOPPED && instance.state() != InstanceState.ERROR) {
-            throw new InvalidStateException(instance.name(), instance.state(), "only a STOPPED instance is deleted without Force");
-        }
+        requireOff(instance);
         release(instance, caller.username());
         return instances.view(id);
     }
 
+    /**
+     * Checks that the caller may start, stop, reboot or delete the instance in the state it is in
+     * now ({@code onlyOff}: delete it as {@link #deleteStopped} does), and does nothing: ECS's DryRun.
+     */
+    public void checkAction(Caller caller, UUID id, InstanceAction action, boolean onlyOff) {
+        Instance instance = owned(caller, id);
+        if (action != InstanceAction.DELETE) {
+            requirePower(action);
+            instance.check(action);
+            return;
+        }
+        if (onlyOff) {
+            requireOff(instance);
+        }
+        releasable(instance);
+    }
+
+    private static void requirePower(InstanceAction action) {
+        if (!InstanceAction.POWER.contains(action)) {
+            throw new InvalidRequestException("an action is start, stop or reboot, not " + action.label());
+        }
+    }
+
+    private static void requireOff(Instance instance) {
+        if (instance.state() != InstanceState.STOPPED && instance.state() != InstanceState.ERROR) {
+            throw new InvalidStateException(instance.name(), instance.state(), "only a STOPPED instance is deleted without Force");
+        }
+    }
+
     private void release(Instance instance, String by) {
-        if (instance.allows(InstanceAction.DELETE)) {
+        if (releasable(instance)) {
             begin(instance, InstanceAction.DELETE, TaskKind.DELETE, null, by);
-        } else if (instance.state() != InstanceState.DELETING && instance.state() != InstanceState.DELETED) {
+        }
+    }
+
+    /** Whether a delete has work to do (one under way already is fine); refused while its disk is being copied. */
+    private static boolean releasable(Instance instance) {
+        if (instance.allows(InstanceAction.DELETE)) {
+            return true;
+        }
+        if (instance.state() != InstanceState.DELETING && instance.state() != InstanceState.DELETED) {
             instance.check(InstanceAction.DELETE); // says why not (its disk is being copied)
         }
+        return false;
     }
 
     /**

@@ -30,7 +30,9 @@ public class JpaInstanceRepository implements InstanceRepository {
             and (:name is null or locate(:name, i.name) > 0)
             and (:tenantAlias is null or i.tenantId in (select t.id from Tenant t where t.alias = :tenantAlias))
             and (:node is null or i.nodeId in (select nd.id from ComputeNode nd where nd.name = :node))
-            and (:flavor is null or i.flavorId in (select f.id from Flavor f where f.name = :flavor))""";
+            and (:flavor is null or i.flavorId in (select f.id from Flavor f where f.name = :flavor))
+            and (:zone is null or i.nodeId in (select zn.id from ComputeNode zn where zn.zone = :zone))
+            and (:network is null or i.networkId = :network)""";
 
     @PersistenceContext(unitName = "minicloud")
     EntityManager em;
@@ -105,7 +107,8 @@ public class JpaInstanceRepository implements InstanceRepository {
                 .setParameter("states", filter.states().isEmpty() ? java.util.List.of(InstanceState.RUNNING) : filter.states())
                 .setParameter("name", filter.name())
                 .setParameter("tenantAlias", filter.tenant()).setParameter("node", filter.node())
-                .setParameter("flavor", filter.flavor());
+                .setParameter("flavor", filter.flavor()).setParameter("zone", filter.zone())
+                .setParameter("network", filter.network() == null ? null : filter.network().toString());
     }
 
     @Override

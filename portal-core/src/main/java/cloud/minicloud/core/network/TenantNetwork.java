@@ -33,6 +33,8 @@ public class TenantNetwork {
 
     static final int FIRST_HOST = 10;
     static final int LAST_HOST = 254;
+    /** How many instances a network has addresses for. */
+    public static final int HOST_ADDRESSES = LAST_HOST - FIRST_HOST + 1;
 
     protected TenantNetwork() {
     }

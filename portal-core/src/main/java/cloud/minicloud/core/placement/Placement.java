@@ -33,7 +33,26 @@ public class Placement {
     /** Claims room for one instance and answers the node. */
     @Transactional(Transactional.TxType.MANDATORY)
     public ComputeNode claim(UUID instance, NodeCapacity demand, String zone) {
-        List<ComputeNode> inZone = nodes.lockAll().stream()
+        ComputeNode chosen = choose(nodes.lockAll(), nodes.claimedByNode(), demand, zone);
+        nodes.addClaim(new CapacityClaim(instance, chosen.id(), demand));
+        return chosen;
+    }
+
+    /**
+     * Refuses, as {@link #claim} would, {@code count} instances of the demand that the nodes have
+     * no room for now, and claims nothing. Nothing is locked: another order may take the room next.
+     */
+    public void check(NodeCapacity demand, String zone, int count) {
+        List<ComputeNode> all = nodes.all();
+        Map<Long, NodeCapacity> claimed = new java.util.HashMap<>(nodes.claimedByNode());
+        for (int i = 0; i < count; i++) {
+            ComputeNode chosen = choose(all, claimed, demand, zone);
+            claimed.merge(chosen.id(), demand, NodeCapacity::plus);
+        }
+    }
+
+    private ComputeNode choose(List<ComputeNode> all, Map<Long, NodeCapacity> claimed, NodeCapacity demand, String zone) {
+        List<ComputeNode> inZone = all.stream()
                 .filter(ComputeNode::inService)
                 .filter(node -> zone == null || zone.equals(node.zone()))
                 .toList();
@@ -45,14 +64,11 @@ public class Placement {
                     : "no compute node is reachable" + (zone == null ? "" : " in zone " + zone)
                             + "; nothing was ordered: try again later, or ask a cloud admin to check the nodes");
         }
-        Map<Long, NodeCapacity> claimed = nodes.claimedByNode();
         Comparator<ComputeNode> byFreeMemory = Comparator.comparingLong(node -> free(node, claimed).memoryMib());
-        ComputeNode chosen = candidates.stream()
+        return candidates.stream()
                 .filter(node -> free(node, claimed).holds(demand))
                 .max(settings.placement() == CloudSettings.Placement.SPREAD ? byFreeMemory : byFreeMemory.reversed())
                 .orElseThrow(() -> new NoCapacityException(shortage(candidates, claimed, demand)));
-        nodes.addClaim(new CapacityClaim(instance, chosen.id(), demand));
-        return chosen;
     }
 
     /** Grows or shrinks an instance's claim on the node it is on, refusing growth the node has no room for. */

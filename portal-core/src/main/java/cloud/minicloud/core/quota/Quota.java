@@ -82,6 +82,12 @@ public class Quota {
      * order is refused while orders are closed.
      */
     public void reserve(ResourceAmounts request) {
+        check(request);
+        used = used.plus(request);
+    }
+
+    /** Refuses a request {@link #reserve} would refuse now, and takes nothing. */
+    public void check(ResourceAmounts request) {
         if (ordersClosed != null) {
             throw new OrdersClosedException(ordersClosed);
         }
@@ -90,7 +96,6 @@ public class Quota {
                 throw new QuotaExceededException(kind, limits.of(kind), used.of(kind), request.of(kind));
             }
         }
-        used = used.plus(request);
     }
 
     /** Gives back what an earlier reservation took. */

@@ -2,6 +2,7 @@ package cloud.minicloud.core.accesskey;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -118,8 +119,11 @@ class AccessKeyServiceTest {
         java.time.Instant now = java.time.Instant.now();
         java.time.Duration window = java.time.Duration.ofMinutes(15);
 
+        assertNull(keys.mine(ANN).get(0).lastUsedAt(), "never used yet");
         assertTrue(keys.firstUseOfNonce(id, "n-1", now, window));
         assertFalse(keys.firstUseOfNonce(id, "n-1", now.plusSeconds(60), window), "a replay");
+        assertEquals(now, keys.mine(ANN).stream().filter(k -> k.accessKeyId().equals(id)).findFirst().orElseThrow().lastUsedAt(),
+                "a request that passed is the key's last use; a replay is not");
         assertTrue(keys.firstUseOfNonce(keys.create(ANN).key().accessKeyId(), "n-1", now, window), "another key's nonce");
         assertTrue(keys.firstUseOfNonce(id, "n-1", now.plus(window.multipliedBy(2)).plusSeconds(1), window),
                 "no request signed then could still be accepted");

@@ -64,6 +64,12 @@ public class MemoryAccessKeyRepository implements AccessKeyRepository {
     private final java.util.Map<String, java.time.Instant> nonces = new java.util.HashMap<>();
 
     @Override
+    public synchronized void used(String keyId, java.time.Instant at) {
+        find(keyId).filter(k -> k.lastUsedAt() == null || k.lastUsedAt().isBefore(at.minusSeconds(60)))
+                .ifPresent(k -> cloud.minicloud.core.testing.Entities.set(k, "lastUsedAt", at));
+    }
+
+    @Override
     public synchronized boolean firstUseOfNonce(String keyId, String nonce, java.time.Instant at, java.time.Instant forgetBefore) {
         nonces.values().removeIf(seen -> seen.isBefore(forgetBefore));
         return nonces.putIfAbsent(keyId + " " + nonce, at) == null;

@@ -78,6 +78,39 @@ class LaunchTest {
     }
 
     @Test
+    void an_order_checked_without_launching_is_refused_as_a_launch_would_be_and_takes_nothing() {
+        FakeNode node = cloud.addNode("n1");
+
+        cloud.instances.checkLaunch(ANN, cloud.order(ANN, "standard", 2));
+        // one standard instance fits the node's 16 GiB twice, not three times: the check adds up the order's instances
+        assertThrows(NoCapacityException.class, () -> cloud.instances.checkLaunch(ANN, cloud.order(ANN, "standard", 3)));
+        assertThrows(QuotaExceededException.class, () -> cloud.instances.checkLaunch(ANN, cloud.order(ANN, "standard", 6)));
+
+        assertEquals(0, usedVcpus());
+        assertEquals(0, cloud.nodeRepository.claims());
+        assertEquals(0, cloud.networkRepository.addressesTaken());
+        assertEquals(0, cloud.instances.count(ANN, null, null));
+        assertEquals(List.of(), node.domainIds());
+        assertEquals(2, cloud.launch(ANN, "standard", 2).size(), "what the check let through launches");
+    }
+
+    @Test
+    void an_action_checked_without_acting_is_refused_as_the_action_would_be_and_changes_nothing() {
+        cloud.addNode("n1");
+        cloud.startWorkers();
+        InstanceView running = cloud.runningInstance(ANN);
+
+        cloud.instances.checkAction(ANN, running.id(), InstanceAction.STOP, false);
+        cloud.instances.checkAction(ANN, running.id(), InstanceAction.DELETE, false);
+        assertThrows(InvalidStateException.class, () -> cloud.instances.checkAction(ANN, running.id(), InstanceAction.START, false));
+        assertThrows(InvalidStateException.class, () -> cloud.instances.checkAction(ANN, running.id(), InstanceAction.DELETE, true));
+        assertThrows(cloud.minicloud.core.NotFoundException.class, () -> cloud.instances.checkAction(TestCloud.member("bob", "globex"),
+                running.id(), InstanceAction.STOP, false));
+
+        assertEquals(InstanceState.RUNNING, cloud.instances.get(ANN, running.id()).state());
+    }
+
+    @Test
     void with_every_node_unreachable_an_order_is_refused_up_front_saying_so() {
         FakeNode node = cloud.addNode("n1");
         node.disconnect();

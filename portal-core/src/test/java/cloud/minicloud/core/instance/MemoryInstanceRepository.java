@@ -67,7 +67,9 @@ public class MemoryInstanceRepository implements InstanceRepository {
                 .filter(i -> filter.name() == null || i.name().contains(filter.name()))
                 .filter(i -> filter.tenant() == null || filter.tenant().equals(view(i.id()).tenant()))
                 .filter(i -> filter.node() == null || filter.node().equals(view(i.id()).node()))
-                .filter(i -> filter.flavor() == null || filter.flavor().equals(view(i.id()).flavor()));
+                .filter(i -> filter.flavor() == null || filter.flavor().equals(view(i.id()).flavor()))
+                .filter(i -> filter.zone() == null || i.nodeId() != null && filter.zone().equals(nodes.find(i.nodeId()).orElseThrow().zone()))
+                .filter(i -> filter.network() == null || filter.network().equals(i.networkId()));
     }
 
     @Override

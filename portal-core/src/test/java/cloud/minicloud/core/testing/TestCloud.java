@@ -101,6 +101,7 @@ public final class TestCloud implements AutoCloseable {
     public final cloud.minicloud.core.accesskey.MemoryAccessKeyRepository accessKeyRepository =
             new cloud.minicloud.core.accesskey.MemoryAccessKeyRepository();
     public final cloud.minicloud.core.accesskey.AccessKeyService accessKeys = new cloud.minicloud.core.accesskey.AccessKeyService();
+    public final cloud.minicloud.core.clienttoken.ClientTokens clientTokens = new cloud.minicloud.core.clienttoken.ClientTokens();
     public final TenantAdministration tenantAdministration = new TenantAdministration();
     public final cloud.minicloud.core.tenant.MemoryInvitationRepository invitations = new cloud.minicloud.core.tenant.MemoryInvitationRepository();
     public final cloud.minicloud.core.quota.InvitedRoles invitedRoles = new cloud.minicloud.core.quota.InvitedRoles();
@@ -130,7 +131,8 @@ public final class TestCloud implements AutoCloseable {
                 new NodeDrivers(), new NodeCalls(), new NodeProbeLog(), metricsRegistry, metrics, new MetricsQueries(),
                 imageService, imageUploads, flavorService, directory, tenantAdministration, new TenantRecords(), invitations, invitedRoles,
                 usage, new UsageMeter(), new InstanceMetering(), new MemoryFlavorPrices(),
-                new cloud.minicloud.core.instance.FixedSubscriptionPolicy(), subscriptions, accessKeyRepository, accessKeys));
+                new cloud.minicloud.core.instance.FixedSubscriptionPolicy(), subscriptions, accessKeyRepository, accessKeys,
+                new cloud.minicloud.core.clienttoken.MemoryClientTokenRepository(), clientTokens));
         components.forEach(this::inject);
         metrics.start();
         try {
@@ -208,11 +210,16 @@ public final class TestCloud implements AutoCloseable {
 
     /** Creates a network for the caller and orders {@code count} instances of a flavor on it. */
     public List<InstanceView> launch(Caller caller, String flavor, int count) {
+        return instances.launch(caller, order(caller, flavor, count));
+    }
+
+    /** An order of {@code count} "vm"s of the flavor from image "tiny" on the caller's first network (made if need be). */
+    public LaunchOrder order(Caller caller, String flavor, int count) {
         UUID network = networks.list(caller, 0, 1).stream().findFirst()
                 .map(n -> n.id())
                 .orElseGet(() -> networks.create(caller, "net").id());
-        return instances.launch(caller, new LaunchOrder("vm", flavor, "tiny", network.toString(), null,
-                "Secret-pass-1", null, count, null, null, null, null, null));
+        return new LaunchOrder("vm", flavor, "tiny", network.toString(), null, "Secret-pass-1", null, count, null, null, null,
+                null, null);
     }
 
     /** A running instance whose launch task has finished too (the instance runs a moment before it does). */

@@ -16,6 +16,8 @@ public final class AcsParameters {
 
     /** The last PageNumber asked for: far past any list, and offsets stay well within an int. */
     static final int MAX_PAGE = 100_000;
+    private static final java.util.Set<String> PROTOCOL = java.util.Set.of("AccessKeyId", "Signature", "SignatureMethod",
+            "SignatureVersion", "SignatureNonce", "SignatureType", "Timestamp", "Format", "Action", "Version", "ClientToken");
 
     private final SortedMap<String, String> values;
 
@@ -88,6 +90,16 @@ public final class AcsParameters {
     AcsParameters without(String name) {
         SortedMap<String, String> rest = new TreeMap<>(values);
         rest.remove(name);
+        return new AcsParameters(rest);
+    }
+
+    /**
+     * What a request asks, without how it was sent: the signature's parameters, the format, the
+     * action and version and the ClientToken (a retry sends new ones of the first kinds).
+     */
+    AcsParameters withoutProtocol() {
+        SortedMap<String, String> rest = new TreeMap<>(values);
+        rest.keySet().removeAll(PROTOCOL);
         return new AcsParameters(rest);
     }
 

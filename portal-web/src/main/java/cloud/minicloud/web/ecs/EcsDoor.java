@@ -4,6 +4,7 @@ import cloud.minicloud.core.ConflictException;
 import cloud.minicloud.core.InvalidRequestException;
 import cloud.minicloud.core.NotFoundException;
 import cloud.minicloud.core.TooManyRequestsException;
+import cloud.minicloud.core.clienttoken.ClientTokenMismatchException;
 import cloud.minicloud.core.instance.InvalidStateException;
 import cloud.minicloud.core.network.NetworkNameTakenException;
 import cloud.minicloud.core.placement.NoCapacityException;
@@ -101,6 +102,8 @@ public class EcsDoor extends HttpFilter {
             case NetworkNameTakenException taken -> new EcsFault("InvalidParameter", 400, taken.getMessage());
             case QuotaExceededException over -> new EcsFault("QuotaExceed.ElasticQuota", 403, over.getMessage());
             case NoCapacityException full -> new EcsFault("OperationDenied.NoStock", 403, full.getMessage());
+            case ClientTokenMismatchException mismatch -> new EcsFault("IdempotentParameterMismatch", 400,
+                    "The ClientToken was used for another request: " + mismatch.getMessage() + ".");
             case ConflictException conflict -> new EcsFault("OperationDenied", 403, conflict.getMessage());
             case TooManyRequestsException busy -> new EcsFault("Throttling.User", 400, busy.getMessage());
             case DirectoryException down -> new EcsFault("ServiceUnavailable", 503,

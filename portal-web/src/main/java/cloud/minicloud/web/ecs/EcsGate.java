@@ -2,7 +2,9 @@ package cloud.minicloud.web.ecs;
 
 import cloud.minicloud.core.accesskey.AccessKeyService;
 import cloud.minicloud.core.accesskey.SigningKey;
+import cloud.minicloud.core.TokenBuckets;
 import cloud.minicloud.core.audit.AuditWriter;
+import cloud.minicloud.core.config.CloudSettings;
 import cloud.minicloud.core.identity.Caller;
 import cloud.minicloud.core.identity.Origin;
 import cloud.minicloud.core.identity.Role;
@@ -20,7 +22,9 @@ import java.util.Set;
  * Who an ECS API call comes from: the AccessKey it names, its signature made with that key's
  * secret (ACS3-HMAC-SHA256 or v1), a time within {@link #WINDOW} of the server's and a nonce not
  * seen before; then the key's user as Keycloak has them now, acting for the key's tenant. A call
- * refused here is audited against the key's user.
+ * refused here is audited against the key's user, up to {@link #REFUSALS} from one address (what
+ * comes beyond is answered {@code Throttling.User} unaudited: a flood of bad calls cannot flood the
+ * log); a key's calls beyond its rate ({@code MINICLOUD_ECS_CALLS_PER_SECOND}) are {@code Throttling.User}.
  */
 @ApplicationScoped
 public class EcsGate {
@@ -31,6 +35,14 @@ public class EcsGate {
     /** How an action is named in the audit log: what the request said, where it looks like an action. */
     private static final java.util.regex.Pattern ACTION = java.util.regex.Pattern.compile("[A-Za-z0-9]{1,64}");
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(EcsGate.class.getName());
+    /** How many refused calls against one key from one address are audited: ten, then one a minute. */
+    static final TokenBuckets.Rate REFUSALS = new TokenBuckets.Rate(10, 1 / 60.0);
+
+    private final TokenBuckets<String> calls = new TokenBuckets<>();
+    private final TokenBuckets<String> refusals = new TokenBuckets<>();
+
+    @Inject
+    CloudSettings settings;
 
     @Inject
     AccessKeyService keys;
@@ -55,6 +67,7 @@ public class EcsGate {
             throw new EcsFault("InvalidAccessKeyId.NotFound", 404, "Specified access key is not found.");
         }
         SigningKey key = found.get();
+        Instant now = Instant.now();
         try {
             String time;
             String nonce;
@@ -80,7 +93,6 @@ public class EcsGate {
             if (!key.active()) {
                 throw new EcsFault("InvalidAccessKeyId.Inactive", 400, "Specified access key is disabled.");
             }
-            Instant now = Instant.now();
             checkTime(time, now);
             if (nonce == null || nonce.isBlank()) {
                 throw new EcsFault("MissingParameter", 400, "The input parameter SignatureNonce that is mandatory for processing this request is not supplied.");
@@ -92,9 +104,23 @@ public class EcsGate {
                 throw new EcsFault("SignatureNonceUsed", 400, "The request signature nonce has been used.");
             }
         } catch (EcsFault fault) {
+            Optional<Duration> flooded = refusals.take(keyId + " " + origin.clientAddress(), REFUSALS, now);
+            if (flooded.isPresent()) {
+                LOG.fine(() -> "ECS API request " + origin.requestId() + " refused unaudited: " + fault.code());
+                throw throttled("too many refused calls with this AccessKey from " + origin.clientAddress(), flooded.get());
+            }
             throw refused(request, origin, key.username(), key.tenantAlias(), keyId, fault);
         }
+        int perSecond = settings.ecs().callsPerSecond();
+        calls.take(keyId, new TokenBuckets.Rate(2.0 * perSecond, perSecond), now).ifPresent(wait -> {
+            throw throttled("this AccessKey may make " + perSecond + " calls a second", wait);
+        });
         return asNow(key, origin, request);
+    }
+
+    private static EcsFault throttled(String why, Duration wait) {
+        return new EcsFault("Throttling.User", 400, "Request was denied due to user flow control: " + why + "; try again in "
+                + wait.toSeconds() + " s.");
     }
 
     /**

@@ -57,15 +57,19 @@ public class EcsInstances {
     @Inject
     EcsVpcs vpcs;
 
-    /** Orders Amount instances (ECS-API.md §7) as one order of the REST API would; they start by themselves. */
+    @Inject
+    EcsClientTokens tokens;
+
+    /**
+     * Orders Amount instances (ECS-API.md §7) as one order of the REST API would; they start by
+     * themselves. DryRun checks the order and orders nothing; a ClientToken makes a retry answer
+     * the first request's instances.
+     */
     Map<String, Object> run(AcsParameters parameters, Caller caller) {
         catalog.requireRegion(parameters);
         if (!"PostPaid".equals(Objects.requireNonNullElse(parameters.get("InstanceChargeType"), "PostPaid"))) {
             throw new EcsFault("InvalidParameter", 400, "The specified parameter InstanceChargeType is not valid: "
                     + "subscriptions are ordered in the console or the REST API.");
-        }
-        if ("true".equalsIgnoreCase(parameters.get("DryRun"))) {
-            throw new EcsFault("InvalidParameter", 400, "The specified parameter DryRun is not supported yet: send the request without it.");
         }
         if (parameters.get("KeyPairName") != null) {
             throw new EcsFault("InvalidParameter", 400, "Key pairs are not built yet: give a Password, or use the REST API's sshKey.");
@@ -85,11 +89,22 @@ public class EcsInstances {
         String name = parameters.get("InstanceName") == null ? "instance" : parameters.get("InstanceName");
         Integer disk = parameters.get("SystemDisk.Size") == null ? null : parameters.number("SystemDisk.Size");
         Integer amount = parameters.get("Amount") == null ? null : parameters.number("Amount");
-        List<InstanceView> ordered = instances.launch(caller, new LaunchOrder(name, parameters.required("InstanceType"), null,
-                network.toString(), disk, parameters.get("Password"), null, amount, zone, null, null, null, image));
-        return Map.of("InstanceIdSets", Map.of("InstanceIdSet", ordered.stream().map(i -> EcsIds.instance(i.id())).toList()));
+        LaunchOrder order = new LaunchOrder(name, parameters.required("InstanceType"), null, network.toString(), disk,
+                parameters.get("Password"), null, amount, zone, null, null, null, image);
+        if (EcsDryRun.asked(parameters)) {
+            instances.checkLaunch(caller, order);
+            throw EcsDryRun.passed();
+        }
+        String made = tokens.once(caller, "RunInstances", parameters, () -> instances.launch(caller, order).stream()
+                .map(i -> i.id().toString()).collect(java.util.stream.Collectors.joining(",")));
+        return Map.of("InstanceIdSets", Map.of("InstanceIdSet",
+                java.util.Arrays.stream(made.split(",")).map(id -> EcsIds.instance(UUID.fromString(id))).toList()));
     }
 
+    /**
+     * The tenant's instances, paged, narrowed by InstanceIds, Status, InstanceName, InstanceType,
+     * ZoneId, VpcId and VSwitchId; ids or a vSwitch that are not the tenant's match nothing.
+     */
     Map<String, Object> describe(AcsParameters parameters, Caller caller) {
         catalog.requireRegion(parameters);
         int pageNumber = parameters.page("PageNumber", 1, AcsParameters.MAX_PAGE);
@@ -99,13 +114,28 @@ public class EcsInstances {
             throw new EcsFault("InvalidStatus.NotFound", 404, "The specified Status is not Pending, Starting, Running, Stopping or Stopped.");
         }
         String name = parameters.get("InstanceName") == null ? null : parameters.get("InstanceName").replace("*", "");
-        InstanceFilter filter = InstanceFilter.of(status == null ? Set.of() : Set.copyOf(STATES.get(status)), name);
+        String vSwitch = parameters.get("VSwitchId");
+        UUID network = vSwitch == null ? null : vpcs.network(caller, vSwitch);
+        String zoneId = parameters.get("ZoneId");
+        InstanceFilter filter = InstanceFilter.of(status == null ? Set.of() : Set.copyOf(STATES.get(status)), name,
+                parameters.get("InstanceType"), zoneId == null ? null : catalog.zoneOf(zoneId), network);
+        boolean none = vSwitch != null && network == null
+                || parameters.get("VpcId") != null && !parameters.get("VpcId").equals(EcsIds.vpc(caller.requireTenant()));
+        if (EcsDryRun.asked(parameters)) {
+            throw EcsDryRun.passed();
+        }
         List<InstanceView> page;
         long total;
-        if (parameters.get("InstanceIds") != null) {
+        if (none) {
+            total = 0;
+            page = List.of();
+        } else if (parameters.get("InstanceIds") != null) {
             List<InstanceView> named = idList(parameters.get("InstanceIds")).stream().map(id -> find(caller, id))
                     .filter(Objects::nonNull)
-                    .filter(i -> filter.matches(i.state()) && (filter.name() == null || i.name().contains(filter.name())))
+                    .filter(i -> filter.matches(i.state()) && (filter.name() == null || i.name().contains(filter.name()))
+                            && (filter.flavor() == null || filter.flavor().equals(i.flavor()))
+                            && (network == null || network.equals(i.network()))
+                            && (zoneId == null || zoneId.equals(catalog.zoneIdOfNode(i.node()))))
                     .toList();
             total = named.size();
             page = named.stream().skip((long) (pageNumber - 1) * pageSize).limit(pageSize).toList();
@@ -143,6 +173,10 @@ public class EcsInstances {
     /** StartInstance, StopInstance, RebootInstance: the state must allow it now (IncorrectInstanceStatus). */
     Map<String, Object> power(AcsParameters parameters, Caller caller, InstanceAction action) {
         UUID id = owned(parameters, caller);
+        if (EcsDryRun.asked(parameters)) {
+            instances.checkAction(caller, id, action, false);
+            throw EcsDryRun.passed();
+        }
         instances.act(caller, id, action);
         return Map.of();
     }
@@ -150,14 +184,18 @@ public class EcsInstances {
     /** DeleteInstance releases a Stopped instance (or a failed one), or with Force=true one in any state. */
     Map<String, Object> delete(AcsParameters parameters, Caller caller) {
         UUID id = owned(parameters, caller);
-        if ("true".equalsIgnoreCase(parameters.get("Force"))) {
+        boolean force = "true".equalsIgnoreCase(parameters.get("Force"));
+        if (EcsDryRun.asked(parameters)) {
+            instances.checkAction(caller, id, InstanceAction.DELETE, !force);
+            throw EcsDryRun.passed();
+        }
+        if (force) {
             instances.delete(caller, id);
         } else {
             instances.deleteStopped(caller, id);
         }
         return Map.of();
     }
-
 
     private UUID owned(AcsParameters parameters, Caller caller) {
         InstanceView instance = find(caller, parameters.required("InstanceId"));

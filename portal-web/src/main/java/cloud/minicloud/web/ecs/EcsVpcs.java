@@ -4,6 +4,7 @@ import cloud.minicloud.core.NotFoundException;
 import cloud.minicloud.core.identity.Caller;
 import cloud.minicloud.core.network.NetworkService;
 import cloud.minicloud.core.network.NetworkView;
+import cloud.minicloud.core.network.TenantNetwork;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.ZoneOffset;
@@ -24,14 +25,15 @@ public class EcsVpcs {
     static final String VPC = "2016-04-28";
     private static final String BLOCK = "10.128.0.0/9";
     private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
-    /** The addresses of a /24 a guest can have: not the network's, the gateway's or the broadcast. */
-    private static final int ADDRESSES = 253;
 
     @Inject
     NetworkService networks;
 
     @Inject
     EcsCatalog catalog;
+
+    @Inject
+    EcsClientTokens tokens;
 
     Map<String, Object> vpcs(AcsParameters parameters, Caller caller) {
         catalog.requireRegion(parameters);
@@ -88,8 +90,12 @@ public class EcsVpcs {
         }
         catalog.zoneOf(parameters.required("ZoneId"));
         String name = parameters.get("VSwitchName") == null ? "vswitch" : parameters.get("VSwitchName");
+        if (EcsDryRun.asked(parameters)) {
+            throw new EcsFault("InvalidParameter", 400, "CreateVSwitch does not take DryRun here: send the request without it.");
+        }
         try {
-            return Map.of("VSwitchId", EcsIds.vSwitch(networks.create(caller, name).id()));
+            String made = tokens.once(caller, "CreateVSwitch", parameters, () -> networks.create(caller, name).id().toString());
+            return Map.of("VSwitchId", EcsIds.vSwitch(UUID.fromString(made)));
         } catch (cloud.minicloud.core.quota.QuotaExceededException over) {
             throw new EcsFault("QuotaExceeded", 400, over.getMessage());
         }
@@ -105,7 +111,7 @@ public class EcsVpcs {
         shape.put("CidrBlock", network.cidr());
         shape.put("Status", "Available");
         shape.put("IsDefault", false);
-        shape.put("AvailableIpAddressCount", Math.max(0, ADDRESSES - network.instances()));
+        shape.put("AvailableIpAddressCount", Math.max(0, TenantNetwork.HOST_ADDRESSES - network.instances()));
         shape.put("CreationTime", CREATED.format(network.createdAt()));
         return shape;
     }

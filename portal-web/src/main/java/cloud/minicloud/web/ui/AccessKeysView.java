@@ -45,6 +45,7 @@ public class AccessKeysView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(key -> getTranslation("keys.status." + key.status())).setHeader(getTranslation("keys.status"));
         grid.addColumn(key -> InstancesView.CREATED.withLocale(getLocale()).format(key.createdAt()))
                 .setHeader(getTranslation("keys.created"));
+        grid.addColumn(key -> AdminAccessKeysView.lastUse(key, getLocale(), this::getTranslation)).setHeader(getTranslation("keys.lastUsed"));
         grid.addComponentColumn(this::actions).setHeader(getTranslation("keys.actions")).setAutoWidth(true);
         empty.setId("keys-empty");
         empty.setText(getTranslation("keys.empty"));

@@ -67,6 +67,7 @@ public class MainLayout extends AppLayout {
             nav.addItem(navItem("nav-tenants", getTranslation("nav.tenants"), TenantsView.class));
             nav.addItem(navItem("nav-all-instances", getTranslation("nav.allInstances"), AdminInstancesView.class));
             nav.addItem(navItem("nav-nodes", getTranslation("nav.nodes"), NodesView.class));
+            nav.addItem(navItem("nav-all-keys", getTranslation("nav.allKeys"), AdminAccessKeysView.class));
             nav.addItem(navItem("nav-flavors", getTranslation("nav.flavors"), FlavorsView.class));
             nav.addItem(navItem("nav-prices", getTranslation("nav.prices"), PriceListsView.class));
             nav.addItem(navItem("nav-chargeback", getTranslation("nav.chargeback"), ChargebackView.class));

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
-/** AccessKeys in the console: bob makes one, copies its secret from the one dialog that shows it, disables and deletes it. */
+/**
+ * AccessKeys in the console: bob makes one, copies its secret from the one dialog that shows it,
+ * disables and deletes it; a cloud admin finds his key among everyone's and disables it.
+ */
 class AccessKeysBrowserIT {
 
     @AfterEach
@@ -44,6 +47,23 @@ class AccessKeysBrowserIT {
             bob.click(By.xpath("//vaadin-button[@slot='confirm-button']"));
             bob.waitFor(By.id("keys-empty"));
             assertEquals("[]", Api.get("/api/v1/access-keys", Api.tokenFor("bob")).body());
+        }
+    }
+
+    @Test
+    void a_cloud_admin_finds_bobs_key_among_all_keys_and_disables_it_at_once() {
+        String id = Api.post("/api/v1/access-keys", Api.tokenFor("bob"), "").object().getString("accessKeyId");
+        try (Browser admin = new Browser()) {
+            admin.signIn("admin", "/");
+            admin.click(By.id("nav-all-keys"));
+            admin.waitForText(By.id("all-keys"), id);
+            assertTrue(admin.pageText().contains("bob"), "the key's user is shown");
+
+            admin.click(By.id("admin-disable-" + id));
+            admin.waitForText(By.id("all-keys"), "Disabled");
+            assertEquals("DISABLED", Api.get("/api/v1/access-keys", Api.tokenFor("bob")).array().stream()
+                    .map(JsonObject.class::cast).filter(k -> k.getString("accessKeyId").equals(id)).findFirst().orElseThrow()
+                    .getString("status"));
         }
     }
 }

@@ -147,13 +147,27 @@ class EcsApiIT {
                     .getBody().getImages().getImage().get(0).getImageId();
             String vSwitch = "vsw-" + network.replace("-", "");
 
-            List<String> ids = ecs.runInstances(new RunInstancesRequest().setRegionId("cn-minicloud").setImageId(image)
+            RunInstancesRequest order = new RunInstancesRequest().setRegionId("cn-minicloud").setImageId(image)
                     .setInstanceType("entry").setVSwitchId(vSwitch).setInstanceName("ecs-sdk-vm").setPassword("Sdk-pass-123")
-                    .setSystemDisk(new RunInstancesRequest.RunInstancesRequestSystemDisk().setSize("1")))
-                    .getBody().getInstanceIdSets().getInstanceIdSet();
+                    .setSystemDisk(new RunInstancesRequest.RunInstancesRequestSystemDisk().setSize("1"))
+                    .setClientToken("ecs-it-" + UUID.randomUUID());
+            DescribeInstancesRequest onNetwork = new DescribeInstancesRequest().setRegionId("cn-minicloud").setVSwitchId(vSwitch);
+            // DryRun: checked as the order would be, quota included, and nothing ordered
+            assertEquals("DryRunOperation", assertThrows(TeaException.class, () -> ecs.runInstances(order.setDryRun(true))).getCode());
+            assertEquals("QuotaExceed.ElasticQuota", assertThrows(TeaException.class,
+                    () -> ecs.runInstances(order.setInstanceType("standard").setAmount(20))).getCode());
+            order.setDryRun(null).setInstanceType("entry").setAmount(null);
+            assertEquals(0, ecs.describeInstances(onNetwork).getBody().getTotalCount(), "a dry run orders nothing");
+
+            List<String> ids = ecs.runInstances(order).getBody().getInstanceIdSets().getInstanceIdSet();
             assertEquals(1, ids.size());
             String id = ids.get(0);
             made.add(id.substring(2).replaceFirst("(.{8})(.{4})(.{4})(.{4})(.{12})", "$1-$2-$3-$4-$5"));
+            assertEquals(ids, ecs.runInstances(order).getBody().getInstanceIdSets().getInstanceIdSet(),
+                    "sent again with its ClientToken, the order answers its instance and makes no other");
+            assertEquals("IdempotentParameterMismatch", assertThrows(TeaException.class,
+                    () -> ecs.runInstances(order.setInstanceName("another-vm"))).getCode());
+            assertEquals(1, ecs.describeInstances(onNetwork).getBody().getTotalCount());
             DescribeInstancesRequest mine = new DescribeInstancesRequest().setRegionId("cn-minicloud").setInstanceIds("[\"" + id + "\"]");
             awaitStatus(ecs, mine, "Running");
             DescribeInstancesResponseBodyInstancesInstance shown = ecs.describeInstances(mine).getBody().getInstances().getInstance().get(0);
@@ -161,13 +175,27 @@ class EcsApiIT {
             assertEquals(vSwitch, shown.getVpcAttributes().getVSwitchId());
             assertEquals(1, shown.getVpcAttributes().getPrivateIpAddress().getIpAddress().size());
             assertEquals("cn-minicloud-default", shown.getZoneId());
+            assertEquals(1, ecs.describeInstances(onNetwork.setZoneId("cn-minicloud-default").setVpcId("vpc-acme")).getBody().getTotalCount());
+            assertEquals(0, ecs.describeInstances(onNetwork.setInstanceType("standard")).getBody().getTotalCount());
+            assertEquals(0, ecs.describeInstances(onNetwork.setInstanceType(null).setVpcId("vpc-globex")).getBody().getTotalCount());
+            assertEquals(0, ecs.describeInstances(mine.setInstanceType("standard")).getBody().getTotalCount());
+            mine.setInstanceType(null);
 
             Client bob = sdk(bobs.getString("accessKeyId"), bobs.getString("accessKeySecret"));
             assertEquals(0, bob.describeInstances(mine).getBody().getTotalCount(), "another tenant's instance is not there");
+            assertEquals(0, bob.describeInstances(onNetwork.setVpcId(null)).getBody().getTotalCount(), "nor on another tenant's vSwitch");
             assertEquals("InvalidInstanceId.NotFound", assertThrows(TeaException.class,
                     () -> bob.stopInstance(new StopInstanceRequest().setInstanceId(id))).getCode());
             assertEquals("IncorrectInstanceStatus", assertThrows(TeaException.class,
                     () -> ecs.deleteInstance(new DeleteInstanceRequest().setInstanceId(id))).getCode(), "a running one needs Force");
+            assertEquals("IncorrectInstanceStatus", assertThrows(TeaException.class,
+                    () -> ecs.deleteInstance(new DeleteInstanceRequest().setInstanceId(id).setDryRun(true))).getCode());
+            assertEquals("DryRunOperation", assertThrows(TeaException.class,
+                    () -> ecs.deleteInstance(new DeleteInstanceRequest().setInstanceId(id).setForce(true).setDryRun(true))).getCode());
+            assertEquals("DryRunOperation", assertThrows(TeaException.class,
+                    () -> ecs.stopInstance(new StopInstanceRequest().setInstanceId(id).setDryRun(true))).getCode());
+            assertEquals("Running", ecs.describeInstances(mine).getBody().getInstances().getInstance().get(0).getStatus(),
+                    "dry runs do nothing");
 
             ecs.stopInstance(new StopInstanceRequest().setInstanceId(id));
             awaitStatus(ecs, mine, "Stopped");
@@ -197,6 +225,31 @@ class EcsApiIT {
             Thread.sleep(500);
         }
         throw new AssertionError("the instance is " + now + ", not " + status);
+    }
+
+    @Test
+    void refused_calls_with_a_key_are_audited_up_to_a_burst_then_throttled_while_its_holder_still_gets_through() throws Exception {
+        Instant before = Instant.now().minus(1, ChronoUnit.MINUTES);
+        String ann = Api.tokenFor("ann");
+        JsonObject second = Api.post("/api/v1/access-keys", ann, "").object();
+        String id = second.getString("accessKeyId");
+        try {
+            Client forger = sdk(id, "not-the-secret");
+            List<String> codes = new java.util.ArrayList<>();
+            for (int i = 0; i < 14; i++) {
+                codes.add(assertThrows(TeaException.class, () -> forger.describeRegions(new DescribeRegionsRequest())).getCode());
+            }
+            assertEquals("SignatureDoesNotMatch", codes.get(0));
+            assertEquals("Throttling.User", codes.get(13), codes.toString());
+
+            assertEquals("cn-minicloud", sdk(id, second.getString("accessKeySecret")).describeRegions(new DescribeRegionsRequest())
+                    .getBody().getRegions().getRegion().get(0).getRegionId(), "the key's holder is not locked out by a forger");
+            long audited = Api.get("/api/v1/audit?user=ann&action=EcsApi.&outcome=REFUSED&target=" + id + "&from=" + before,
+                    Api.tokenFor("admin")).object().getJsonNumber("total").longValue();
+            assertTrue(audited >= 10 && audited <= 11, audited + " refusals audited of 14: " + codes);
+        } finally {
+            Api.delete("/api/v1/access-keys/" + id, ann);
+        }
     }
 
     @Test

@@ -230,7 +230,7 @@ class InstanceLifecycleIT {
                 "{\"name\":\"x\"," + good + ",\"systemDiskGib\":999999}",
                 "{\"name\":\"x\"," + good + ",\"systemDiskGib\":99999999999999}",
                 "{\"name\":\"x\"," + good + ",\"count\":0}",
-                "{\"name\":\"x\"," + good + ",\"count\":21}",
+                "{\"name\":\"x\"," + good + ",\"count\":101}",
                 "{\"name\":\"x\"," + good.replace("Tiny-pass-1", "short") + "}",
                 "{\"name\":\"x\"," + good + ",\"sshKey\":\"ssh-ed25519 AAAA\"}",
                 "{\"name\":\"x\"," + good + ",\"billing\":\"subscription\"}",
