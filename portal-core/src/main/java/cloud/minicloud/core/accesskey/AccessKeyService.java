@@ -39,10 +39,16 @@ public class AccessKeyService {
     @Inject
     CloudSettings settings;
 
-    /** Makes a key for the caller, acting for the tenant they act for now; its secret is shown only here. */
+    @Inject
+    cloud.minicloud.core.quota.TenantEnrolment enrolment;
+
+    /**
+     * Makes a key for the caller, acting for the tenant they act for now (recorded as the cloud's
+     * first use of it if it is; refused if a cloud admin deleted it); its secret is shown only here.
+     */
     @Audited
     public NewAccessKey create(Caller caller) {
-        String tenant = caller.isCloudWide() ? null : caller.requireTenant();
+        String tenant = caller.isCloudWide() ? null : enrolment.tenantOf(caller).alias();
         String keyId = ID_PREFIX + random(20);
         String secret = random(30);
         byte[] sealed = seal().seal(keyId, secret);

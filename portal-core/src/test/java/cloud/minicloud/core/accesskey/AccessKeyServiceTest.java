@@ -52,6 +52,16 @@ class AccessKeyServiceTest {
     }
 
     @Test
+    void a_key_for_a_tenant_records_the_tenant_and_none_is_made_for_a_deleted_one() {
+        assertTrue(cloud.tenants.findByAlias("acme").isEmpty());
+        keys.create(ANN);
+        assertTrue(cloud.tenants.findByAlias("acme").isPresent(), "the tenant a key acts for is known to the cloud from then on");
+
+        cloud.tenantAdministration.delete(ADMIN, "acme");
+        assertThrows(cloud.minicloud.core.identity.AccessDeniedException.class, () -> keys.create(ANN));
+    }
+
+    @Test
     void a_third_active_key_is_refused_until_one_is_disabled_or_deleted() {
         NewAccessKey first = keys.create(ANN);
         NewAccessKey second = keys.create(ANN);
