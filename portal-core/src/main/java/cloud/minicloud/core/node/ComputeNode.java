@@ -29,6 +29,9 @@ public class ComputeNode {
     private String uri;
     private String zone;
 
+    @Column(name = "tunnel_address")
+    private String tunnelAddress;
+
     @Column(name = "pool_path")
     private String poolPath;
 
@@ -100,6 +103,14 @@ public class ComputeNode {
         node.diskRatio = new BigDecimal("1.00");
         node.enabled = true;
         return node;
+    }
+
+    /** A node a cloud admin adds at runtime, before it is stored: tried first, registered only if it answers. */
+    static ComputeNode added(NewNode node, String poolPath, int clientRequests) {
+        ComputeNode added = register(node.name(), node.uri(), poolPath, null, clientRequests);
+        added.zone = node.zone();
+        added.tunnelAddress = node.tunnelAddress();
+        return added;
     }
 
     /**
@@ -188,6 +199,10 @@ public class ComputeNode {
         return zone;
     }
 
+    public String tunnelAddress() {
+        return tunnelAddress;
+    }
+
     /** Whether placement may put new instances here at all (capacity aside): images must reach it too. */
     public boolean acceptsInstances() {
         return enabled && !maintenance && reachable && receivesImages && cpus != null && memoryMib != null;
@@ -213,6 +228,8 @@ public class ComputeNode {
 
     /** A cloud admin's settings: overcommit ratios, whether it takes new instances, maintenance. */
     void configure(NodeSettingsChange change) {
+        name = change.name() == null ? name : change.name();
+        zone = change.zone() == null ? zone : change.zone();
         cpuRatio = change.cpuRatio();
         memoryRatio = change.memoryRatio();
         diskRatio = change.diskRatio();
@@ -233,7 +250,7 @@ public class ComputeNode {
     }
 
     public NodeView view(NodeCapacity claimed) {
-        return new NodeView(name, uri, zone, enabled, maintenance, cpus, memoryMib, storageGib, cpuRatio, memoryRatio,
+        return new NodeView(name, uri, zone, tunnelAddress, enabled, maintenance, cpus, memoryMib, storageGib, cpuRatio, memoryRatio,
                 diskRatio, capacity(), claimed, virtType, virtFingerprint, clientRequests, reachable, health, healthReason,
                 healthSince, lastProbeAt, lastError);
     }

@@ -48,6 +48,24 @@ public class JpaNodeRepository implements NodeRepository {
     }
 
     @Override
+    public void remove(ComputeNode node) {
+        long id = node.id();
+        em.createQuery("update Instance i set i.nodeId = null where i.nodeId = :node").setParameter("node", id).executeUpdate();
+        em.createNativeQuery("UPDATE task SET node_id = NULL WHERE node_id = ?1").setParameter(1, id).executeUpdate();
+        em.createNativeQuery("DELETE FROM node_template WHERE node_id = ?1").setParameter(1, id).executeUpdate();
+        em.createNativeQuery("DELETE FROM capacity_claim WHERE node_id = ?1").setParameter(1, id).executeUpdate();
+        em.remove(em.contains(node) ? node : em.merge(node));
+    }
+
+    @Override
+    public Optional<ComputeNode> findByTunnelAddress(String address) {
+        return em.createQuery("select n from ComputeNode n where n.tunnelAddress = :address", ComputeNode.class)
+                .setParameter("address", address)
+                .getResultStream()
+                .findFirst();
+    }
+
+    @Override
     public List<ComputeNode> lockAll() {
         // Always in id order, so two placements never wait on each other in a circle.
         List<ComputeNode> locked = em.createQuery("select n from ComputeNode n order by n.id", ComputeNode.class)

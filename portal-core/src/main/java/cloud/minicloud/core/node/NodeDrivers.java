@@ -27,8 +27,27 @@ public class NodeDrivers {
     private final Map<String, HypervisorDriver> drivers = new ConcurrentHashMap<>();
 
     public HypervisorDriver of(ComputeNode node) {
-        return drivers.computeIfAbsent(node.uri(),
-                uri -> factory.open(node.driverSettings(SERIAL_LOG_DIR), calls.observerFor(node.name(), uri)));
+        return drivers.computeIfAbsent(node.uri(), uri -> open(node));
+    }
+
+    /** A driver for a node that is not registered yet, to try it: the caller closes it, or gives it to {@link #keep}. */
+    HypervisorDriver open(ComputeNode node) {
+        return factory.open(node.driverSettings(SERIAL_LOG_DIR), calls.observerFor(node.name(), node.uri()));
+    }
+
+    /** Keeps a tried driver as its node's from now on. */
+    void keep(ComputeNode node, HypervisorDriver tried) {
+        if (drivers.putIfAbsent(node.uri(), tried) != null) {
+            tried.close();
+        }
+    }
+
+    /** Closes a removed node's driver: its connection and event subscription end. */
+    void forget(String uri) {
+        HypervisorDriver gone = drivers.remove(uri);
+        if (gone != null) {
+            gone.close();
+        }
     }
 
     @PreDestroy

@@ -18,6 +18,11 @@ public interface NodeRepository {
 
     void add(ComputeNode node);
 
+    /** Removes a node no live instance is on, and what refers to it (deleted instances and old tasks keep no node). */
+    void remove(ComputeNode node);
+
+    Optional<ComputeNode> findByTunnelAddress(String address);
+
     /** Every node, locked until the transaction ends: placement decides while holding them. */
     List<ComputeNode> lockAll();
 

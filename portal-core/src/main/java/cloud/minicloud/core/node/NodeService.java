@@ -1,5 +1,7 @@
 package cloud.minicloud.core.node;
 
+import cloud.minicloud.core.ConflictException;
+import cloud.minicloud.core.InvalidRequestException;
 import cloud.minicloud.core.audit.Audited;
 import cloud.minicloud.core.NotFoundException;
 import cloud.minicloud.core.identity.Caller;
@@ -48,6 +50,9 @@ public class NodeService {
     public NodeView configure(Caller caller, String name, NodeSettingsChange change) {
         caller.require(Role.CLOUD_ADMIN);
         ComputeNode node = nodes.findByName(name).orElseThrow(() -> new NotFoundException("compute node", name));
+        if (change.name() != null && !change.name().equals(name) && nodes.findByName(change.name()).isPresent()) {
+            throw new ConflictException("name-taken", "a node is named " + change.name() + " already; choose another name");
+        }
         nodes.lock(node.id()).configure(change);
         return node.view(nodes.claimedByNode().getOrDefault(node.id(), NodeCapacity.NONE));
     }
@@ -107,6 +112,93 @@ public class NodeService {
         node.servesRequests(clientRequests);
         return node.id();
     }
+
+    /**
+     * A cloud admin adds a compute node: checked, tried (its storage pool made ready and its size
+     * and virt type asked for, outside any transaction), then recorded and probed as every node
+     * is. A node that fails a step is not recorded and its connection is closed; the answer says
+     * what each step found. The pool made on the node stays there, ready for another try.
+     */
+    @Audited
+    public AddedNode add(Caller caller, NewNode request) {
+        caller.require(Role.CLOUD_ADMIN);
+        if (request == null) {
+            throw new InvalidRequestException("send {\"name\",\"uri\",\"tunnelAddress\",\"zone\"}");
+        }
+        NewNode asked = request.checked();
+        registry.refuseTaken(asked);
+        ComputeNode node = ComputeNode.added(asked, ADDED_NODE_POOL, settings.localNodeRequests());
+        List<NodeStep> steps = new java.util.ArrayList<>();
+        HypervisorDriver tried = drivers.open(node);
+        try {
+            step(steps, "storage pool", asked, () -> {
+                tried.ensureStoragePool();
+                return "ready at " + node.poolPath();
+            });
+            step(steps, "probe", asked, () -> {
+                NodeInfo info = tried.nodeInfo();
+                return "%d CPUs, %d MiB of memory, %d GiB of storage, virt type %s".formatted(info.cpus(), info.memoryMib(),
+                        info.storageGib(), info.virtType());
+            });
+            long id = registry.add(node, asked);
+            steps.add(new NodeStep("record", "registered in zone " + asked.zone()));
+            drivers.keep(node, tried);
+            probe(id);
+            return new AddedNode(probeLog.view(asked.name()), steps);
+        } catch (RuntimeException refused) {
+            tried.close();
+            throw refused;
+        }
+    }
+
+    /** Where a node added at runtime keeps its disks: libvirt's own place for images on the node. */
+    static final String ADDED_NODE_POOL = "/var/lib/libvirt/images/minicloud";
+
+    /** Runs a step of adding a node; a node that fails it is refused, saying which step and what to check. */
+    private static void step(List<NodeStep> steps, String name, NewNode node, java.util.function.Supplier<String> step) {
+        try {
+            steps.add(new NodeStep(name, step.get()));
+        } catch (NodeUnreachableException unreachable) {
+            throw new InvalidRequestException("node " + node.name() + " was not added: " + node.uri() + " did not answer ("
+                    + unreachable.getMessage() + "); check that libvirtd listens there and this server may connect "
+                    + "(deploy/compute prepares a machine); nothing was recorded");
+        } catch (cloud.minicloud.hypervisor.HypervisorException failed) {
+            throw new InvalidRequestException("node " + node.name() + " was not added: its " + name + " step failed ("
+                    + failed.getMessage() + "); nothing was recorded");
+        }
+    }
+
+    /**
+     * A cloud admin removes a node no instance lives on (deleted ones keep no node); the local node
+     * comes back at every start, so it is disabled instead.
+     */
+    @Transactional
+    @Audited
+    public void remove(Caller caller, String name) {
+        caller.require(Role.CLOUD_ADMIN);
+        ComputeNode node = nodes.findByName(name).orElseThrow(() -> new NotFoundException("compute node", name));
+        if (node.uri().equals(settings.localNodeUri())) {
+            throw new ConflictException("in-use", "node " + name + " is this machine's, registered again at every start; "
+                    + "disable it instead");
+        }
+        nodes.lock(node.id());
+        int living = instances.liveOnNode(node.id()).size();
+        if (living > 0) {
+            throw new ConflictException("in-use", "node " + name + " still holds " + living
+                    + " instances; delete them first (moving them to another node is not built yet)");
+        }
+        nodes.remove(node);
+        afterCommit.run(() -> drivers.forget(node.uri()));
+    }
+
+    @Inject
+    NodeRegistry registry;
+
+    @Inject
+    cloud.minicloud.core.config.CloudSettings settings;
+
+    @Inject
+    cloud.minicloud.core.AfterCommit afterCommit;
 
     /** A cloud admin asks for the node to be probed now, deciding its virt type again if {@code redetect}. */
     @Audited

@@ -8,7 +8,6 @@ import cloud.minicloud.core.node.NodeRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,7 +32,8 @@ public class Placement {
     /** Claims room for one instance and answers the node. */
     @Transactional(Transactional.TxType.MANDATORY)
     public ComputeNode claim(UUID instance, NodeCapacity demand, String zone) {
-        ComputeNode chosen = choose(nodes.lockAll(), nodes.claimedByNode(), demand, zone);
+        List<ComputeNode> all = nodes.lockAll();
+        ComputeNode chosen = choose(candidates(all, zone), free(all, nodes.claimedByNode()), demand);
         nodes.addClaim(new CapacityClaim(instance, chosen.id(), demand));
         return chosen;
     }
@@ -44,14 +44,16 @@ public class Placement {
      */
     public void check(NodeCapacity demand, String zone, int count) {
         List<ComputeNode> all = nodes.all();
-        Map<Long, NodeCapacity> claimed = new java.util.HashMap<>(nodes.claimedByNode());
+        List<ComputeNode> candidates = candidates(all, zone);
+        Map<Long, NodeCapacity> free = free(all, nodes.claimedByNode());
         for (int i = 0; i < count; i++) {
-            ComputeNode chosen = choose(all, claimed, demand, zone);
-            claimed.merge(chosen.id(), demand, NodeCapacity::plus);
+            ComputeNode chosen = choose(candidates, free, demand);
+            free.put(chosen.id(), free.get(chosen.id()).minus(demand));
         }
     }
 
-    private ComputeNode choose(List<ComputeNode> all, Map<Long, NodeCapacity> claimed, NodeCapacity demand, String zone) {
+    /** The nodes that may take instances in the zone (any zone: null), or why there are none. */
+    private static List<ComputeNode> candidates(List<ComputeNode> all, String zone) {
         List<ComputeNode> inZone = all.stream()
                 .filter(ComputeNode::inService)
                 .filter(node -> zone == null || zone.equals(node.zone()))
@@ -64,11 +66,32 @@ public class Placement {
                     : "no compute node is reachable" + (zone == null ? "" : " in zone " + zone)
                             + "; nothing was ordered: try again later, or ask a cloud admin to check the nodes");
         }
-        Comparator<ComputeNode> byFreeMemory = Comparator.comparingLong(node -> free(node, claimed).memoryMib());
-        return candidates.stream()
-                .filter(node -> free(node, claimed).holds(demand))
-                .max(settings.placement() == CloudSettings.Placement.SPREAD ? byFreeMemory : byFreeMemory.reversed())
-                .orElseThrow(() -> new NoCapacityException(shortage(candidates, claimed, demand)));
+        return candidates;
+    }
+
+    /** Among the candidates with room, the one the policy weighs highest: the most free memory (spread) or the least (pack). */
+    private ComputeNode choose(List<ComputeNode> candidates, Map<Long, NodeCapacity> free, NodeCapacity demand) {
+        boolean spread = settings.placement() == CloudSettings.Placement.SPREAD;
+        ComputeNode chosen = null;
+        long chosenMemory = 0;
+        for (ComputeNode node : candidates) {
+            NodeCapacity room = free.get(node.id());
+            if (room.holds(demand) && (chosen == null || (spread ? room.memoryMib() > chosenMemory : room.memoryMib() < chosenMemory))) {
+                chosen = node;
+                chosenMemory = room.memoryMib();
+            }
+        }
+        if (chosen == null) {
+            throw new NoCapacityException(shortage(candidates, free, demand));
+        }
+        return chosen;
+    }
+
+    /** Each node's capacity after overcommit less what is claimed on it, worked out once per decision. */
+    private static Map<Long, NodeCapacity> free(List<ComputeNode> all, Map<Long, NodeCapacity> claimed) {
+        Map<Long, NodeCapacity> free = new java.util.HashMap<>();
+        all.forEach(node -> free.put(node.id(), free(node, claimed)));
+        return free;
     }
 
     /** Grows or shrinks an instance's claim on the node it is on, refusing growth the node has no room for. */
@@ -90,10 +113,10 @@ public class Placement {
     }
 
     /** Names the resource that ran out, with the most any node has free of it. */
-    private static String shortage(List<ComputeNode> candidates, Map<Long, NodeCapacity> claimed, NodeCapacity demand) {
-        long vcpus = candidates.stream().mapToLong(node -> free(node, claimed).vcpus()).max().orElse(0);
-        long memory = candidates.stream().mapToLong(node -> free(node, claimed).memoryMib()).max().orElse(0);
-        long disk = candidates.stream().mapToLong(node -> free(node, claimed).diskGib()).max().orElse(0);
+    private static String shortage(List<ComputeNode> candidates, Map<Long, NodeCapacity> free, NodeCapacity demand) {
+        long vcpus = candidates.stream().mapToLong(node -> free.get(node.id()).vcpus()).max().orElse(0);
+        long memory = candidates.stream().mapToLong(node -> free.get(node.id()).memoryMib()).max().orElse(0);
+        long disk = candidates.stream().mapToLong(node -> free.get(node.id()).diskGib()).max().orElse(0);
         String ran;
         if (vcpus < demand.vcpus()) {
             ran = "vCPUs ran out: the most free on a node is %d, %d needed".formatted(Math.max(vcpus, 0), demand.vcpus());

@@ -45,6 +45,17 @@ public class MemoryNodeRepository implements NodeRepository {
     }
 
     @Override
+    public void remove(ComputeNode node) {
+        nodes.removeIf(n -> n.id() == node.id());
+        claims.values().removeIf(claim -> claim.nodeId() == node.id());
+    }
+
+    @Override
+    public Optional<ComputeNode> findByTunnelAddress(String address) {
+        return nodes.stream().filter(n -> address.equals(n.tunnelAddress())).findFirst();
+    }
+
+    @Override
     public List<ComputeNode> lockAll() {
         return nodes.stream().sorted(Comparator.comparing(ComputeNode::id)).toList();
     }

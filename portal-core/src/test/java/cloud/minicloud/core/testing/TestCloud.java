@@ -102,6 +102,7 @@ public final class TestCloud implements AutoCloseable {
             new cloud.minicloud.core.accesskey.MemoryAccessKeyRepository();
     public final cloud.minicloud.core.accesskey.AccessKeyService accessKeys = new cloud.minicloud.core.accesskey.AccessKeyService();
     public final cloud.minicloud.core.clienttoken.ClientTokens clientTokens = new cloud.minicloud.core.clienttoken.ClientTokens();
+    public final Placement placement = new Placement();
     public final TenantAdministration tenantAdministration = new TenantAdministration();
     public final cloud.minicloud.core.tenant.MemoryInvitationRepository invitations = new cloud.minicloud.core.tenant.MemoryInvitationRepository();
     public final cloud.minicloud.core.quota.InvitedRoles invitedRoles = new cloud.minicloud.core.quota.InvitedRoles();
@@ -126,9 +127,9 @@ public final class TestCloud implements AutoCloseable {
         AfterCommit now = Runnable::run;
         components.addAll(List.of(this.settings, fakeNodes, now, tenants, quotas, flavors, images, networkRepository,
                 nodeRepository, instanceRepository, tasks, instances, networks, nodes, quotaService, workers, reconciler,
-                lifecycle, networkCreations, new TenantEnrolment(), new InstanceChanges(), new InstanceTasks(), new Placement(),
+                lifecycle, networkCreations, new TenantEnrolment(), new InstanceChanges(), new InstanceTasks(), placement,
                 new TaskJournal(), new Failpoints(), new TemplateDistribution(), new NodeTemplateRecords(),
-                new NodeDrivers(), new NodeCalls(), new NodeProbeLog(), metricsRegistry, metrics, new MetricsQueries(),
+                new NodeDrivers(), new NodeCalls(), new NodeProbeLog(), new cloud.minicloud.core.node.NodeRegistry(), metricsRegistry, metrics, new MetricsQueries(),
                 imageService, imageUploads, flavorService, directory, tenantAdministration, new TenantRecords(), invitations, invitedRoles,
                 usage, new UsageMeter(), new InstanceMetering(), new MemoryFlavorPrices(),
                 new cloud.minicloud.core.instance.FixedSubscriptionPolicy(), subscriptions, accessKeyRepository, accessKeys,

@@ -7,20 +7,29 @@ import cloud.minicloud.core.node.NodeView;
 import cloud.minicloud.core.reconcile.InstanceReconciler;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import cloud.minicloud.core.node.AddedNode;
+import cloud.minicloud.core.node.NewNode;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** Cloud admins: the compute nodes, their size, claims, virt type and reachability, and their settings. */
+/**
+ * Cloud admins: the compute nodes, their size, claims, virt type and reachability, and their
+ * settings; nodes added at runtime, renamed, moved between zones and removed.
+ */
 @Path("/v1/admin/nodes")
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminNodeResource {
@@ -39,16 +48,35 @@ public class AdminNodeResource {
         return nodes.list(caller.get());
     }
 
+    /**
+     * Adds a compute node {@code {"name","uri","tunnelAddress","zone"}}: tried, recorded and probed;
+     * 201 with the node and what each step found, or the step that failed and nothing recorded.
+     */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response add(NewNode node, @Context UriInfo uri) {
+        AddedNode added = nodes.add(caller.get(), node);
+        return Response.created(uri.getAbsolutePathBuilder().path(added.node().name()).build()).entity(added).build();
+    }
+
+    /** Removes a node no instance lives on (409 saying how many do). */
+    @DELETE
+    @Path("/{name}")
+    public Response remove(@PathParam("name") String name) {
+        nodes.remove(caller.get(), name);
+        return Response.noContent().build();
+    }
+
     @PUT
     @Path("/{name}")
     @Consumes(MediaType.APPLICATION_JSON)
     public NodeView configure(@PathParam("name") String name, NodeSettingsJson settings) {
         if (settings == null) {
             throw new cloud.minicloud.core.InvalidRequestException(
-                    "send {\"cpuRatio\",\"memoryRatio\",\"diskRatio\",\"enabled\",\"maintenance\"}");
+                    "send {\"cpuRatio\",\"memoryRatio\",\"diskRatio\",\"enabled\",\"maintenance\"} (and \"name\" or \"zone\" to change them)");
         }
         return nodes.configure(caller.get(), name, new NodeSettingsChange(settings.cpuRatio(), settings.memoryRatio(),
-                settings.diskRatio(), settings.enabled(), settings.maintenance()));
+                settings.diskRatio(), settings.enabled(), settings.maintenance(), settings.name(), settings.zone()));
     }
 
     /**
@@ -74,8 +102,8 @@ public class AdminNodeResource {
         return reconciler.unknownDomains();
     }
 
-    /** A node's settings as a script sends them. */
+    /** A node's settings as a script sends them; a name or zone renames it or moves it to that zone. */
     public record NodeSettingsJson(BigDecimal cpuRatio, BigDecimal memoryRatio, BigDecimal diskRatio, boolean enabled,
-                                   boolean maintenance) {
+                                   boolean maintenance, String name, String zone) {
     }
 }

@@ -1,13 +1,18 @@
 package cloud.minicloud.web.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
 
-/** The local compute node, registered at deployment and probed through the hypervisor driver. */
+/**
+ * The local compute node, registered at deployment and probed through the hypervisor driver; a
+ * second node (deploy/compute/test-node.sh: a network namespace with its own libvirtd, reached over
+ * qemu+tcp) added through the API, renamed, moved to another zone and removed.
+ */
 class NodeIT {
 
     @Test
@@ -38,5 +43,52 @@ class NodeIT {
     @Test
     void tenants_cannot_see_the_nodes() {
         assertEquals(403, Api.get("/api/v1/admin/nodes", Api.tokenFor("ann")).status());
+    }
+
+    @Test
+    void a_second_node_is_added_through_the_api_renamed_moved_and_removed_and_a_silent_one_is_not_added() throws Exception {
+        String admin = Api.tokenFor("admin");
+        testNode("up");
+        try {
+            Api.Reply added = Api.post("/api/v1/admin/nodes", admin,
+                    "{\"name\":\"node-2\",\"uri\":\"qemu+tcp://10.99.0.2/system\",\"tunnelAddress\":\"10.99.0.2\",\"zone\":\"it-zone\"}");
+            assertEquals(201, added.status(), added.body());
+            JsonObject node = added.object().getJsonObject("node");
+            assertTrue(node.getBoolean("reachable"), node.toString());
+            assertEquals("it-zone", node.getString("zone"));
+            assertEquals("10.99.0.2", node.getString("tunnelAddress"));
+            assertEquals(3, added.object().getJsonArray("steps").size(), added.body());
+
+            assertEquals(409, Api.post("/api/v1/admin/nodes", admin, "{\"name\":\"node-3\",\"uri\":\"qemu+tcp://10.99.0.2/system\","
+                    + "\"tunnelAddress\":\"10.99.0.3\"}").status(), "registered already");
+            Api.Reply silent = Api.post("/api/v1/admin/nodes", admin, "{\"name\":\"node-3\",\"uri\":\"qemu+tcp://10.99.0.3/system\","
+                    + "\"tunnelAddress\":\"10.99.0.3\"}");
+            assertEquals(400, silent.status(), silent.body());
+            assertTrue(silent.body().contains("did not answer"), silent.body());
+            assertEquals(400, Api.post("/api/v1/admin/nodes", admin, "{\"name\":\"node-3\",\"uri\":\"qemu+tcp://10.99.0.3/system\","
+                    + "\"tunnelAddress\":\"10.99.0.3\",\"tunel\":1}").status(), "an unknown property");
+            assertFalse(Api.get("/api/v1/admin/nodes", admin).body().contains("node-3"), "nothing of a refused node is recorded");
+
+            Api.Reply moved = Api.put("/api/v1/admin/nodes/node-2", admin, "{\"cpuRatio\":4,\"memoryRatio\":1,\"diskRatio\":1,"
+                    + "\"enabled\":true,\"maintenance\":false,\"name\":\"node-2b\",\"zone\":\"it-zone-2\"}");
+            assertEquals(200, moved.status(), moved.body());
+            assertEquals("it-zone-2", moved.object().getString("zone"));
+
+            assertEquals(204, Api.delete("/api/v1/admin/nodes/node-2b", admin).status());
+            assertFalse(Api.get("/api/v1/admin/nodes", admin).body().contains("10.99.0.2"), "removed");
+        } finally {
+            Api.delete("/api/v1/admin/nodes/node-2", admin);
+            Api.delete("/api/v1/admin/nodes/node-2b", admin);
+            testNode("down");
+        }
+    }
+
+    private static void testNode(String command) throws Exception {
+        Process script = new ProcessBuilder("../deploy/compute/test-node.sh", command, "/tmp/minicloud-node2-portal")
+                .redirectErrorStream(true).start();
+        String out = new String(script.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (script.waitFor() != 0) {
+            throw new IllegalStateException("deploy/compute/test-node.sh " + command + " failed: " + out);
+        }
     }
 }
