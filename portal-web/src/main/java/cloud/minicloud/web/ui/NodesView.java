@@ -20,7 +20,8 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * Cloud admins: the compute nodes, how they run guests (KVM or emulation), and their health: up,
- * degraded or unreachable, why and since when. A node can be probed again on the spot.
+ * degraded or unreachable, why and since when. A node can be probed again on the spot, added
+ * ({@link AddNodeDialog}) and removed.
  */
 @Route(value = "admin/nodes", layout = MainLayout.class)
 public class NodesView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
@@ -56,9 +57,15 @@ public class NodesView extends VerticalLayout implements BeforeEnterObserver, Ha
                 .setHeader(getTranslation("nodes.healthSince"));
         grid.addColumn(node -> node.healthReason() == null ? "" : node.healthReason())
                 .setHeader(getTranslation("nodes.healthReason")).setFlexGrow(3);
-        grid.addComponentColumn(node -> probe(node, grid));
+        grid.addColumn(NodeView::zone).setHeader(getTranslation("nodes.zone"));
+        grid.addComponentColumn(node -> new com.vaadin.flow.component.orderedlayout.HorizontalLayout(probe(node, grid),
+                remove(node, grid)));
         grid.setItems(nodes.list(caller));
-        add(new H2(getTranslation("nodes.title")), grid);
+        Button add = new Button(getTranslation("nodes.add"),
+                click -> new AddNodeDialog(nodes, () -> grid.setItems(nodes.list(SessionCaller.current()))).open());
+        add.setId("add-node");
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add(new H2(getTranslation("nodes.title")), add, grid);
     }
 
     private Span health(NodeView node) {
@@ -78,6 +85,18 @@ public class NodesView extends VerticalLayout implements BeforeEnterObserver, Ha
         });
         probe.addThemeVariants(ButtonVariant.LUMO_SMALL);
         return probe;
+    }
+
+    private Button remove(NodeView node, Grid<NodeView> grid) {
+        Button remove = new Button(getTranslation("nodes.remove"), click -> {
+            if (Refusals.attempt(() -> nodes.remove(SessionCaller.current(), node.name()))) {
+                Notification.show(getTranslation("nodes.removed", node.name()));
+            }
+            grid.setItems(nodes.list(SessionCaller.current()));
+        });
+        remove.setId("remove-node-" + node.name());
+        remove.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+        return remove;
     }
 
     @Override
