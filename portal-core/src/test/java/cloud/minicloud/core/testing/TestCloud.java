@@ -103,6 +103,7 @@ public final class TestCloud implements AutoCloseable {
     public final cloud.minicloud.core.accesskey.AccessKeyService accessKeys = new cloud.minicloud.core.accesskey.AccessKeyService();
     public final cloud.minicloud.core.clienttoken.ClientTokens clientTokens = new cloud.minicloud.core.clienttoken.ClientTokens();
     public final Placement placement = new Placement();
+    public final cloud.minicloud.core.keypair.KeyPairService keyPairs = new cloud.minicloud.core.keypair.KeyPairService();
     public final TenantAdministration tenantAdministration = new TenantAdministration();
     public final cloud.minicloud.core.tenant.MemoryInvitationRepository invitations = new cloud.minicloud.core.tenant.MemoryInvitationRepository();
     public final cloud.minicloud.core.quota.InvitedRoles invitedRoles = new cloud.minicloud.core.quota.InvitedRoles();
@@ -133,7 +134,8 @@ public final class TestCloud implements AutoCloseable {
                 imageService, imageUploads, flavorService, directory, tenantAdministration, new TenantRecords(), invitations, invitedRoles,
                 usage, new UsageMeter(), new InstanceMetering(), new MemoryFlavorPrices(),
                 new cloud.minicloud.core.instance.FixedSubscriptionPolicy(), subscriptions, accessKeyRepository, accessKeys,
-                new cloud.minicloud.core.clienttoken.MemoryClientTokenRepository(), clientTokens));
+                new cloud.minicloud.core.clienttoken.MemoryClientTokenRepository(), clientTokens,
+                new cloud.minicloud.core.keypair.MemoryKeyPairRepository(), keyPairs));
         components.forEach(this::inject);
         metrics.start();
         try {

@@ -86,6 +86,22 @@ public final class AcsParameters {
         return values;
     }
 
+    /** A parameter that holds a JSON array of strings (InstanceIds, KeyPairNames), of at most {@code most}. */
+    static java.util.List<String> jsonList(String json, String name, int most) {
+        try {
+            java.util.List<String> values = new java.util.ArrayList<>();
+            for (jakarta.json.JsonValue value : jakarta.json.Json.createReader(new java.io.StringReader(json)).readArray()) {
+                values.add(((jakarta.json.JsonString) value).getString());
+            }
+            if (values.size() > most) {
+                throw new EcsFault("InvalidParameter", 400, "The parameter " + name + " takes at most " + most + " values.");
+            }
+            return values;
+        } catch (jakarta.json.JsonException | ClassCastException malformed) {
+            throw new EcsFault("InvalidParameter", 400, "The parameter " + name + " is a JSON array of strings, like [\"a\",\"b\"].");
+        }
+    }
+
     /** These parameters without one of them (signature v1 signs all but its Signature). */
     AcsParameters without(String name) {
         SortedMap<String, String> rest = new TreeMap<>(values);

@@ -26,6 +26,9 @@ public class EcsActions {
     @Inject
     EcsVpcs vpcs;
 
+    @Inject
+    EcsKeyPairs keyPairs;
+
     Map<String, Object> run(String version, String action, AcsParameters parameters, Caller caller, String endpoint) {
         if (ECS.equals(version)) {
             switch (action == null ? "" : action) {
@@ -51,6 +54,14 @@ public class EcsActions {
                     return instances.power(parameters, caller, InstanceAction.REBOOT);
                 case "DeleteInstance":
                     return instances.delete(parameters, caller);
+                case "CreateKeyPair":
+                    return keyPairs.create(parameters, caller);
+                case "ImportKeyPair":
+                    return keyPairs.importKey(parameters, caller);
+                case "DescribeKeyPairs":
+                    return keyPairs.describe(parameters, caller);
+                case "DeleteKeyPairs":
+                    return keyPairs.delete(parameters, caller);
                 default:
                     break;
             }

@@ -13,13 +13,8 @@ import cloud.minicloud.core.instance.InstanceView;
 import cloud.minicloud.core.instance.LaunchOrder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonException;
-import jakarta.json.JsonString;
-import java.io.StringReader;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +55,9 @@ public class EcsInstances {
     @Inject
     EcsClientTokens tokens;
 
+    @Inject
+    EcsKeyPairs keyPairs;
+
     /**
      * Orders Amount instances (ECS-API.md §7) as one order of the REST API would; they start by
      * themselves. DryRun checks the order and orders nothing; a ClientToken makes a retry answer
@@ -70,9 +68,6 @@ public class EcsInstances {
         if (!"PostPaid".equals(Objects.requireNonNullElse(parameters.get("InstanceChargeType"), "PostPaid"))) {
             throw new EcsFault("InvalidParameter", 400, "The specified parameter InstanceChargeType is not valid: "
                     + "subscriptions are ordered in the console or the REST API.");
-        }
-        if (parameters.get("KeyPairName") != null) {
-            throw new EcsFault("InvalidParameter", 400, "Key pairs are not built yet: give a Password, or use the REST API's sshKey.");
         }
         if (!parameters.repeated("DataDisk", 16, ".Size").isEmpty()) {
             throw new EcsFault("InvalidDataDiskSize.ValueNotSupported", 400, "Data disks are not built yet: order the instance without DataDisk.N.");
@@ -89,8 +84,10 @@ public class EcsInstances {
         String name = parameters.get("InstanceName") == null ? "instance" : parameters.get("InstanceName");
         Integer disk = parameters.get("SystemDisk.Size") == null ? null : parameters.number("SystemDisk.Size");
         Integer amount = parameters.get("Amount") == null ? null : parameters.number("Amount");
+        // With a key pair the guest takes its public key, and the Password is not used (as ECS does for Linux).
+        String sshKey = parameters.get("KeyPairName") == null ? null : keyPairs.publicKey(caller, parameters.get("KeyPairName"));
         LaunchOrder order = new LaunchOrder(name, parameters.required("InstanceType"), null, network.toString(), disk,
-                parameters.get("Password"), null, amount, zone, null, null, null, image);
+                sshKey == null ? parameters.get("Password") : null, sshKey, amount, zone, null, null, null, image);
         if (EcsDryRun.asked(parameters)) {
             instances.checkLaunch(caller, order);
             throw EcsDryRun.passed();
@@ -130,7 +127,7 @@ public class EcsInstances {
             total = 0;
             page = List.of();
         } else if (parameters.get("InstanceIds") != null) {
-            List<InstanceView> named = idList(parameters.get("InstanceIds")).stream().map(id -> find(caller, id))
+            List<InstanceView> named = AcsParameters.jsonList(parameters.get("InstanceIds"), "InstanceIds", 100).stream().map(id -> find(caller, id))
                     .filter(Objects::nonNull)
                     .filter(i -> filter.matches(i.state()) && (filter.name() == null || i.name().contains(filter.name()))
                             && (filter.flavor() == null || filter.flavor().equals(i.flavor()))
@@ -249,24 +246,4 @@ public class EcsInstances {
         return STATES.entrySet().stream().filter(e -> e.getValue().contains(state)).map(Map.Entry::getKey).findFirst()
                 .orElse("Stopped");
     }
-
-
-    /** InstanceIds of DescribeInstances: one parameter holding a JSON array of ids. */
-    private static List<String> idList(String json) {
-        try {
-            List<String> ids = new ArrayList<>();
-            for (var value : Json.createReader(new StringReader(json)).readArray()) {
-                ids.add(((JsonString) value).getString());
-            }
-            if (ids.size() > 100) {
-                throw new EcsFault("InvalidParameter", 400, "The parameter InstanceIds takes at most 100 ids.");
-            }
-            return ids;
-        } catch (JsonException | ClassCastException malformed) {
-            throw new EcsFault("InvalidParameter", 400, "The parameter InstanceIds is a JSON array of ids, like [\"i-…\"].");
-        }
-    }
-
-
-
 }

@@ -5,7 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.aliyun.ecs20140526.Client;
+import com.aliyun.ecs20140526.models.CreateKeyPairRequest;
+import com.aliyun.ecs20140526.models.CreateKeyPairResponseBody;
 import com.aliyun.ecs20140526.models.DeleteInstanceRequest;
+import com.aliyun.ecs20140526.models.DeleteKeyPairsRequest;
+import com.aliyun.ecs20140526.models.DescribeKeyPairsRequest;
+import com.aliyun.ecs20140526.models.DescribeKeyPairsResponseBody;
+import com.aliyun.ecs20140526.models.ImportKeyPairRequest;
 import com.aliyun.ecs20140526.models.DescribeImagesRequest;
 import com.aliyun.ecs20140526.models.DescribeInstanceTypesRequest;
 import com.aliyun.ecs20140526.models.DescribeInstancesRequest;
@@ -225,6 +231,48 @@ class EcsApiIT {
             Thread.sleep(500);
         }
         throw new AssertionError("the instance is " + now + ", not " + status);
+    }
+
+    @Test
+    void ann_makes_imports_lists_and_deletes_key_pairs_and_orders_with_one_by_name_which_bob_cannot_use() throws Exception {
+        Client ecs = sdk(keyId, secret);
+        String ann = Api.tokenFor("ann");
+        String network = Api.post("/api/v1/networks", ann, "{\"name\":\"ecs-kp-net\"}").object().getString("id");
+        JsonObject bobs = Api.post("/api/v1/access-keys", Api.tokenFor("bob"), "").object();
+        try {
+            CreateKeyPairResponseBody made = ecs.createKeyPair(new CreateKeyPairRequest().setRegionId("cn-minicloud")
+                    .setKeyPairName("ecs-it-made")).getBody();
+            assertTrue(made.getPrivateKeyBody().startsWith("-----BEGIN PRIVATE KEY-----"), "the private key, this once");
+            assertEquals(47, made.getKeyPairFingerPrint().length(), made.getKeyPairFingerPrint());
+            // made with ssh-keygen -t ed25519; `ssh-keygen -l -E md5` prints this fingerprint
+            String laptop = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGsQXlYFNeoacFBN73jvZyjCnrNtSlSm87vIq7cWOcNj ann@laptop";
+            assertEquals("3e:9b:3a:4e:0b:04:84:48:84:77:37:5e:f7:02:85:7e", ecs.importKeyPair(new ImportKeyPairRequest()
+                    .setRegionId("cn-minicloud").setKeyPairName("ecs-it-laptop").setPublicKeyBody(laptop)).getBody().getKeyPairFingerPrint());
+            assertEquals("KeyPair.AlreadyExist", assertThrows(TeaException.class, () -> ecs.importKeyPair(new ImportKeyPairRequest()
+                    .setRegionId("cn-minicloud").setKeyPairName("ecs-it-laptop").setPublicKeyBody(laptop))).getCode());
+            DescribeKeyPairsResponseBody listed = ecs.describeKeyPairs(new DescribeKeyPairsRequest().setRegionId("cn-minicloud")
+                    .setKeyPairName("ecs-it-*").setIncludePublicKey(true)).getBody();
+            assertEquals(2, listed.getTotalCount());
+            assertEquals(laptop, listed.getKeyPairs().getKeyPair().get(0).getPublicKey(), "by name: ecs-it-laptop first");
+
+            String image = ecs.describeImages(new DescribeImagesRequest().setRegionId("cn-minicloud").setImageName("tiny-linux"))
+                    .getBody().getImages().getImage().get(0).getImageId();
+            RunInstancesRequest order = new RunInstancesRequest().setRegionId("cn-minicloud").setImageId(image).setInstanceType("entry")
+                    .setVSwitchId("vsw-" + network.replace("-", "")).setKeyPairName("ecs-it-laptop").setDryRun(true);
+            assertEquals("DryRunOperation", assertThrows(TeaException.class, () -> ecs.runInstances(order)).getCode(),
+                    "an order with a key pair by its name, and no password, passes its checks");
+            Client bob = sdk(bobs.getString("accessKeyId"), bobs.getString("accessKeySecret"));
+            assertEquals(0, bob.describeKeyPairs(new DescribeKeyPairsRequest().setRegionId("cn-minicloud").setKeyPairName("ecs-it-*"))
+                    .getBody().getTotalCount(), "another tenant's key pairs are not there");
+            assertEquals("InvalidKeyPairName.NotFound", assertThrows(TeaException.class, () -> bob.deleteKeyPairs(new DeleteKeyPairsRequest()
+                    .setRegionId("cn-minicloud").setKeyPairNames("[\"ecs-it-laptop\"]"))).getCode());
+        } finally {
+            ecs.deleteKeyPairs(new DeleteKeyPairsRequest().setRegionId("cn-minicloud").setKeyPairNames("[\"ecs-it-made\",\"ecs-it-laptop\"]"));
+            Api.delete("/api/v1/access-keys/" + bobs.getString("accessKeyId"), Api.tokenFor("bob"));
+            Instances.deleteNetwork("ann", "ecs-kp-net");
+        }
+        assertEquals(0, ecs.describeKeyPairs(new DescribeKeyPairsRequest().setRegionId("cn-minicloud").setKeyPairName("ecs-it-*"))
+                .getBody().getTotalCount());
     }
 
     @Test
