@@ -72,20 +72,23 @@ class RoleMatrixIT {
     static final Endpoint SET_BUDGET = new Endpoint("PUT", "/api/v1/admin/tenants/acme/budget", "{\"monthlyAmount\":-1}",
             "set acme's budget");
 
+    static final Endpoint ADD_NODE = new Endpoint("POST", "/api/v1/admin/nodes", "{\"name\":\"\"}", "add a compute node");
+    static final Endpoint REMOVE_NODE = new Endpoint("DELETE", "/api/v1/admin/nodes/no-such-node", null, "remove a compute node");
+
     static final List<Endpoint> ENDPOINTS = List.of(LIST_INSTANCES, LAUNCH, STOP, DELETE_INSTANCE, CONSOLE_LOG,
             LIST_NETWORKS, CREATE_NETWORK, QUOTA, LIST_IMAGES, CUSTOM_IMAGE, AUDIT, TENANTS, NODES, ACME_MEMBERS,
-            ADD_ACME_MEMBER, COSTS, PRICE_LISTS, CHARGEBACK, BUDGET, SET_BUDGET);
+            ADD_ACME_MEMBER, COSTS, PRICE_LISTS, CHARGEBACK, BUDGET, SET_BUDGET, ADD_NODE, REMOVE_NODE);
 
     /** The answer each identity gets from each endpoint, in ENDPOINTS' order. */
     static final Map<Who, List<Integer>> EXPECTED = Map.of(
-            ALICE, List.of(200, 400, 404, 404, 404, 200, 400, 200, 200, 400, 200, 403, 403, 200, 400, 200, 403, 403, 200, 403),
-            ANN, List.of(200, 400, 404, 404, 404, 200, 400, 200, 200, 403, 403, 403, 403, 403, 403, 200, 403, 403, 200, 403),
-            CARA, List.of(403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403),
-            DAN_ACME, List.of(200, 400, 404, 404, 404, 200, 400, 200, 200, 403, 403, 403, 403, 403, 403, 200, 403, 403, 200, 403),
-            DAN_GLOBEX, List.of(200, 400, 404, 404, 404, 200, 400, 200, 200, 400, 200, 403, 403, 404, 404, 200, 403, 403, 200, 403),
-            DAN_UNCHOSEN, List.of(400, 400, 400, 400, 400, 400, 400, 400, 400, 403, 403, 403, 403, 400, 400, 400, 403, 403, 400, 403),
-            BOB_IN_ACME, List.of(403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403),
-            ADMIN, List.of(403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 200, 200, 200, 400, 403, 200, 200, 403, 400));
+            ALICE, List.of(200, 400, 404, 404, 404, 200, 400, 200, 200, 400, 200, 403, 403, 200, 400, 200, 403, 403, 200, 403, 403, 403),
+            ANN, List.of(200, 400, 404, 404, 404, 200, 400, 200, 200, 403, 403, 403, 403, 403, 403, 200, 403, 403, 200, 403, 403, 403),
+            CARA, List.of(403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403),
+            DAN_ACME, List.of(200, 400, 404, 404, 404, 200, 400, 200, 200, 403, 403, 403, 403, 403, 403, 200, 403, 403, 200, 403, 403, 403),
+            DAN_GLOBEX, List.of(200, 400, 404, 404, 404, 200, 400, 200, 200, 400, 200, 403, 403, 404, 404, 200, 403, 403, 200, 403, 403, 403),
+            DAN_UNCHOSEN, List.of(400, 400, 400, 400, 400, 400, 400, 400, 400, 403, 403, 403, 403, 400, 400, 400, 403, 403, 400, 403, 403, 403),
+            BOB_IN_ACME, List.of(403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403),
+            ADMIN, List.of(403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 200, 200, 200, 400, 403, 200, 200, 403, 400, 400, 404));
 
     static Stream<Arguments> matrix() {
         List<Arguments> cells = new ArrayList<>();
