@@ -21,6 +21,8 @@ final class EcsRequest {
 
     /** No ECS call needs more: RunInstances with every option is a few KiB. */
     private static final int MAX_BODY = 1 << 20;
+    /** Nor more parameters: RunInstances with every repeat list full has a few hundred. */
+    private static final int MAX_PARAMETERS = 1000;
 
     private final String method;
     private final Map<String, String> headers;
@@ -57,7 +59,12 @@ final class EcsRequest {
         String type = request.getContentType();
         List<Map.Entry<String, String>> form = type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")
                 ? decode(new String(body, StandardCharsets.UTF_8)) : List.of();
-        return new EcsRequest(request.getMethod(), headers, decode(request.getQueryString()), body, form);
+        // A query over 1 MiB never gets here: the server's HTTP layer refuses it with a bare 400 (max-header-size).
+        List<Map.Entry<String, String>> parameters = decode(request.getQueryString());
+        if (parameters.size() + form.size() > MAX_PARAMETERS) {
+            throw new EcsFault("InvalidParameter", 400, "The request has more than " + MAX_PARAMETERS + " parameters.");
+        }
+        return new EcsRequest(request.getMethod(), headers, parameters, body, form);
     }
 
     /** Form encoding, as the SDKs write it ('+' is a space); the raw text is never used for anything else. */

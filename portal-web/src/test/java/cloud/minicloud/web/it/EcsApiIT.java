@@ -369,6 +369,27 @@ class EcsApiIT {
     }
 
     @Test
+    void an_unknown_action_a_flood_of_parameters_and_an_oversized_query_are_refused_in_ecs_codes() {
+        Api.Reply unknown = get(signedV1("DescribeNothing", Instant.now(), UUID.randomUUID().toString()));
+        assertEquals(400, unknown.status());
+        assertEquals("InvalidParameter", unknown.object().getString("Code"));
+        assertTrue(unknown.object().getString("Message").contains("Action or Version"), unknown.body());
+
+        StringBuilder flood = new StringBuilder(signedV1("DescribeRegions", Instant.now(), UUID.randomUUID().toString()));
+        for (int i = 0; i < 10_000; i++) {
+            flood.append("&P").append(i).append("=x");
+        }
+        Api.Reply many = get(flood.toString());
+        assertEquals(400, many.status());
+        assertTrue(many.object().getString("Message").contains("more than 1000 parameters"), many.body());
+
+        Api.Reply large = get("Action=DescribeRegions&Version=2014-05-26&Pad=" + "x".repeat(1_100_000));
+        assertEquals(400, large.status(), "a query past the server's limits is refused before anything reads it");
+        assertEquals(200, get(signedV1("DescribeRegions", Instant.now(), UUID.randomUUID().toString())).status(),
+                "and the door still answers");
+    }
+
+    @Test
     void the_portal_is_not_served_on_the_ecs_port_and_an_unsigned_call_is_told_what_is_missing() {
         Api.Reply portal = Api.fetch(URI.create("http://" + ENDPOINT + "/api/v1/me"));
         assertEquals(400, portal.status());
