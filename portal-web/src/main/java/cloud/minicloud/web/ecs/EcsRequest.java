@@ -21,7 +21,10 @@ final class EcsRequest {
 
     /** No ECS call needs more: RunInstances with every option is a few KiB. */
     private static final int MAX_BODY = 1 << 20;
-    /** Nor more parameters: RunInstances with every repeat list full has a few hundred. */
+    /**
+     * Nor more parameters: RunInstances with every repeat list full has a few hundred. (The HTTP
+     * layer refuses a query with more, so this is for form bodies, which it does not parse.)
+     */
     private static final int MAX_PARAMETERS = 1000;
 
     private final String method;
@@ -59,7 +62,7 @@ final class EcsRequest {
         String type = request.getContentType();
         List<Map.Entry<String, String>> form = type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")
                 ? decode(new String(body, StandardCharsets.UTF_8)) : List.of();
-        // A query over 1 MiB never gets here: the server's HTTP layer refuses it with a bare 400 (max-header-size).
+        // A query over 1 MiB or with over 1,000 parameters never gets here: the HTTP layer refuses it with a bare 400.
         List<Map.Entry<String, String>> parameters = decode(request.getQueryString());
         if (parameters.size() + form.size() > MAX_PARAMETERS) {
             throw new EcsFault("InvalidParameter", 400, "The request has more than " + MAX_PARAMETERS + " parameters.");

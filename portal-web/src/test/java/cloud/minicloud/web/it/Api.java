@@ -105,6 +105,12 @@ final class Api {
         return send(request.build());
     }
 
+    /** A form POST (as the old SDKs send signature v1 calls) to an address. */
+    static Reply postForm(URI address, String form) {
+        return send(HttpRequest.newBuilder(address).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    }
+
     private static HttpRequest.Builder authorized(String path, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(PORTAL + path));
         return token == null ? builder : builder.header("Authorization", "Bearer " + token);

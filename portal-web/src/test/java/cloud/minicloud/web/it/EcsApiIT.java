@@ -185,6 +185,11 @@ class EcsApiIT {
             assertEquals(0, ecs.describeInstances(onNetwork.setInstanceType("standard")).getBody().getTotalCount());
             assertEquals(0, ecs.describeInstances(onNetwork.setInstanceType(null).setVpcId("vpc-globex")).getBody().getTotalCount());
             assertEquals(0, ecs.describeInstances(mine.setInstanceType("standard")).getBody().getTotalCount());
+            var secondPage = ecs.describeInstances(new DescribeInstancesRequest().setRegionId("cn-minicloud").setVSwitchId(vSwitch)
+                    .setPageSize(1).setPageNumber(2)).getBody();
+            assertEquals(1, secondPage.getTotalCount(), "paged: the count is the whole list's");
+            assertEquals(List.of(), secondPage.getInstances().getInstance(), "and the second page of one is empty");
+            assertEquals(2, secondPage.getPageNumber());
             mine.setInstanceType(null);
 
             Client bob = sdk(bobs.getString("accessKeyId"), bobs.getString("accessKeySecret"));
@@ -379,9 +384,10 @@ class EcsApiIT {
         for (int i = 0; i < 10_000; i++) {
             flood.append("&P").append(i).append("=x");
         }
-        Api.Reply many = get(flood.toString());
+        assertEquals(400, get(flood.toString()).status(), "in the query, the HTTP layer refuses past 1,000 parameters");
+        Api.Reply many = Api.postForm(URI.create("http://" + ENDPOINT + "/"), flood.toString());
         assertEquals(400, many.status());
-        assertTrue(many.object().getString("Message").contains("more than 1000 parameters"), many.body());
+        assertTrue(many.object().getString("Message").contains("more than 1000 parameters"), "in a form body, the door: " + many.body());
 
         Api.Reply large = get("Action=DescribeRegions&Version=2014-05-26&Pad=" + "x".repeat(1_100_000));
         assertEquals(400, large.status(), "a query past the server's limits is refused before anything reads it");
