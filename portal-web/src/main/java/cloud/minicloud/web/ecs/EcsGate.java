@@ -22,7 +22,7 @@ import java.util.Set;
  * Who an ECS API call comes from: the AccessKey it names, its signature made with that key's
  * secret (ACS3-HMAC-SHA256 or v1), a time within {@link #WINDOW} of the server's and a nonce not
  * seen before; then the key's user as Keycloak has them now, acting for the key's tenant. A call
- * refused here is audited against the key's user, up to {@link #REFUSALS} from one address (what
+ * refused here is audited against the key's user, up to {@link #REFUSALS} per key (what
  * comes beyond is answered {@code Throttling.User} unaudited: a flood of bad calls cannot flood the
  * log); a key's calls beyond its rate ({@code MINICLOUD_ECS_CALLS_PER_SECOND}) are {@code Throttling.User}.
  */
@@ -35,7 +35,7 @@ public class EcsGate {
     /** How an action is named in the audit log: what the request said, where it looks like an action. */
     private static final java.util.regex.Pattern ACTION = java.util.regex.Pattern.compile("[A-Za-z0-9]{1,64}");
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(EcsGate.class.getName());
-    /** How many refused calls against one key from one address are audited: ten, then one a minute. */
+    /** How many refused calls against one key are audited: ten, then one a minute. */
     static final TokenBuckets.Rate REFUSALS = new TokenBuckets.Rate(10, 1 / 60.0);
 
     private final TokenBuckets<String> calls = new TokenBuckets<>();
@@ -104,10 +104,11 @@ public class EcsGate {
                 throw new EcsFault("SignatureNonceUsed", 400, "The request signature nonce has been used.");
             }
         } catch (EcsFault fault) {
-            Optional<Duration> flooded = refusals.take(keyId + " " + origin.clientAddress(), REFUSALS, now);
+            // Per key, not per address: the buckets stay as few as the keys, whatever addresses a flood comes from.
+            Optional<Duration> flooded = refusals.take(keyId, REFUSALS, now);
             if (flooded.isPresent()) {
                 LOG.fine(() -> "ECS API request " + origin.requestId() + " refused unaudited: " + fault.code());
-                throw throttled("too many refused calls with this AccessKey from " + origin.clientAddress(), flooded.get());
+                throw throttled("too many refused calls with this AccessKey", flooded.get());
             }
             throw refused(request, origin, key.username(), key.tenantAlias(), keyId, fault);
         }

@@ -39,13 +39,7 @@ public class AccessKeysView extends VerticalLayout implements HasDynamicTitle {
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
         grid.setId("keys");
-        grid.addColumn(AccessKeyView::accessKeyId).setHeader(getTranslation("keys.id")).setAutoWidth(true);
-        grid.addColumn(key -> key.tenant() == null ? getTranslation("keys.cloudWide") : key.tenant())
-                .setHeader(getTranslation("keys.tenant"));
-        grid.addColumn(key -> getTranslation("keys.status." + key.status())).setHeader(getTranslation("keys.status"));
-        grid.addColumn(key -> InstancesView.CREATED.withLocale(getLocale()).format(key.createdAt()))
-                .setHeader(getTranslation("keys.created"));
-        grid.addColumn(key -> AdminAccessKeysView.lastUse(key, getLocale(), this::getTranslation)).setHeader(getTranslation("keys.lastUsed"));
+        AccessKeyColumns.add(grid, this, getLocale(), false);
         grid.addComponentColumn(this::actions).setHeader(getTranslation("keys.actions")).setAutoWidth(true);
         empty.setId("keys-empty");
         empty.setText(getTranslation("keys.empty"));

@@ -40,14 +40,7 @@ public class AdminAccessKeysView extends com.vaadin.flow.component.orderedlayout
         removeAll();
         grid.removeAllColumns();
         grid.setId("all-keys");
-        grid.addColumn(AccessKeyView::accessKeyId).setHeader(getTranslation("keys.id")).setAutoWidth(true);
-        grid.addColumn(AccessKeyView::user).setHeader(getTranslation("keys.user"));
-        grid.addColumn(key -> key.tenant() == null ? getTranslation("keys.cloudWide") : key.tenant())
-                .setHeader(getTranslation("keys.tenant"));
-        grid.addColumn(key -> getTranslation("keys.status." + key.status())).setHeader(getTranslation("keys.status"));
-        grid.addColumn(key -> InstancesView.CREATED.withLocale(getLocale()).format(key.createdAt()))
-                .setHeader(getTranslation("keys.created"));
-        grid.addColumn(key -> lastUse(key, getLocale(), this::getTranslation)).setHeader(getTranslation("keys.lastUsed"));
+        AccessKeyColumns.add(grid, this, getLocale(), true);
         grid.addComponentColumn(this::disable).setHeader(getTranslation("keys.actions")).setAutoWidth(true);
         grid.setItems(query -> keys.all(SessionCaller.current(), query.getOffset(), query.getLimit()).stream(),
                 query -> (int) keys.count(SessionCaller.current()));
@@ -67,12 +60,6 @@ public class AdminAccessKeysView extends com.vaadin.flow.component.orderedlayout
         disable.setId("admin-disable-" + key.accessKeyId());
         disable.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
         return disable;
-    }
-
-    /** When a signed request last passed with the key, to the minute, or that none has. */
-    static String lastUse(AccessKeyView key, java.util.Locale locale, java.util.function.Function<String, String> translation) {
-        return key.lastUsedAt() == null ? translation.apply("keys.neverUsed")
-                : InstancesView.CREATED.withLocale(locale).format(key.lastUsedAt());
     }
 
     @Override
