@@ -51,7 +51,8 @@ public interface HypervisorDriver extends AutoCloseable {
 
     /**
      * Makes sure the tenant network exists and is active on this node, as a bridge with no host
-     * address that guests could reach. Idempotent.
+     * address that guests could reach, joined to exactly the spec's VXLAN peers (a running
+     * network's peers change in place: its guests keep their links). Idempotent.
      */
     void ensureNetwork(TenantNetworkSpec network);
 

@@ -10,8 +10,9 @@ import java.util.UUID;
  * uplink in production, or a VXLAN device where 802.1Q is missing or VLAN ids run out.
  *
  * @param segmentId the VLAN id (1–4094) or VXLAN VNI (1–16777215) the control plane allocated
- * @param uplink    the node's interface that carries tenant traffic, or null for a node-local network
- * @param peers     for VXLAN, the tunnel addresses of the other nodes that carry this network
+ * @param uplink    for VLAN, the node's interface that carries tenant traffic, or null for a node-local network
+ * @param peers     for VXLAN, the tunnel addresses of the other nodes that carry this network (none: it
+ *                  stays on this node); the node reaches them from the address its routes choose
  * @param mtu       the bridge's MTU: 1450 leaves room for VXLAN's 50 bytes on a 1500 uplink
  */
 public record TenantNetworkSpec(UUID id, String owner, Segmentation segmentation, int segmentId, String uplink,

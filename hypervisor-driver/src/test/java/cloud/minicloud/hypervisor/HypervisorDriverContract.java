@@ -44,6 +44,9 @@ public abstract class HypervisorDriverContract {
     /** The names of the node's networks, seen behind the driver's back. */
     protected abstract List<String> networkNames();
 
+    /** The VXLAN peers of the network as the node holds it, looked at behind the driver's back. */
+    protected abstract java.util.Set<String> networkPeers(UUID network);
+
     @AfterEach
     void deleteWhatTheTestCreated() {
         created.forEach(driver()::delete);
@@ -260,6 +263,29 @@ public abstract class HypervisorDriverContract {
             driver().deleteNetwork(network.id());
         }
         driver().deleteNetwork(network.id());
+    }
+
+    @Test
+    void a_running_network_follows_its_peers_as_they_come_and_go() {
+        TenantNetworkSpec alone = network(4004);
+        try {
+            driver().ensureNetwork(alone);
+            assertEquals(java.util.Set.of(), networkPeers(alone.id()));
+
+            driver().ensureNetwork(withPeers(alone, "10.98.0.2", "10.98.0.3"));
+            assertEquals(java.util.Set.of("10.98.0.2", "10.98.0.3"), networkPeers(alone.id()), "peers joined");
+            driver().ensureNetwork(withPeers(alone, "10.98.0.3", "10.98.0.4"));
+            assertEquals(java.util.Set.of("10.98.0.3", "10.98.0.4"), networkPeers(alone.id()), "one left, one joined");
+            driver().ensureNetwork(alone);
+            assertEquals(java.util.Set.of(), networkPeers(alone.id()), "back on this node alone");
+        } finally {
+            driver().deleteNetwork(alone.id());
+        }
+    }
+
+    private static TenantNetworkSpec withPeers(TenantNetworkSpec network, String... peers) {
+        return new TenantNetworkSpec(network.id(), network.owner(), network.segmentation(), network.segmentId(),
+                network.uplink(), List.of(peers), network.mtu());
     }
 
     @Test

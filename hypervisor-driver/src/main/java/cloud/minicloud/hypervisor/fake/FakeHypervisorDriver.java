@@ -24,6 +24,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -169,6 +170,7 @@ public final class FakeHypervisorDriver implements HypervisorDriver {
             Map<UUID, Integer> guests = node.guestsPerNetwork();
             synchronized (node) {
                 if (node.networks.containsKey(spec.id())) {
+                    node.networks.put(spec.id(), new FakeNode.Network(spec.id(), spec.bridge(), Set.copyOf(spec.peers())));
                     return;
                 }
                 for (FakeNode.Network other : List.copyOf(node.networks.values())) {
@@ -180,7 +182,7 @@ public final class FakeHypervisorDriver implements HypervisorDriver {
                         node.networks.remove(other.id());
                     }
                 }
-                node.networks.put(spec.id(), new FakeNode.Network(spec.id(), spec.bridge()));
+                node.networks.put(spec.id(), new FakeNode.Network(spec.id(), spec.bridge(), Set.copyOf(spec.peers())));
             }
         });
     }

@@ -46,8 +46,8 @@ public final class FakeNode {
     record Volume(String name, long capacityBytes, String backingTemplate, byte[] content) {
     }
 
-    /** A tenant network: its bridge (one per segment) and whether it is active. */
-    record Network(UUID id, String bridge) {
+    /** A tenant network: its bridge (one per segment) and the other nodes it is joined to. */
+    record Network(UUID id, String bridge, java.util.Set<String> peers) {
     }
 
     private final String uri;
@@ -161,6 +161,12 @@ public final class FakeNode {
 
     public synchronized List<UUID> networkIds() {
         return List.copyOf(networks.keySet());
+    }
+
+    /** The VXLAN peers of the network on this node; empty when it is not here. */
+    public synchronized java.util.Set<String> peersOf(UUID network) {
+        Network found = networks.get(network);
+        return found == null ? java.util.Set.of() : found.peers();
     }
 
     int cpus() {

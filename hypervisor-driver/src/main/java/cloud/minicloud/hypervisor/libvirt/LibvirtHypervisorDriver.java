@@ -38,6 +38,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
@@ -259,16 +260,38 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
     @Override
     public void ensureNetwork(TenantNetworkSpec spec) {
         node.run(NodeCall.NETWORK_ENSURE, "ensure network " + spec.id(), connect -> {
-            // Almost always there and active already: two calls, no lock.
+            // Almost always there, active and with these peers already: three calls, no lock.
             Optional<Network> existing = network(connect, spec.id());
-            if (existing.isPresent() && existing.get().isActive() == 1) {
+            if (existing.isPresent() && existing.get().isActive() == 1
+                    && Set.copyOf(peers(existing.get())).equals(Set.copyOf(spec.peers()))) {
                 return;
             }
             // Concurrent launches on one network: one of them defines and starts it.
             synchronized (networkLocks.computeIfAbsent(spec.id(), id -> new Object())) {
                 ensureNetwork(connect, spec);
+                updatePeers(connect, spec);
             }
         });
+    }
+
+    private static List<String> peers(Network network) throws LibvirtException {
+        return NetworkConfig.parse(network.getXMLDesc(0)).peers();
+    }
+
+    /** Makes the running network's VXLAN peers these; the node's hook follows each change. */
+    private static void updatePeers(NativeConnect connect, TenantNetworkSpec spec) throws LibvirtException {
+        String name = TenantNetworkSpec.libvirtName(spec.id());
+        List<String> current = peers(network(connect, spec.id()).orElseThrow());
+        for (String gone : current) {
+            if (!spec.peers().contains(gone)) {
+                connect.updatePortgroup(name, NetworkConfig.peerPortgroup(gone), false);
+            }
+        }
+        for (String added : spec.peers()) {
+            if (!current.contains(added)) {
+                connect.updatePortgroup(name, NetworkConfig.peerPortgroup(added), true);
+            }
+        }
     }
 
     private void ensureNetwork(org.libvirt.Connect connect, TenantNetworkSpec spec) throws LibvirtException {

@@ -50,6 +50,19 @@ interface LibvirtNative extends Library {
     /** virNodeGetMemoryStats: fills an array of {char field[80]; unsigned long long value} records. */
     int virNodeGetMemoryStats(Pointer connect, int cell, Pointer params, IntByReference count, int flags);
 
+    Pointer virNetworkLookupByName(Pointer connect, String name);
+
+    /** virNetworkUpdate: one change to one section of a network's definition. */
+    int virNetworkUpdate(Pointer network, int command, int section, int parentIndex, String xml, int flags);
+
+    int NETWORK_UPDATE_DELETE = 2;
+    int NETWORK_UPDATE_ADD_LAST = 3;
+    int NETWORK_SECTION_PORTGROUP = 9;
+    /** VIR_NETWORK_UPDATE_AFFECT_LIVE | VIR_NETWORK_UPDATE_AFFECT_CONFIG: now and after a restart. */
+    int NETWORK_UPDATE_LIVE_AND_CONFIG = 3;
+
+    int virNetworkFree(Pointer network);
+
     /** The message of this thread's last libvirt error (libvirt owns the string). */
     String virGetLastErrorMessage();
 

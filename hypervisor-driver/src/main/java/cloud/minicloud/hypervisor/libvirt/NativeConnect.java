@@ -155,4 +155,22 @@ final class NativeConnect extends Connect {
                 LibvirtNative.LIBVIRT.virConnectGetDomainCapabilities(pointer(), null, "x86_64", null, virtType, 0));
         return capabilities != null;
     }
+
+    /** Adds (or removes) a portgroup of a running network, live and in its definition. */
+    void updatePortgroup(String network, String portgroupXml, boolean add) {
+        Pointer pointer = LibvirtNative.LIBVIRT.virNetworkLookupByName(pointer(), network);
+        if (pointer == null) {
+            throw new HypervisorException("no network " + network + ": " + LibvirtNative.LIBVIRT.virGetLastErrorMessage());
+        }
+        try {
+            int command = add ? LibvirtNative.NETWORK_UPDATE_ADD_LAST : LibvirtNative.NETWORK_UPDATE_DELETE;
+            if (LibvirtNative.LIBVIRT.virNetworkUpdate(pointer, command, LibvirtNative.NETWORK_SECTION_PORTGROUP, -1,
+                    portgroupXml, LibvirtNative.NETWORK_UPDATE_LIVE_AND_CONFIG) < 0) {
+                throw new HypervisorException("could not update network " + network + ": "
+                        + LibvirtNative.LIBVIRT.virGetLastErrorMessage());
+            }
+        } finally {
+            LibvirtNative.LIBVIRT.virNetworkFree(pointer);
+        }
+    }
 }

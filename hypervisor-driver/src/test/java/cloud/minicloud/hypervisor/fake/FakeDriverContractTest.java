@@ -67,6 +67,11 @@ class FakeDriverContractTest extends HypervisorDriverContract {
         return node.networkIds().stream().map(cloud.minicloud.hypervisor.TenantNetworkSpec::libvirtName).toList();
     }
 
+    @Override
+    protected java.util.Set<String> networkPeers(java.util.UUID network) {
+        return node.peersOf(network);
+    }
+
     @Test
     void a_hung_call_blocks_only_its_caller_until_released() throws Exception {
         InstanceSpec spec = spec("hung");

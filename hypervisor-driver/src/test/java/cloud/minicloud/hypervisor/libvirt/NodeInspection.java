@@ -32,6 +32,12 @@ final class NodeInspection {
         });
     }
 
+    static java.util.Set<String> networkPeers(NodeSettings node, UUID network) {
+        return inspect(node, connect -> java.util.Set.copyOf(cloud.minicloud.hypervisor.xml.NetworkConfig.parse(
+                connect.networkLookupByName(cloud.minicloud.hypervisor.TenantNetworkSpec.libvirtName(network))
+                        .getXMLDesc(0)).peers()));
+    }
+
     private interface Look<T> {
         T at(Connect connect) throws LibvirtException;
     }

@@ -68,6 +68,11 @@ class QemuDriverContractIT extends HypervisorDriverContract {
         return NodeInspection.networkNames(QemuNode.SETTINGS);
     }
 
+    @Override
+    protected java.util.Set<String> networkPeers(java.util.UUID network) {
+        return NodeInspection.networkPeers(QemuNode.SETTINGS, network);
+    }
+
     @Test
     void this_node_runs_real_guests_with_kvm_only_where_a_canary_proved_it_works() {
         VirtType type = driver.nodeInfo().virtType();

@@ -62,6 +62,11 @@ class TestDriverContractTest extends HypervisorDriverContract {
         return NodeInspection.networkNames(NODE);
     }
 
+    @Override
+    protected java.util.Set<String> networkPeers(java.util.UUID network) {
+        return NodeInspection.networkPeers(NODE, network);
+    }
+
     @Test
     void the_test_driver_says_so_and_declares_it_cannot_take_uploads_nor_show_a_serial_log() {
         assertEquals(VirtType.TEST, driver.nodeInfo().virtType());

@@ -32,8 +32,6 @@ import org.junit.jupiter.api.Test;
 class TwoNodeVxlanIT {
 
     private static final java.nio.file.Path NODE2_STATE = java.nio.file.Path.of("/tmp/minicloud-node2");
-    private static final String NODE2_UPLINK = "mcn2-ns";
-    private static final String NODE1_UPLINK = "mcn2-host";
     private static LibvirtHypervisorDriver node1;
     private static LibvirtHypervisorDriver node2;
     private static String node2Template;
@@ -65,17 +63,19 @@ class TwoNodeVxlanIT {
         List<UUID> onNode1 = new ArrayList<>();
         List<UUID> onNode2 = new ArrayList<>();
         try {
+            // Each network starts on its node alone; the peers join while guests run on it.
             for (UUID net : List.of(netA, netB)) {
-                int vni = net == netA ? 4201 : 4202;
-                node1.ensureNetwork(new TenantNetworkSpec(net, "it", Segmentation.VXLAN, vni, NODE1_UPLINK,
-                        List.of("10.99.0.2"), 1450));
-                node2.ensureNetwork(new TenantNetworkSpec(net, "it", Segmentation.VXLAN, vni, NODE2_UPLINK,
-                        List.of("10.99.0.1"), 1450));
+                node1.ensureNetwork(network(net, net == netA ? 4201 : 4202, List.of()));
+                node2.ensureNetwork(network(net, net == netA ? 4201 : 4202, List.of()));
             }
             UUID a1 = boot(node1, onNode1, QemuNode.tinyTemplate(), "a1", netA, "10.53.0.1/24", List.of());
             UUID b1 = boot(node1, onNode1, QemuNode.tinyTemplate(), "b1", netB, "10.54.0.1/24", List.of());
             TinyGuestBootIT.awaitSerial(a1, "MINICLOUD-BOOTED", Duration.ofSeconds(120));
             TinyGuestBootIT.awaitSerial(b1, "MINICLOUD-BOOTED", Duration.ofSeconds(120));
+            for (UUID net : List.of(netA, netB)) {
+                node1.ensureNetwork(network(net, net == netA ? 4201 : 4202, List.of("10.99.0.2")));
+                node2.ensureNetwork(network(net, net == netA ? 4201 : 4202, List.of("10.99.0.1")));
+            }
 
             UUID a2 = boot(node2, onNode2, node2Template, "a2", netA, "10.53.0.2/24", List.of(
                     "for i in $(seq 30); do ping -c 1 -W 1 10.53.0.1 >/dev/null && exit 0; done; exit 1",
@@ -123,6 +123,10 @@ class TwoNodeVxlanIT {
                 node2.delete(id);
             }
         }
+    }
+
+    private static TenantNetworkSpec network(UUID id, int vni, List<String> peers) {
+        return new TenantNetworkSpec(id, "it", Segmentation.VXLAN, vni, null, peers, 1450);
     }
 
     private static UUID boot(HypervisorDriver node, List<UUID> created, String template, String hostname, UUID network,
