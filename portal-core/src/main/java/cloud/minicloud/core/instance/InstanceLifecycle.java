@@ -32,9 +32,6 @@ import java.util.UUID;
 @Transactional
 public class InstanceLifecycle {
 
-    /** A bridge MTU that leaves room for VXLAN's 50 bytes on a 1500-byte uplink. */
-    private static final int TENANT_MTU = 1450;
-
     @Inject
     InstanceRepository instances;
 
@@ -60,6 +57,9 @@ public class InstanceLifecycle {
     Placement placement;
 
     @Inject
+    NetworkSpan span;
+
+    @Inject
     InstanceChanges changes;
 
     @Inject
@@ -73,16 +73,8 @@ public class InstanceLifecycle {
     public Facts facts(UUID id) {
         Instance instance = instances.find(id).orElseThrow();
         ComputeNode node = instance.nodeId() == null ? null : nodes.find(instance.nodeId()).orElseThrow();
-        TenantNetworkSpec network = networks.findAny(instance.networkId())
-                .map(n -> networkSpec(n, instance.tenantId()))
-                .orElse(null);
+        TenantNetworkSpec network = span.on(instance.networkId(), instance.nodeId()).orElse(null);
         return new Facts(id, instance.name(), instance.state(), node, instance.imageId(), network, instance.createdAt());
-    }
-
-    private TenantNetworkSpec networkSpec(TenantNetwork network, long tenantId) {
-        // One node for now: VXLAN with no peers keeps the segment on the node; peers come with the second node.
-        return new TenantNetworkSpec(network.id(), tenantAlias(tenantId), TenantNetworkSpec.Segmentation.VXLAN,
-                network.segmentId(), null, List.of(), TENANT_MTU);
     }
 
     private String tenantAlias(long tenantId) {

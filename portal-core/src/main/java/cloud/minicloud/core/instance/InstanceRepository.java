@@ -50,4 +50,10 @@ public interface InstanceRepository {
 
     /** The ids of the instances placed on the node that are not deleted. */
     Set<UUID> liveOnNode(long nodeId);
+
+    /** The nodes holding instances (not deleted) of the network: where its segment has to exist. */
+    Set<Long> nodesOfNetwork(UUID networkId);
+
+    /** The networks of the instances (not deleted) on the node: the segments it has to carry. */
+    Set<UUID> networksOnNode(long nodeId);
 }

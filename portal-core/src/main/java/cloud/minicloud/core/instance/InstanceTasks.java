@@ -47,6 +47,9 @@ public class InstanceTasks implements TaskHandler {
     @Inject
     ImageUploads uploads;
 
+    @Inject
+    NetworkPeers peers;
+
     @Override
     public void run(TaskContext task) {
         InstanceLifecycle.Facts facts = lifecycle.facts(task.instance());
@@ -55,7 +58,7 @@ public class InstanceTasks implements TaskHandler {
             case LAUNCH -> launch(task, facts);
             case START -> {
                 HypervisorDriver node = driver(facts);
-                task.step("ENSURE_NETWORK", () -> node.ensureNetwork(facts.network()));
+                task.step("ENSURE_NETWORK", () -> ensureNetwork(node, facts));
                 task.step("START", () -> startIfOff(node, id));
                 lifecycle.moveTo(id, InstanceState.RUNNING, "started");
             }
@@ -88,6 +91,9 @@ public class InstanceTasks implements TaskHandler {
                     }
                 });
                 task.step("RELEASE", () -> lifecycle.deleted(id));
+                if (facts.node() != null && facts.network() != null) {
+                    peers.spanChanged(facts.network().id(), facts.node().id());
+                }
             }
         }
     }
@@ -98,7 +104,7 @@ public class InstanceTasks implements TaskHandler {
         HypervisorDriver node = driver(facts);
         task.step("ENSURE_NETWORK", () -> {
             wanted(id);
-            node.ensureNetwork(facts.network());
+            ensureNetwork(node, facts);
         });
         task.step("ENSURE_TEMPLATE", () -> {
             wanted(id);
@@ -174,6 +180,12 @@ public class InstanceTasks implements TaskHandler {
             LOG.log(Level.FINE, "power state unknown", e);
             return Optional.empty();
         }
+    }
+
+    /** The network on the instance's node, joined to the other nodes it spans; they learn of this node too. */
+    private void ensureNetwork(HypervisorDriver node, InstanceLifecycle.Facts facts) {
+        node.ensureNetwork(facts.network());
+        peers.spanChanged(facts.network().id(), facts.node().id());
     }
 
     private void wanted(UUID id) {

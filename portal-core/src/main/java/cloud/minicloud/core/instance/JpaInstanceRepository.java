@@ -160,6 +160,26 @@ public class JpaInstanceRepository implements InstanceRepository {
                 .collect(Collectors.toSet());
     }
 
+    @Override
+    public Set<Long> nodesOfNetwork(UUID networkId) {
+        return Set.copyOf(em.createQuery("""
+                        select distinct i.nodeId from Instance i where i.networkId = :network and i.nodeId is not null
+                        and i.state <> cloud.minicloud.core.instance.InstanceState.DELETED""", Long.class)
+                .setParameter("network", networkId.toString())
+                .getResultList());
+    }
+
+    @Override
+    public Set<UUID> networksOnNode(long nodeId) {
+        return em.createQuery("""
+                        select distinct i.networkId from Instance i where i.nodeId = :node
+                        and i.state <> cloud.minicloud.core.instance.InstanceState.DELETED""", String.class)
+                .setParameter("node", nodeId)
+                .getResultStream()
+                .map(UUID::fromString)
+                .collect(Collectors.toSet());
+    }
+
     /**
      * Rows to views, under the subscription terms in force now: asked of billing once per page, and
      * only when the page holds a subscription (most views are of pay-as-you-go instances).

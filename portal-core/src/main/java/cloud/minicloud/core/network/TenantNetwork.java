@@ -53,6 +53,10 @@ public class TenantNetwork {
         return UUID.fromString(id);
     }
 
+    public long tenantId() {
+        return tenantId;
+    }
+
     public String name() {
         return name;
     }

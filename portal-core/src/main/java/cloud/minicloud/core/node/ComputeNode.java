@@ -226,10 +226,11 @@ public class ComputeNode {
         return ratio.multiply(BigDecimal.valueOf(amount)).longValue();
     }
 
-    /** A cloud admin's settings: overcommit ratios, whether it takes new instances, maintenance. */
+    /** A cloud admin's settings: overcommit ratios, whether it takes new instances, maintenance, name, zone, tunnel. */
     void configure(NodeSettingsChange change) {
         name = change.name() == null ? name : change.name();
         zone = change.zone() == null ? zone : change.zone();
+        tunnelAddress = change.tunnelAddress() == null ? tunnelAddress : change.clearsTunnel() ? null : change.tunnelAddress();
         cpuRatio = change.cpuRatio();
         memoryRatio = change.memoryRatio();
         diskRatio = change.diskRatio();

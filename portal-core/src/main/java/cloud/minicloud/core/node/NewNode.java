@@ -13,7 +13,7 @@ public record NewNode(String name, String uri, String tunnelAddress, String zone
     /** A remote libvirt's system instance, over SSH, TLS or plain TCP (a user, a port and query options may be given). */
     private static final Pattern URI = Pattern.compile(
             "qemu\\+(ssh|tls|tcp)://([A-Za-z0-9._-]+@)?[A-Za-z0-9.-]+(:[0-9]{1,5})?/system(\\?[A-Za-z0-9=&._/%~+-]*)?");
-    private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}");
+    static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}");
 
     @Override
     public String auditTarget() {

@@ -44,7 +44,7 @@ public class NodeService {
         return nodes.all().stream().map(node -> node.view(claimed.getOrDefault(node.id(), NodeCapacity.NONE))).toList();
     }
 
-    /** A cloud admin changes a node's overcommit ratios, enables or disables it, or puts it in maintenance. */
+    /** A cloud admin changes a node's overcommit ratios, name, zone or tunnel address, enables or disables it, or puts it in maintenance. */
     @Transactional
     @Audited
     public NodeView configure(Caller caller, String name, NodeSettingsChange change) {
@@ -53,6 +53,13 @@ public class NodeService {
         if (change.name() != null && !change.name().equals(name) && nodes.findByName(change.name()).isPresent()) {
             throw new ConflictException("name-taken", "a node is named " + change.name() + " already; choose another name");
         }
+        if (change.tunnelAddress() != null && !change.clearsTunnel()) {
+            nodes.findByTunnelAddress(change.tunnelAddress()).filter(other -> other.id() != node.id()).ifPresent(other -> {
+                throw new ConflictException("in-use", "node " + other.name() + " uses the tunnel address " + change.tunnelAddress()
+                        + " already; each node's must be its own");
+            });
+        }
+        // Other nodes learn a changed tunnel address at their next sweep (the reconciler sets every network's peers).
         nodes.lock(node.id()).configure(change);
         return node.view(nodes.claimedByNode().getOrDefault(node.id(), NodeCapacity.NONE));
     }

@@ -4,11 +4,12 @@ import cloud.minicloud.core.InvalidRequestException;
 import java.math.BigDecimal;
 
 /**
- * What a cloud admin may change about a node: overcommit ratios, enabled, maintenance, and its name
- * and zone (null: as they are).
+ * What a cloud admin may change about a node: overcommit ratios, enabled, maintenance, and its
+ * name, zone and tunnel address (null: as they are; an empty tunnel address: none, so the node's
+ * tenant networks are joined to no other node).
  */
 public record NodeSettingsChange(BigDecimal cpuRatio, BigDecimal memoryRatio, BigDecimal diskRatio, boolean enabled,
-                                 boolean maintenance, String name, String zone) {
+                                 boolean maintenance, String name, String zone, String tunnelAddress) {
 
     private static final BigDecimal MAX_RATIO = new BigDecimal("64");
 
@@ -24,5 +25,14 @@ public record NodeSettingsChange(BigDecimal cpuRatio, BigDecimal memoryRatio, Bi
                         + "starting with a letter, not '" + named + "'");
             }
         }
+        if (tunnelAddress != null && !tunnelAddress.isEmpty() && !NewNode.IPV4.matcher(tunnelAddress).matches()) {
+            throw new InvalidRequestException("tunnelAddress is the IPv4 address the node's VXLAN tunnels use, like 10.0.0.12 "
+                    + "(\"\" for none), not '" + tunnelAddress + "'");
+        }
+    }
+
+    /** Whether this change takes the node's tunnel address away. */
+    boolean clearsTunnel() {
+        return tunnelAddress != null && tunnelAddress.isEmpty();
     }
 }

@@ -64,6 +64,9 @@ public class InstanceReconciler {
     @Inject
     cloud.minicloud.core.image.TemplateDistribution templates;
 
+    @Inject
+    cloud.minicloud.core.instance.NetworkPeers peers;
+
     /** Instances with unsettled events: when to look, and on which node. */
     private final Map<UUID, Due> pending = new ConcurrentHashMap<>();
     private final Map<Long, AutoCloseable> watches = new ConcurrentHashMap<>();
@@ -116,8 +119,8 @@ public class InstanceReconciler {
     }
 
     /**
-     * One node: probe it, watch its events, compare its guests with the database, and remove the
-     * templates of deleted images it no longer needs.
+     * One node: probe it, watch its events, set its networks' peers right, compare its guests with
+     * the database, and remove the templates of deleted images it no longer needs.
      */
     public void sweep(long nodeId) {
         nodes.probe(nodeId);
@@ -127,6 +130,7 @@ public class InstanceReconciler {
             return;
         }
         watch(node, driver);
+        peers.resync(node, driver);
         Instant seenAt = Instant.now();
         Map<UUID, PowerState> observed = new HashMap<>();
         for (InstanceRecord record : driver.listInstances()) {

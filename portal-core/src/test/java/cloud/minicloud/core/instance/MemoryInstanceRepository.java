@@ -115,6 +115,20 @@ public class MemoryInstanceRepository implements InstanceRepository {
     }
 
     @Override
+    public Set<Long> nodesOfNetwork(UUID networkId) {
+        return instances.values().stream()
+                .filter(i -> i.networkId().equals(networkId) && i.nodeId() != null && i.state() != InstanceState.DELETED)
+                .map(Instance::nodeId).collect(Collectors.toSet());
+    }
+
+    @Override
+    public Set<UUID> networksOnNode(long nodeId) {
+        return instances.values().stream()
+                .filter(i -> Long.valueOf(nodeId).equals(i.nodeId()) && i.state() != InstanceState.DELETED)
+                .map(Instance::networkId).collect(Collectors.toSet());
+    }
+
+    @Override
     public List<InstanceView> subscriptionsEndingBy(long tenantId, java.time.Instant at) {
         return instances.values().stream()
                 .filter(i -> i.tenantId() == tenantId && i.expiresAt() != null && !i.expiresAt().isAfter(at)

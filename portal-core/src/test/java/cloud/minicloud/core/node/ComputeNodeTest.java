@@ -27,7 +27,7 @@ class ComputeNodeTest {
         ComputeNode node = probedNode();
         assertEquals(new NodeCapacity(8, 24_000, 250), node.capacity(), "defaults: 4 x CPU, 1 x memory, 1 x disk");
 
-        node.configure(new NodeSettingsChange(new BigDecimal("2.50"), new BigDecimal("1.50"), new BigDecimal("2"), true, false, null, null));
+        node.configure(new NodeSettingsChange(new BigDecimal("2.50"), new BigDecimal("1.50"), new BigDecimal("2"), true, false, null, null, null));
         assertEquals(new NodeCapacity(5, 36_000, 500), node.capacity());
     }
 
@@ -36,10 +36,10 @@ class ComputeNodeTest {
         assertTrue(probedNode().acceptsInstances());
         assertFalse(ComputeNode.register("n2", "qemu+tcp://x/system", "/pool", null, 5).acceptsInstances());
         ComputeNode maintained = probedNode();
-        maintained.configure(new NodeSettingsChange(BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE, true, true, null, null));
+        maintained.configure(new NodeSettingsChange(BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE, true, true, null, null, null));
         assertFalse(maintained.acceptsInstances());
         ComputeNode disabled = probedNode();
-        disabled.configure(new NodeSettingsChange(BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE, false, false, null, null));
+        disabled.configure(new NodeSettingsChange(BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE, false, false, null, null, null));
         assertFalse(disabled.acceptsInstances());
         ComputeNode lost = probedNode();
         lost.unreachable("connection refused", Instant.now());

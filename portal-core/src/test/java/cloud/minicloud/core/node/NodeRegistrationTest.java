@@ -53,7 +53,7 @@ class NodeRegistrationTest {
         assertEquals("10.99.0.2", added.node().tunnelAddress());
         assertTrue(cloud.instances.zones().contains("east"), cloud.instances.zones().toString());
         cloud.startWorkers();
-        InstanceView placed = cloud.instances.launch(ANN, withZone(cloud.order(ANN, "entry", 1), "east")).get(0);
+        InstanceView placed = cloud.instances.launch(ANN, TestCloud.inZone(cloud.order(ANN, "entry", 1), "east")).get(0);
         assertEquals("node-2", placed.node());
         assertEquals(InstanceState.RUNNING, cloud.await(ANN, placed.id(), InstanceState.RUNNING).state());
     }
@@ -101,7 +101,7 @@ class NodeRegistrationTest {
         InstanceView running = cloud.runningInstance(ANN);
 
         NodeView renamed = cloud.nodes.configure(ADMIN, "node-2", new NodeSettingsChange(new BigDecimal("4"), BigDecimal.ONE,
-                BigDecimal.ONE, true, false, "rack-2", "west"));
+                BigDecimal.ONE, true, false, "rack-2", "west", null));
         assertEquals("rack-2", renamed.name());
         assertEquals(List.of("west"), cloud.instances.zones());
         assertEquals("rack-2", cloud.instances.get(ANN, running.id()).node());
@@ -114,11 +114,5 @@ class NodeRegistrationTest {
         cloud.nodes.remove(ADMIN, "rack-2");
         assertEquals(List.of(), names());
         assertNotNull(cloud.nodes.add(ADMIN, new NewNode("node-2", NODE_2, "10.99.0.2", null)).node(), "added again");
-    }
-
-    private static cloud.minicloud.core.instance.LaunchOrder withZone(cloud.minicloud.core.instance.LaunchOrder order, String zone) {
-        return new cloud.minicloud.core.instance.LaunchOrder(order.name(), order.flavor(), order.image(), order.network(),
-                order.systemDiskGib(), order.password(), order.sshKey(), order.count(), zone, order.billing(), order.period(),
-                order.periodUnit(), order.imageId());
     }
 }

@@ -129,6 +129,7 @@ public final class TestCloud implements AutoCloseable {
         components.addAll(List.of(this.settings, fakeNodes, now, tenants, quotas, flavors, images, networkRepository,
                 nodeRepository, instanceRepository, tasks, instances, networks, nodes, quotaService, workers, reconciler,
                 lifecycle, networkCreations, new TenantEnrolment(), new InstanceChanges(), new InstanceTasks(), placement,
+                new cloud.minicloud.core.instance.NetworkSpan(), new cloud.minicloud.core.instance.NetworkPeers(),
                 new TaskJournal(), new Failpoints(), new TemplateDistribution(), new NodeTemplateRecords(),
                 new NodeDrivers(), new NodeCalls(), new NodeProbeLog(), new cloud.minicloud.core.node.NodeRegistry(), metricsRegistry, metrics, new MetricsQueries(),
                 imageService, imageUploads, flavorService, directory, tenantAdministration, new TenantRecords(), invitations, invitedRoles,
@@ -223,6 +224,13 @@ public final class TestCloud implements AutoCloseable {
                 .orElseGet(() -> networks.create(caller, "net").id());
         return new LaunchOrder("vm", flavor, "tiny", network.toString(), null, "Secret-pass-1", null, count, null, null, null,
                 null, null);
+    }
+
+    /** The same order, placed in the zone. */
+    public static LaunchOrder inZone(LaunchOrder order, String zone) {
+        return new LaunchOrder(order.name(), order.flavor(), order.image(), order.network(), order.systemDiskGib(),
+                order.password(), order.sshKey(), order.count(), zone, order.billing(), order.period(), order.periodUnit(),
+                order.imageId());
     }
 
     /** A running instance whose launch task has finished too (the instance runs a moment before it does). */

@@ -73,10 +73,11 @@ public class AdminNodeResource {
     public NodeView configure(@PathParam("name") String name, NodeSettingsJson settings) {
         if (settings == null) {
             throw new cloud.minicloud.core.InvalidRequestException(
-                    "send {\"cpuRatio\",\"memoryRatio\",\"diskRatio\",\"enabled\",\"maintenance\"} (and \"name\" or \"zone\" to change them)");
+                    "send {\"cpuRatio\",\"memoryRatio\",\"diskRatio\",\"enabled\",\"maintenance\"} (and \"name\", \"zone\" or \"tunnelAddress\" to change them)");
         }
         return nodes.configure(caller.get(), name, new NodeSettingsChange(settings.cpuRatio(), settings.memoryRatio(),
-                settings.diskRatio(), settings.enabled(), settings.maintenance(), settings.name(), settings.zone()));
+                settings.diskRatio(), settings.enabled(), settings.maintenance(), settings.name(), settings.zone(),
+                settings.tunnelAddress()));
     }
 
     /**
@@ -102,8 +103,11 @@ public class AdminNodeResource {
         return reconciler.unknownDomains();
     }
 
-    /** A node's settings as a script sends them; a name or zone renames it or moves it to that zone. */
+    /**
+     * A node's settings as a script sends them; a name or zone renames it or moves it to that zone,
+     * a tunnel address is where its VXLAN tunnels end ("" for none).
+     */
     public record NodeSettingsJson(BigDecimal cpuRatio, BigDecimal memoryRatio, BigDecimal diskRatio, boolean enabled,
-                                   boolean maintenance, String name, String zone) {
+                                   boolean maintenance, String name, String zone, String tunnelAddress) {
     }
 }

@@ -17,4 +17,12 @@ final class Host {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         return new Result(process.waitFor(), output);
     }
+
+    /** deploy/compute/test-node.sh: a second compute node in a network namespace, qemu+tcp://10.99.0.2/system. */
+    static void testNode(String command, String stateDir) throws IOException, InterruptedException {
+        Result result = run("../deploy/compute/test-node.sh", command, stateDir);
+        if (result.exitCode() != 0) {
+            throw new IllegalStateException("deploy/compute/test-node.sh " + command + " failed: " + result.output());
+        }
+    }
 }

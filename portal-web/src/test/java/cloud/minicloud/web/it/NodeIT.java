@@ -16,6 +16,8 @@ import org.openqa.selenium.By;
  */
 class NodeIT {
 
+    private static final String NODE2_DIR = "/tmp/minicloud-node2-portal";
+
     @Test
     void the_local_node_is_registered_and_its_probe_records_size_and_virt_type() throws Exception {
         String admin = Api.tokenFor("admin");
@@ -49,7 +51,7 @@ class NodeIT {
     @Test
     void a_second_node_is_added_in_the_console_renamed_moved_and_removed_and_a_silent_one_is_not_added() throws Exception {
         String admin = Api.tokenFor("admin");
-        testNode("up");
+        Host.testNode("up", NODE2_DIR);
         try {
             try (Browser browser = new Browser()) {
                 browser.signIn("admin", "/admin/nodes");
@@ -91,16 +93,7 @@ class NodeIT {
         } finally {
             Api.delete("/api/v1/admin/nodes/node-2", admin);
             Api.delete("/api/v1/admin/nodes/node-2b", admin);
-            testNode("down");
-        }
-    }
-
-    private static void testNode(String command) throws Exception {
-        Process script = new ProcessBuilder("../deploy/compute/test-node.sh", command, "/tmp/minicloud-node2-portal")
-                .redirectErrorStream(true).start();
-        String out = new String(script.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        if (script.waitFor() != 0) {
-            throw new IllegalStateException("deploy/compute/test-node.sh " + command + " failed: " + out);
+            Host.testNode("down", NODE2_DIR);
         }
     }
 }

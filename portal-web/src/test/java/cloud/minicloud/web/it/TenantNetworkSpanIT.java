@@ -1,0 +1,131 @@
+package cloud.minicloud.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Tenant networks across two nodes: the local one and a second in a network namespace
+ * (deploy/compute/test-node.sh) added through the API in a zone of its own. Each of two tenants
+ * has an instance on each node; guests type ping on their serial consoles and the console logs,
+ * read through the portal (from the second node too), say what they reached.
+ */
+class TenantNetworkSpanIT {
+
+    private static final String NODE2_DIR = "/tmp/minicloud-node2-span";
+    private static final String NODE2 = "qemu+tcp://10.99.0.2/system";
+    private static final List<String[]> LAUNCHED = new ArrayList<>();
+    private static String admin;
+    private static JsonObject localBefore;
+
+    @BeforeAll
+    static void twoNodesJoinedByTunnel() throws Exception {
+        Instances.awaitLocalNode();
+        admin = Api.tokenFor("admin");
+        Host.testNode("up", NODE2_DIR);
+        Api.Reply added = Api.post("/api/v1/admin/nodes", admin,
+                "{\"name\":\"span-2\",\"uri\":\"" + NODE2 + "\",\"tunnelAddress\":\"10.99.0.2\",\"zone\":\"span-east\"}");
+        assertEquals(201, added.status(), added.body());
+        localBefore = Instances.localNode(admin);
+        Api.Reply tunnel = Api.put("/api/v1/admin/nodes/local", admin, settings(localBefore, "10.99.0.1"));
+        assertEquals(200, tunnel.status(), tunnel.body());
+    }
+
+    @AfterAll
+    static void removeEverything() throws Exception {
+        try {
+            for (String[] launched : LAUNCHED) {
+                Api.delete("/api/v1/instances/" + launched[1], Api.tokenFor(launched[0]));
+            }
+            for (String[] launched : LAUNCHED) {
+                Instances.await(Api.tokenFor(launched[0]), launched[1], "DELETED", 120);
+            }
+            Instances.deleteNetwork("ann", "it-span");
+            Instances.deleteNetwork("bob", "it-span");
+            Api.delete("/api/v1/admin/nodes/span-2", admin);
+            String tunnel = localBefore.isNull("tunnelAddress") ? "" : localBefore.getString("tunnelAddress");
+            Api.put("/api/v1/admin/nodes/local", admin, settings(localBefore, tunnel));
+        } finally {
+            Host.testNode("down", NODE2_DIR);
+        }
+    }
+
+    @Test
+    void a_tenants_instances_on_two_nodes_reach_each_other_and_not_another_tenants() throws Exception {
+        JsonObject a1 = launch("ann", "default");
+        JsonObject a2 = launch("ann", "span-east");
+        JsonObject b1 = launch("bob", "default");
+        JsonObject b2 = launch("bob", "span-east");
+        assertEquals(List.of("local", "span-2", "local", "span-2"),
+                List.of(a1.getString("node"), a2.getString("node"), b1.getString("node"), b2.getString("node")));
+        for (JsonObject guest : List.of(a1, a2, b1, b2)) {
+            String owner = guest == a1 || guest == a2 ? "ann" : "bob";
+            String marker = "MINICLOUD-BOOTED hostname=" + guest.getString("hostname");
+            assertTrue(Instances.awaitConsole(Api.tokenFor(owner), guest.getString("id"), marker, 180),
+                    "the console log shows " + marker + " (node " + guest.getString("node") + ")");
+        }
+
+        assertEquals("REACHED", ping("ann", a2, a1.getString("privateIp"), ""), "ann's guest on node 2 reaches hers on node 1");
+        assertEquals("REACHED", ping("bob", b2, b1.getString("privateIp"), ""), "bob's too, on his own network");
+        // Even with an address of bob's subnet, ann's guest does not reach bob's.
+        String bobsSubnet = b1.getString("privateIp").replaceAll("\\.\\d+$", ".250/24");
+        assertEquals("MISSED", ping("ann", a2, b1.getString("privateIp"), "ip addr add " + bobsSubnet + " dev eth0; "));
+    }
+
+    private static JsonObject launch(String user, String zone) throws InterruptedException {
+        String token = Api.tokenFor(user);
+        String network = Instances.network(token, "it-span");
+        String order = Instances.order(Instances.randomName(), "entry", network, 1);
+        Api.Reply reply = Api.post("/api/v1/instances", token, order.replace("}", ",\"zone\":\"" + zone + "\"}"));
+        assertEquals(202, reply.status(), reply.body());
+        String id = reply.object().getJsonArray("instances").getJsonObject(0).getString("id");
+        LAUNCHED.add(new String[] {user, id});
+        return Instances.await(token, id, "RUNNING", 240);
+    }
+
+    /**
+     * Types a ping on the guest's serial console and answers REACHED or MISSED as the guest printed
+     * it. The marker is built by the guest's shell ($((...))), so the echo of the typed line never matches.
+     */
+    private static String ping(String user, JsonObject from, String address, String before) throws Exception {
+        String tag = Long.toString(System.nanoTime() % 100_000);
+        String line = before + "ping -c 3 -W 2 " + address + " >/dev/null && echo REACHED-$((" + tag + "+0))-done || echo MISSED-$(("
+                + tag + "+0))-done\n";
+        String uri = from.getString("node").equals("local") ? "qemu:///system" : NODE2;
+        Host.Result tty = Host.run("virsh", "-c", uri, "ttyconsole", from.getString("id"));
+        assertEquals(0, tty.exitCode(), tty.output());
+        java.nio.file.Files.writeString(java.nio.file.Path.of(tty.output().strip()), line, StandardCharsets.US_ASCII);
+        String token = Api.tokenFor(user);
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        String output = "";
+        while (System.nanoTime() < deadline) {
+            output = Api.get("/api/v1/instances/" + from.getString("id") + "/console-log", token).object().getString("output");
+            for (String outcome : List.of("REACHED", "MISSED")) {
+                if (output.contains(outcome + "-" + tag + "-done")) {
+                    return outcome;
+                }
+            }
+            Thread.sleep(1000);
+        }
+        throw new AssertionError("the guest did not answer the ping it was given:\n" + output);
+    }
+
+    /** A node's settings as they are, with the tunnel address given ("" for none). */
+    private static String settings(JsonObject node, String tunnelAddress) {
+        Map<String, Object> keep = Map.of("cpuRatio", node.getJsonNumber("cpuRatio"), "memoryRatio", node.getJsonNumber("memoryRatio"),
+                "diskRatio", node.getJsonNumber("diskRatio"), "enabled", node.getBoolean("enabled"), "maintenance",
+                node.getBoolean("maintenance"));
+        StringBuilder json = new StringBuilder("{");
+        keep.forEach((key, value) -> json.append('"').append(key).append("\":").append(value).append(','));
+        return json.append("\"tunnelAddress\":\"").append(tunnelAddress).append("\"}").toString();
+    }
+}
