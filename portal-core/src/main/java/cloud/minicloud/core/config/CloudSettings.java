@@ -18,6 +18,8 @@ import java.util.Map;
  *                           node's libvirtd serves fewer calls per client): more wait in the queue,
  *                           so a slow node holds at most that many workers
  * @param nodePatience       how long a task waits for an unreachable node before it fails and is undone
+ * @param nodeLost           how long a node may not answer before its instances show UNKNOWN
+ *                           ({@code MINICLOUD_NODE_LOST_SECONDS}, 60)
  * @param segmentRange       the segment ids new networks get ("first-last"), or null for all
  * @param localNodeUri       the compute node deploy/ prepared on this machine, or null for none
  * @param localNodePool      its storage pool directory
@@ -34,7 +36,7 @@ import java.util.Map;
  * @param ecs                the ECS-compatible API: its port, its region, how AccessKeys are kept
  */
 public record CloudSettings(Duration stopGrace, Duration sweep, boolean reapUnknown, Placement placement,
-                            int taskWorkers, int tasksPerNode, Duration nodePatience, String segmentRange,
+                            int taskWorkers, int tasksPerNode, Duration nodePatience, Duration nodeLost, String segmentRange,
                             String localNodeUri, String localNodePool, int localNodeRequests, String imagesDir,
                             boolean failpoints, java.util.List<String> armedFailpoints, ImageSettings images,
                             BillingSettings billing, Duration auditRetention, NetworkSettings networks,
@@ -45,7 +47,7 @@ public record CloudSettings(Duration stopGrace, Duration sweep, boolean reapUnkn
 
     public static CloudSettings defaults() {
         return new CloudSettings(Duration.ofSeconds(30), Duration.ofSeconds(30), false, Placement.SPREAD, 16, 16,
-                Duration.ofMinutes(10), null, null, "/var/lib/minicloud/pool", 5, null, false, java.util.List.of(),
+                Duration.ofMinutes(10), Duration.ofSeconds(60), null, null, "/var/lib/minicloud/pool", 5, null, false, java.util.List.of(),
                 ImageSettings.defaults(null), BillingSettings.defaults(), Duration.ofDays(365), NetworkSettings.defaults(),
                 Duration.ofSeconds(30), EcsSettings.defaults());
     }
@@ -65,6 +67,7 @@ public record CloudSettings(Duration stopGrace, Duration sweep, boolean reapUnkn
                 number(env, "MINICLOUD_TASK_WORKERS", d.taskWorkers()),
                 number(env, "MINICLOUD_TASKS_PER_NODE", d.tasksPerNode()),
                 seconds(env, "MINICLOUD_NODE_PATIENCE_SECONDS", d.nodePatience()),
+                seconds(env, "MINICLOUD_NODE_LOST_SECONDS", d.nodeLost()),
                 blankToNull(env.get("MINICLOUD_SEGMENT_RANGE")),
                 blankToNull(env.get("MINICLOUD_LOCAL_NODE")),
                 env.getOrDefault("MINICLOUD_NODE_POOL", d.localNodePool()),
@@ -81,37 +84,43 @@ public record CloudSettings(Duration stopGrace, Duration sweep, boolean reapUnkn
     }
 
     public CloudSettings withImages(ImageSettings imageSettings) {
-        return new CloudSettings(stopGrace, sweep, reapUnknown, placement, taskWorkers, tasksPerNode, nodePatience,
+        return new CloudSettings(stopGrace, sweep, reapUnknown, placement, taskWorkers, tasksPerNode, nodePatience, nodeLost,
                 segmentRange, localNodeUri, localNodePool, localNodeRequests, imagesDir, failpoints, armedFailpoints,
                 imageSettings, billing, auditRetention, networks, consoleRecheck, ecs);
     }
 
     public CloudSettings withSweep(Duration every) {
-        return new CloudSettings(stopGrace, every, reapUnknown, placement, taskWorkers, tasksPerNode, nodePatience,
+        return new CloudSettings(stopGrace, every, reapUnknown, placement, taskWorkers, tasksPerNode, nodePatience, nodeLost,
                 segmentRange, localNodeUri, localNodePool, localNodeRequests, imagesDir, failpoints, armedFailpoints, images,
                 billing, auditRetention, networks, consoleRecheck, ecs);
     }
 
     public CloudSettings withNodePatience(Duration patience) {
-        return new CloudSettings(stopGrace, sweep, reapUnknown, placement, taskWorkers, tasksPerNode, patience,
+        return new CloudSettings(stopGrace, sweep, reapUnknown, placement, taskWorkers, tasksPerNode, patience, nodeLost,
+                segmentRange, localNodeUri, localNodePool, localNodeRequests, imagesDir, failpoints, armedFailpoints, images,
+                billing, auditRetention, networks, consoleRecheck, ecs);
+    }
+
+    public CloudSettings withNodeLost(Duration after) {
+        return new CloudSettings(stopGrace, sweep, reapUnknown, placement, taskWorkers, tasksPerNode, nodePatience, after,
                 segmentRange, localNodeUri, localNodePool, localNodeRequests, imagesDir, failpoints, armedFailpoints, images,
                 billing, auditRetention, networks, consoleRecheck, ecs);
     }
 
     public CloudSettings withNetworks(NetworkSettings pools) {
-        return new CloudSettings(stopGrace, sweep, reapUnknown, placement, taskWorkers, tasksPerNode, nodePatience,
+        return new CloudSettings(stopGrace, sweep, reapUnknown, placement, taskWorkers, tasksPerNode, nodePatience, nodeLost,
                 segmentRange, localNodeUri, localNodePool, localNodeRequests, imagesDir, failpoints, armedFailpoints, images,
                 billing, auditRetention, pools, consoleRecheck, ecs);
     }
 
     public CloudSettings withEcs(EcsSettings keys) {
-        return new CloudSettings(stopGrace, sweep, reapUnknown, placement, taskWorkers, tasksPerNode, nodePatience,
+        return new CloudSettings(stopGrace, sweep, reapUnknown, placement, taskWorkers, tasksPerNode, nodePatience, nodeLost,
                 segmentRange, localNodeUri, localNodePool, localNodeRequests, imagesDir, failpoints, armedFailpoints, images,
                 billing, auditRetention, networks, consoleRecheck, keys);
     }
 
     public CloudSettings withPlacement(Placement policy) {
-        return new CloudSettings(stopGrace, sweep, reapUnknown, policy, taskWorkers, tasksPerNode, nodePatience,
+        return new CloudSettings(stopGrace, sweep, reapUnknown, policy, taskWorkers, tasksPerNode, nodePatience, nodeLost,
                 segmentRange, localNodeUri, localNodePool, localNodeRequests, imagesDir, failpoints, armedFailpoints, images,
                 billing, auditRetention, networks, consoleRecheck, ecs);
     }

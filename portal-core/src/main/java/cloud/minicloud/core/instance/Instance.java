@@ -39,11 +39,13 @@ public class Instance {
             Map.entry(InstanceState.STARTING, EnumSet.of(InstanceState.RUNNING, InstanceState.STOPPED, InstanceState.ERROR,
                     InstanceState.DELETING)),
             Map.entry(InstanceState.RUNNING, EnumSet.of(InstanceState.STOPPING, InstanceState.REBOOTING, InstanceState.STOPPED,
-                    InstanceState.ERROR, InstanceState.DELETING)),
+                    InstanceState.ERROR, InstanceState.DELETING, InstanceState.UNKNOWN)),
             Map.entry(InstanceState.STOPPING, EnumSet.of(InstanceState.STOPPED, InstanceState.RUNNING, InstanceState.ERROR,
                     InstanceState.DELETING)),
             Map.entry(InstanceState.STOPPED, EnumSet.of(InstanceState.STARTING, InstanceState.RESIZING, InstanceState.IMAGING,
-                    InstanceState.RUNNING, InstanceState.ERROR, InstanceState.DELETING)),
+                    InstanceState.RUNNING, InstanceState.ERROR, InstanceState.DELETING, InstanceState.UNKNOWN)),
+            // Its node went silent: nothing is done to it until the node answers and says how it is.
+            Map.entry(InstanceState.UNKNOWN, EnumSet.of(InstanceState.RUNNING, InstanceState.STOPPED, InstanceState.ERROR)),
             Map.entry(InstanceState.REBOOTING, EnumSet.of(InstanceState.RUNNING, InstanceState.STOPPED, InstanceState.ERROR,
                     InstanceState.DELETING)),
             Map.entry(InstanceState.RESIZING, EnumSet.of(InstanceState.STOPPED, InstanceState.ERROR, InstanceState.DELETING)),
@@ -62,7 +64,7 @@ public class Instance {
             InstanceAction.RESIZE, EnumSet.of(InstanceState.STOPPED),
             InstanceAction.CREATE_IMAGE, EnumSet.of(InstanceState.STOPPED),
             InstanceAction.DELETE, EnumSet.complementOf(
-                    EnumSet.of(InstanceState.IMAGING, InstanceState.DELETING, InstanceState.DELETED))));
+                    EnumSet.of(InstanceState.IMAGING, InstanceState.DELETING, InstanceState.DELETED, InstanceState.UNKNOWN))));
 
     /** The state each action moves the instance to while its task runs. */
     private static final Map<InstanceAction, InstanceState> DOING = new EnumMap<>(Map.of(

@@ -218,12 +218,30 @@ public class InstanceLifecycle {
         if (seen == instance.state()) {
             return false;
         }
+        boolean back = instance.state() == InstanceState.UNKNOWN;
         move(instance, seen, switch (seen) {
-            case RUNNING -> "found running on node " + nodeName + " (started outside the portal)";
-            case STOPPED -> "found " + (power == PowerState.CRASHED ? "crashed" : "powered off") + " on node " + nodeName
-                    + " (stopped outside the portal); start it again";
+            case RUNNING -> back ? "node " + nodeName + " answers again: running"
+                    : "found running on node " + nodeName + " (started outside the portal)";
+            case STOPPED -> (back ? "node " + nodeName + " answers again: " : "") + "found "
+                    + (power == PowerState.CRASHED ? "crashed" : "powered off") + " on node " + nodeName
+                    + (back ? "" : " (stopped outside the portal)") + "; start it again";
             default -> "its virtual machine vanished from node " + nodeName + "; delete the instance";
         });
+        return true;
+    }
+
+    /**
+     * The instance's node has not answered since {@code since}: a settled instance shows UNKNOWN
+     * (nothing about it is changed or deleted) until the node answers and {@link #observed} settles
+     * it. Answers whether the state changed.
+     */
+    public boolean lost(UUID id, String nodeName, java.time.Instant since) {
+        Optional<Instance> found = instances.lock(id);
+        if (found.isEmpty() || !found.get().state().settled() || found.get().state() == InstanceState.UNKNOWN) {
+            return false;
+        }
+        move(found.get(), InstanceState.UNKNOWN, "node " + nodeName + " has not answered since " + since.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                + ": whether it runs is not known; it shows its state again once the node answers");
         return true;
     }
 }

@@ -183,6 +183,15 @@ public class ComputeNode {
         return reachable;
     }
 
+    /** Whether the node has not answered since before {@code cutoff}. */
+    public boolean silentSince(Instant cutoff) {
+        return !reachable && health == NodeHealth.UNREACHABLE && healthSince != null && healthSince.isBefore(cutoff);
+    }
+
+    public Instant healthSince() {
+        return healthSince;
+    }
+
     public NodeHealth health() {
         return health;
     }

@@ -119,14 +119,16 @@ public class InstanceReconciler {
     }
 
     /**
-     * One node: probe it, watch its events, set its networks' peers right, compare its guests with
-     * the database, and remove the templates of deleted images it no longer needs.
+     * One node: probe it (if it has been silent too long, its instances show UNKNOWN), watch its
+     * events, set its networks' peers right, compare its guests with the database (which settles
+     * UNKNOWN ones), and remove the templates of deleted images it no longer needs.
      */
     public void sweep(long nodeId) {
         nodes.probe(nodeId);
         ComputeNode node = nodes.node(nodeId);
         HypervisorDriver driver = drivers.of(node);
         if (!node.reachable() || !driver.reachable()) {
+            markLost(node);
             return;
         }
         watch(node, driver);
@@ -146,6 +148,19 @@ public class InstanceReconciler {
         strangers.removeAll(known);
         report(node, driver, strangers);
         templates.collectLeftovers(node);
+    }
+
+    /** A node silent for longer than MINICLOUD_NODE_LOST_SECONDS: its instances show UNKNOWN rather than a stale state. */
+    private void markLost(ComputeNode node) {
+        if (node.reachable() || !node.silentSince(Instant.now().minus(settings.nodeLost()))) {
+            return;
+        }
+        for (UUID id : nodes.instancesOn(node.id())) {
+            if (lifecycle.lost(id, node.name(), node.healthSince())) {
+                LOG.warning(() -> "instance " + id + " is UNKNOWN: node " + node.name() + " has not answered since "
+                        + node.healthSince());
+            }
+        }
     }
 
     /** Watches the node's lifecycle events once; the call to the node is made outside the map's lock. */

@@ -38,7 +38,9 @@ public class EcsInstances {
             "Starting", List.of(InstanceState.STARTING, InstanceState.REBOOTING),
             "Running", List.of(InstanceState.RUNNING),
             "Stopping", List.of(InstanceState.STOPPING, InstanceState.DELETING),
-            "Stopped", List.of(InstanceState.STOPPED, InstanceState.RESIZING, InstanceState.IMAGING, InstanceState.ERROR));
+            // ECS has no word for a state the control plane does not know: UNKNOWN, like ERROR, cannot be started.
+            "Stopped", List.of(InstanceState.STOPPED, InstanceState.RESIZING, InstanceState.IMAGING, InstanceState.ERROR,
+                    InstanceState.UNKNOWN));
 
     @Inject
     InstanceService instances;

@@ -48,6 +48,7 @@ final class InstanceStateBadge extends HorizontalLayout {
         return switch (state) {
             case RUNNING -> "var(--aura-green, #1a7f37)";
             case ERROR -> "var(--aura-red, #c62828)";
+            case UNKNOWN -> "var(--aura-orange, #b35900)";
             case STOPPED, DELETED -> "var(--aura-neutral, #57606a)";
             default -> "var(--aura-accent-color, #1f6feb)";
         };

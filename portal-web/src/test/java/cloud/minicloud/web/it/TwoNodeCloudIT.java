@@ -14,18 +14,23 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Tenant networks across two nodes: the local one and a second in a network namespace
+ * A cloud of two nodes: the local one and a second in a network namespace
  * (deploy/compute/test-node.sh) added through the API in a zone of its own. Each of two tenants
- * has an instance on each node; guests type ping on their serial consoles and the console logs,
- * read through the portal (from the second node too), say what they reached.
+ * has an instance on each node. Tenant networks span the nodes: guests type ping on their serial
+ * consoles and the console logs, read through the portal (from the second node too), say what
+ * they reached. The second node's libvirtd stopped: its instances show UNKNOWN until it is back.
  */
-class TenantNetworkSpanIT {
+class TwoNodeCloudIT {
 
     private static final String NODE2_DIR = "/tmp/minicloud-node2-span";
     private static final String NODE2 = "qemu+tcp://10.99.0.2/system";
     private static final List<String[]> LAUNCHED = new ArrayList<>();
     private static String admin;
     private static JsonObject localBefore;
+    private static JsonObject a1;
+    private static JsonObject a2;
+    private static JsonObject b1;
+    private static JsonObject b2;
 
     @BeforeAll
     static void twoNodesJoinedByTunnel() throws Exception {
@@ -38,6 +43,18 @@ class TenantNetworkSpanIT {
         localBefore = Instances.localNode(admin);
         Api.Reply tunnel = Api.put("/api/v1/admin/nodes/local", admin, settings(localBefore, "10.99.0.1"));
         assertEquals(200, tunnel.status(), tunnel.body());
+
+        a1 = launch("ann", "default");
+        a2 = launch("ann", "span-east");
+        b1 = launch("bob", "default");
+        b2 = launch("bob", "span-east");
+        assertEquals(List.of("local", "span-2", "local", "span-2"),
+                List.of(a1.getString("node"), a2.getString("node"), b1.getString("node"), b2.getString("node")));
+        for (JsonObject guest : List.of(a1, a2, b1, b2)) {
+            String marker = "MINICLOUD-BOOTED hostname=" + guest.getString("hostname");
+            assertTrue(Instances.awaitConsole(Api.tokenFor(owner(guest)), guest.getString("id"), marker, 180),
+                    "the console log shows " + marker + " (node " + guest.getString("node") + ")");
+        }
     }
 
     @AfterAll
@@ -51,34 +68,45 @@ class TenantNetworkSpanIT {
             }
             Instances.deleteNetwork("ann", "it-span");
             Instances.deleteNetwork("bob", "it-span");
-            Api.delete("/api/v1/admin/nodes/span-2", admin);
-            String tunnel = localBefore.isNull("tunnelAddress") ? "" : localBefore.getString("tunnelAddress");
-            Api.put("/api/v1/admin/nodes/local", admin, settings(localBefore, tunnel));
         } finally {
+            Api.delete("/api/v1/admin/nodes/span-2", admin);
+            Api.put("/api/v1/admin/nodes/local", admin, settings(localBefore, localBefore.getString("tunnelAddress", "")));
             Host.testNode("down", NODE2_DIR);
         }
     }
 
     @Test
     void a_tenants_instances_on_two_nodes_reach_each_other_and_not_another_tenants() throws Exception {
-        JsonObject a1 = launch("ann", "default");
-        JsonObject a2 = launch("ann", "span-east");
-        JsonObject b1 = launch("bob", "default");
-        JsonObject b2 = launch("bob", "span-east");
-        assertEquals(List.of("local", "span-2", "local", "span-2"),
-                List.of(a1.getString("node"), a2.getString("node"), b1.getString("node"), b2.getString("node")));
-        for (JsonObject guest : List.of(a1, a2, b1, b2)) {
-            String owner = guest == a1 || guest == a2 ? "ann" : "bob";
-            String marker = "MINICLOUD-BOOTED hostname=" + guest.getString("hostname");
-            assertTrue(Instances.awaitConsole(Api.tokenFor(owner), guest.getString("id"), marker, 180),
-                    "the console log shows " + marker + " (node " + guest.getString("node") + ")");
-        }
-
         assertEquals("REACHED", ping("ann", a2, a1.getString("privateIp"), ""), "ann's guest on node 2 reaches hers on node 1");
         assertEquals("REACHED", ping("bob", b2, b1.getString("privateIp"), ""), "bob's too, on his own network");
         // Even with an address of bob's subnet, ann's guest does not reach bob's.
         String bobsSubnet = b1.getString("privateIp").replaceAll("\\.\\d+$", ".250/24");
         assertEquals("MISSED", ping("ann", a2, b1.getString("privateIp"), "ip addr add " + bobsSubnet + " dev eth0; "));
+    }
+
+    @Test
+    void the_second_nodes_instances_are_unknown_while_its_libvirtd_is_down_and_running_again_after() throws Exception {
+        Host.testNode("stop-libvirtd", NODE2_DIR);
+        try {
+            for (JsonObject guest : List.of(a2, b2)) {
+                JsonObject unknown = Instances.await(Api.tokenFor(owner(guest)), guest.getString("id"), "UNKNOWN", 90);
+                assertTrue(unknown.getString("stateReason").startsWith("node span-2 has not answered since"), unknown.toString());
+            }
+            assertEquals("RUNNING", Instances.get(Api.tokenFor("ann"), a1.getString("id")).getString("state"),
+                    "the local node's instances are known as ever");
+            assertEquals("invalid-state", Api.post("/api/v1/instances/" + a2.getString("id") + "/actions", Api.tokenFor("ann"),
+                    "{\"action\":\"stop\"}").problem(), "nothing is done to an instance nobody knows the state of");
+        } finally {
+            Host.testNode("start-libvirtd", NODE2_DIR);
+        }
+        for (JsonObject guest : List.of(a2, b2)) {
+            JsonObject back = Instances.await(Api.tokenFor(owner(guest)), guest.getString("id"), "RUNNING", 90);
+            assertEquals("node span-2 answers again: running", back.getString("stateReason"));
+        }
+    }
+
+    private static String owner(JsonObject guest) {
+        return guest == a1 || guest == a2 ? "ann" : "bob";
     }
 
     private static JsonObject launch(String user, String zone) throws InterruptedException {
@@ -94,7 +122,9 @@ class TenantNetworkSpanIT {
 
     /**
      * Types a ping on the guest's serial console and answers REACHED or MISSED as the guest printed
-     * it. The marker is built by the guest's shell ($((...))), so the echo of the typed line never matches.
+     * it. The marker is built by the guest's shell ($((...))), so the echo of the typed line never
+     * matches. QEMU reads a pty only while someone holds it open (it looks each second), so the
+     * console is held open until the answer is there.
      */
     private static String ping(String user, JsonObject from, String address, String before) throws Exception {
         String tag = Long.toString(System.nanoTime() % 100_000);
@@ -103,18 +133,22 @@ class TenantNetworkSpanIT {
         String uri = from.getString("node").equals("local") ? "qemu:///system" : NODE2;
         Host.Result tty = Host.run("virsh", "-c", uri, "ttyconsole", from.getString("id"));
         assertEquals(0, tty.exitCode(), tty.output());
-        java.nio.file.Files.writeString(java.nio.file.Path.of(tty.output().strip()), line, StandardCharsets.US_ASCII);
         String token = Api.tokenFor(user);
-        long deadline = System.nanoTime() + 60_000_000_000L;
         String output = "";
-        while (System.nanoTime() < deadline) {
-            output = Api.get("/api/v1/instances/" + from.getString("id") + "/console-log", token).object().getString("output");
-            for (String outcome : List.of("REACHED", "MISSED")) {
-                if (output.contains(outcome + "-" + tag + "-done")) {
-                    return outcome;
+        try (java.io.OutputStream console = new java.io.FileOutputStream(tty.output().strip())) {
+            Thread.sleep(2000);
+            console.write(line.getBytes(StandardCharsets.US_ASCII));
+            console.flush();
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (System.nanoTime() < deadline) {
+                output = Api.get("/api/v1/instances/" + from.getString("id") + "/console-log", token).object().getString("output");
+                for (String outcome : List.of("REACHED", "MISSED")) {
+                    if (output.contains(outcome + "-" + tag + "-done")) {
+                        return outcome;
+                    }
                 }
+                Thread.sleep(1000);
             }
-            Thread.sleep(1000);
         }
         throw new AssertionError("the guest did not answer the ping it was given:\n" + output);
     }
