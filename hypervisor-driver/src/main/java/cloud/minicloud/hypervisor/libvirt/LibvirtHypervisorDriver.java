@@ -393,7 +393,7 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
                         .toList();
                 DomainConfig domain = new DomainConfig(type.domainType(), spec.id(), spec.displayName(),
                         spec.owner(), spec.vcpus(), spec.memoryMib(), disks, nics, serialLog, null,
-                        ScreenPasswords.next());
+                        ScreenPasswords.next(), isLocal() ? null : nodeHost());
                 defined = connect.domainDefineXML(domain.toXml());
             } catch (LibvirtException | RuntimeException e) {
                 rollBack(defined, created);
@@ -634,7 +634,10 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
         return java.net.URI.create(settings.uri()).getHost() == null;
     }
 
-    /** The host a console client connects to: the node's, or this machine for a local node. */
+    /**
+     * The host a console client connects to, and the screens of the node's guests listen on: the
+     * node's, or this machine for a local node.
+     */
     private String nodeHost() {
         String host = java.net.URI.create(settings.uri()).getHost();
         return host == null ? "127.0.0.1" : host;

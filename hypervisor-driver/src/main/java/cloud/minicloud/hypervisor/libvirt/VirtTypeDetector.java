@@ -68,7 +68,7 @@ final class VirtTypeDetector {
         DomainConfig canary = new DomainConfig(VirtType.KVM.domainType(), UUID.randomUUID(), "minicloud KVM canary",
                 "minicloud", 1, 128, List.of(), List.of(), null, new DomainConfig.KernelBoot(
                         canaryDir + "/tiny-linux.vmlinuz", canaryDir + "/tiny-linux.initrd.gz",
-                        "console=ttyS0 quiet panic=-1 minicloud.canary"), null);
+                        "console=ttyS0 quiet panic=-1 minicloud.canary"), null, null);
         Domain domain = null;
         try {
             domain = connect.domainCreateXML(canary.toXml(), 0);

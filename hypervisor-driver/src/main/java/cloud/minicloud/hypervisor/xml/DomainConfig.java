@@ -14,10 +14,15 @@ import org.w3c.dom.Element;
  * @param kernelBoot    a kernel to boot directly instead of the first disk, or null
  * @param screenPassword the password of the guest's VNC screen (at most 8 characters: VNC's DES
  *                      key), or null for a screen without one (guests defined before there was one)
+ * @param screenListen  the address the screen listens on: null for 127.0.0.1 (a node on the
+ *                      portal's machine), the node's own address for a node the portal reaches
+ *                      over the network (then only with a password)
  */
 public record DomainConfig(String type, UUID uuid, String title, String owner, int vcpus, long memoryMib,
                            List<DiskConfig> disks, List<InterfaceConfig> interfaces, String serialLogPath,
-                           KernelBoot kernelBoot, String screenPassword) {
+                           KernelBoot kernelBoot, String screenPassword, String screenListen) {
+
+    private static final String LOOPBACK = "127.0.0.1";
 
     /** Direct kernel boot (the KVM canary uses it): kernel and initramfs paths on the node, and the command line. */
     public record KernelBoot(String kernel, String initrd, String cmdline) {
@@ -81,7 +86,10 @@ public record DomainConfig(String type, UUID uuid, String title, String owner, i
         Element vnc = Xml.child(devices, "graphics");
         vnc.setAttribute("type", "vnc");
         vnc.setAttribute("autoport", "yes");
-        vnc.setAttribute("listen", "127.0.0.1");
+        if (screenListen != null && !screenListen.equals(LOOPBACK) && screenPassword == null) {
+            throw new IllegalStateException("a screen other hosts can reach needs a password");
+        }
+        vnc.setAttribute("listen", screenListen == null ? LOOPBACK : screenListen);
         if (screenPassword != null) {
             vnc.setAttribute("passwd", screenPassword);
         }
@@ -108,7 +116,8 @@ public record DomainConfig(String type, UUID uuid, String title, String owner, i
                 Xml.attribute(devices, "file", "serial", "log"),
                 Xml.first(domain, "os", "kernel").isEmpty() ? null : new KernelBoot(Xml.text(domain, "os", "kernel"),
                         Xml.text(domain, "os", "initrd"), Xml.text(domain, "os", "cmdline")),
-                vnc(devices).map(vnc -> vnc.getAttribute("passwd")).filter(p -> !p.isEmpty()).orElse(null));
+                vnc(devices).map(vnc -> vnc.getAttribute("passwd")).filter(p -> !p.isEmpty()).orElse(null),
+                vnc(devices).map(vnc -> vnc.getAttribute("listen")).filter(l -> !l.isEmpty() && !l.equals(LOOPBACK)).orElse(null));
     }
 
     /** Whether libvirt's XML of a domain carries minicloud's metadata. */
@@ -137,7 +146,7 @@ public record DomainConfig(String type, UUID uuid, String title, String owner, i
 
     public DomainConfig resized(int newVcpus, long newMemoryMib) {
         return new DomainConfig(type, uuid, title, owner, newVcpus, newMemoryMib, disks, interfaces, serialLogPath,
-                kernelBoot, screenPassword);
+                kernelBoot, screenPassword, screenListen);
     }
 
     private static long memoryMib(Element domain) {

@@ -61,7 +61,7 @@ public final class DriverBenchmark {
                 Path disk = Path.of(POOL_PATH, bare + "-floor.qcow2");
                 Path xml = Files.createTempFile("bench", ".xml");
                 Files.writeString(xml, new DomainConfig(virtType, bare, "floor-" + i, "bench", 1, 128,
-                        List.of(DiskConfig.virtio(disk.toString(), "vda")), List.of(), null, null, null).toXml());
+                        List.of(DiskConfig.virtio(disk.toString(), "vda")), List.of(), null, null, null, null).toXml());
                 time(floor, Step.CLONE_AND_DEFINE, () -> {
                     run("qemu-img", "create", "-q", "-f", "qcow2", "-F", "qcow2", "-b", templatePath, disk.toString(), "1G");
                     run("virsh", "-q", "-c", "qemu:///system", "define", xml.toString());

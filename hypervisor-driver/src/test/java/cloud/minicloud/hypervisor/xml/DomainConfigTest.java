@@ -20,10 +20,14 @@ class DomainConfigTest {
     }
 
     private static DomainConfig domain(String title, String screenPassword) {
+        return domain(title, screenPassword, null);
+    }
+
+    private static DomainConfig domain(String title, String screenPassword, String screenListen) {
         return new DomainConfig("qemu", UUID.fromString("6f1c3a52-8d0e-4f4e-9a53-1b2f9d3e7c10"), title, "acme", 2, 4096,
                 List.of(DiskConfig.virtio("/pool/6f1c-system.qcow2", "vda"), DiskConfig.seed("/pool/seed.iso", "vdb")),
                 List.of(new InterfaceConfig("mc-net-7", "52:54:00:12:34:56", "10.128.0.7")), "/var/log/serial.log", null,
-                screenPassword);
+                screenPassword, screenListen);
     }
 
     @Test
@@ -49,7 +53,7 @@ class DomainConfigTest {
     @Test
     void a_directly_booted_kernel_survives_a_round_trip() {
         DomainConfig canary = new DomainConfig("kvm", UUID.randomUUID(), "canary", "minicloud", 1, 64, List.of(),
-                List.of(), null, new DomainConfig.KernelBoot("/k/vmlinuz", "/k/initrd.gz", "console=ttyS0 minicloud.canary"), null);
+                List.of(), null, new DomainConfig.KernelBoot("/k/vmlinuz", "/k/initrd.gz", "console=ttyS0 minicloud.canary"), null, null);
 
         assertEquals(canary, DomainConfig.parse(canary.toXml()));
     }
@@ -81,6 +85,15 @@ class DomainConfigTest {
         assertThrows(IllegalArgumentException.class, () -> domain("web-1", "a'b"));
         assertTrue(ScreenPasswords.next().matches("[A-Za-z0-9]{8}"));
         assertFalse(ScreenPasswords.next().equals(ScreenPasswords.next()), "each guest gets its own");
+    }
+
+    @Test
+    void a_screen_listens_on_loopback_unless_it_has_a_password_to_face_the_network_with() {
+        DomainConfig remote = domain("web-1", "Xy3kP9qa", "10.99.0.2");
+        assertEquals("10.99.0.2", Xml.attribute(Xml.parse(remote.toXml()), "listen", "devices", "graphics"));
+        assertEquals(remote, DomainConfig.parse(remote.toXml()));
+        assertEquals("127.0.0.1", Xml.attribute(Xml.parse(domain("web-1").toXml()), "listen", "devices", "graphics"));
+        assertThrows(IllegalStateException.class, () -> domain("web-1", null, "10.99.0.2").toXml());
     }
 
     @Test

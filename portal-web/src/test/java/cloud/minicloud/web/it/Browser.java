@@ -177,6 +177,30 @@ final class Browser implements AutoCloseable {
                 .collect(java.util.stream.Collectors.joining("\n"));
     }
 
+    /** How many pixels of noVNC's canvas are not (nearly) black. */
+    private static final String LIT_PIXELS = """
+            const canvas = document.querySelector('#vnc-console canvas');
+            if (!canvas || canvas.width === 0) { return 0; }
+            const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+            let lit = 0;
+            for (let i = 0; i < data.length; i += 4) { if (data[i] + data[i + 1] + data[i + 2] > 90) { lit++; } }
+            return lit;""";
+
+    /**
+     * Opens the instance page's screen and waits for the guest to draw on it: answers how many
+     * pixels are lit (200 or more: a screen, not a blank canvas), within 30 s.
+     */
+    long openScreen() throws InterruptedException {
+        click(By.id("open-screen"));
+        waitForAttribute(By.id("vnc-console"), "status", "connected");
+        long lit = 0;
+        for (int i = 0; i < 30 && lit < 200; i++) {
+            Thread.sleep(1000);
+            lit = ((Number) evaluate(LIT_PIXELS)).longValue();
+        }
+        return lit;
+    }
+
     Object evaluate(String script, Object... arguments) {
         return ((JavascriptExecutor) driver).executeScript(script, arguments);
     }

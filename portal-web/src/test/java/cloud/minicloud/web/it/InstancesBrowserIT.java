@@ -23,14 +23,6 @@ class InstancesBrowserIT {
     private static final String NAME = "ann's web <1> & \"x\"";
     private static final String NETWORK = "ann-browser-net";
     private static final String QUOTA_NETWORK = "ann-quota-net";
-    /** How many pixels of noVNC's canvas are not (nearly) black. */
-    private static final String LIT_PIXELS = """
-            const canvas = document.querySelector('#vnc-console canvas');
-            if (!canvas || canvas.width === 0) { return 0; }
-            const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-            let lit = 0;
-            for (let i = 0; i < data.length; i += 4) { if (data[i] + data[i + 1] + data[i + 2] > 90) { lit++; } }
-            return lit;""";
 
     @BeforeAll
     static void theLocalNodeIsReady() throws InterruptedException {
@@ -88,13 +80,7 @@ class InstancesBrowserIT {
             assertTrue(ann.textOf(By.id("console-log")).contains(marker), ann.textOf(By.id("console-log")));
             ann.screenshot("instance-detail");
 
-            ann.click(By.id("open-screen"));
-            ann.waitForAttribute(By.id("vnc-console"), "status", "connected");
-            long lit = 0;
-            for (int i = 0; i < 30 && lit < 200; i++) {
-                Thread.sleep(1000);
-                lit = ((Number) ann.evaluate(LIT_PIXELS)).longValue();
-            }
+            long lit = ann.openScreen();
             assertTrue(lit >= 200, "the console shows the guest's screen, not a blank one: " + lit + " lit pixels");
             ann.scrollIntoView(By.id("vnc-console"));
             ann.screenshot("console");

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * (deploy/compute/test-node.sh) added through the API in a zone of its own. Each of two tenants
  * has an instance on each node. Tenant networks span the nodes: guests type ping on their serial
  * consoles and the console logs, read through the portal (from the second node too), say what
- * they reached. The second node's libvirtd stopped: its instances show UNKNOWN until it is back.
+ * they reached. A guest's screen on the second node opens in the browser, and asks anyone else
+ * for its password. The second node's libvirtd stopped: its instances show UNKNOWN until it is back.
  */
 class TwoNodeCloudIT {
 
@@ -102,6 +103,28 @@ class TwoNodeCloudIT {
         for (JsonObject guest : List.of(a2, b2)) {
             JsonObject back = Instances.await(Api.tokenFor(owner(guest)), guest.getString("id"), "RUNNING", 90);
             assertEquals("node span-2 answers again: running", back.getString("stateReason"));
+        }
+    }
+
+    @Test
+    void the_screen_of_a_guest_on_the_second_node_opens_in_the_browser_and_asks_anyone_else_for_a_password() throws Exception {
+        try (Browser ann = new Browser()) {
+            ann.signIn("ann", "/instances/" + a2.getString("id"));
+            long lit = ann.openScreen();
+            assertTrue(lit >= 200, "the console shows the guest's screen from node 2: " + lit + " lit pixels");
+            ann.screenshot("console-second-node");
+        }
+        Host.Result display = Host.run("virsh", "-c", NODE2, "domdisplay", a2.getString("id"));
+        java.net.URI vnc = java.net.URI.create(display.output().strip());
+        assertEquals("10.99.0.2", vnc.getHost(), "the screen listens where the portal reaches the node: " + display.output());
+        try (java.net.Socket screen = new java.net.Socket(vnc.getHost(), 5900 + vnc.getPort())) {
+            java.io.DataInputStream in = new java.io.DataInputStream(screen.getInputStream());
+            byte[] version = new byte[12];
+            in.readFully(version);
+            screen.getOutputStream().write("RFB 003.008\n".getBytes(StandardCharsets.US_ASCII));
+            byte[] types = new byte[in.readUnsignedByte()];
+            in.readFully(types);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(new byte[] {2}, types, "VNC authentication only, never None");
         }
     }
 

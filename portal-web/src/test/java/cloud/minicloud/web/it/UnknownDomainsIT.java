@@ -17,7 +17,7 @@ class UnknownDomainsIT {
     @Test
     void a_stray_guest_on_the_node_is_reported_to_cloud_admins_only() throws Exception {
         UUID stray = UUID.randomUUID();
-        String xml = new DomainConfig("qemu", stray, "stray guest", "acme", 1, 64, List.of(), List.of(), null, null, null).toXml();
+        String xml = new DomainConfig("qemu", stray, "stray guest", "acme", 1, 64, List.of(), List.of(), null, null, null, null).toXml();
         Connect node = new Connect("qemu:///system");
         Domain domain = node.domainDefineXML(xml);
         try {
