@@ -35,6 +35,8 @@ listen_tcp = 1
 listen_tls = 0
 auth_tcp = "none"
 listen_addr = "10.99.0.2"
+# its own host UUID: libvirt refuses to migrate a guest to "the same host" (this machine's SMBIOS UUID)
+host_uuid = "$(cat /proc/sys/kernel/random/uuid)"
 CONF
   # No cgroups to manage in a namespace sharing the host's.
   echo 'cgroup_controllers = [ ]' > "$dir/etc/qemu.conf"

@@ -87,6 +87,16 @@ public interface HypervisorDriver extends AutoCloseable {
     /** Changes vCPUs and memory of a stopped instance. */
     void resize(UUID id, int vcpus, long memoryMib);
 
+    /**
+     * Moves a running instance to {@code target} while it runs: its disks are copied with its
+     * memory (no shared storage), its first-boot seed, serial log and screen follow, and it is
+     * undefined here once it runs there; what is left of it here is then deleted. This node's
+     * hypervisor sends to {@code targetAddress} (the target's tunnel address). Its tenant networks
+     * must exist on the target first. On failure it keeps running here and nothing of it is left
+     * on the target.
+     */
+    MigrationReport migrate(UUID id, HypervisorDriver target, String targetAddress, UploadProgress progress);
+
     PowerState powerState(UUID id);
 
     /** The VNC endpoint of a running guest; empty when it is not running. */

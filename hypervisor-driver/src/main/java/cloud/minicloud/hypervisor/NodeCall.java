@@ -23,6 +23,7 @@ public enum NodeCall {
     DELETE(true),
     RESIZE(true),
     DISK_EXPORT(true),
+    MIGRATE(true),
     POWER_STATE(false),
     CONSOLE(false),
     LIST(false),

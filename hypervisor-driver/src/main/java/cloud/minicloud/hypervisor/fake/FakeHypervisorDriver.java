@@ -314,6 +314,41 @@ public final class FakeHypervisorDriver implements HypervisorDriver {
         });
     }
 
+    /** Moves the running domain and its volumes to the target fake node, which must carry its networks. */
+    @Override
+    public cloud.minicloud.hypervisor.MigrationReport migrate(UUID id, HypervisorDriver target, String targetAddress,
+                                                             UploadProgress progress) {
+        if (!(target instanceof FakeHypervisorDriver to) || to.node == node) {
+            throw new UnsupportedOperationException("an instance moves only to another fake node");
+        }
+        long started = System.nanoTime();
+        FakeNode.Domain domain;
+        List<FakeNode.Volume> volumes;
+        synchronized (node) {
+            domain = existing(id);
+            if (domain.state() != PowerState.RUNNING) {
+                throw new HypervisorException("instance " + id + " is not running: only a running instance moves live");
+            }
+            volumes = node.volumesOf(id);
+        }
+        to.run(NodeCall.MIGRATE, () -> {
+            synchronized (to.node) {
+                for (UUID network : domain.networks()) {
+                    if (!to.node.networks.containsKey(network)) {
+                        throw new HypervisorException("could not migrate " + id + ": network " + network + " not found on the target");
+                    }
+                }
+                volumes.forEach(volume -> to.node.volumes.put(volume.name(), volume));
+                to.node.domains.put(id, domain);
+            }
+        });
+        long bytes = volumes.stream().mapToLong(FakeNode.Volume::capacityBytes).sum() + domain.memoryMib() * (1L << 20);
+        progress.transferred(bytes, bytes);
+        delete(id);
+        to.node.changed(id);
+        return new cloud.minicloud.hypervisor.MigrationReport(Duration.ofNanos(System.nanoTime() - started), Duration.ZERO, bytes);
+    }
+
     @Override
     public void delete(UUID id) {
         run(NodeCall.DELETE, () -> {

@@ -393,7 +393,7 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
                         .toList();
                 DomainConfig domain = new DomainConfig(type.domainType(), spec.id(), spec.displayName(),
                         spec.owner(), spec.vcpus(), spec.memoryMib(), disks, nics, serialLog, null,
-                        ScreenPasswords.next(), isLocal() ? null : nodeHost());
+                        ScreenPasswords.next(), screenListen());
                 defined = connect.domainDefineXML(domain.toXml());
             } catch (LibvirtException | RuntimeException e) {
                 rollBack(defined, created);
@@ -630,7 +630,7 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
         });
     }
 
-    private boolean isLocal() {
+    boolean isLocal() {
         return java.net.URI.create(settings.uri()).getHost() == null;
     }
 
@@ -638,7 +638,7 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
      * The host a console client connects to, and the screens of the node's guests listen on: the
      * node's, or this machine for a local node.
      */
-    private String nodeHost() {
+    String nodeHost() {
         String host = java.net.URI.create(settings.uri()).getHost();
         return host == null ? "127.0.0.1" : host;
     }
@@ -694,7 +694,29 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
         node.close();
     }
 
-    private StoragePool pool(NativeConnect connect) throws LibvirtException {
+    @Override
+    public cloud.minicloud.hypervisor.MigrationReport migrate(UUID id, HypervisorDriver target, String targetAddress,
+                                                             UploadProgress progress) {
+        if (!(target instanceof LibvirtHypervisorDriver to)) {
+            throw new UnsupportedOperationException("an instance moves only between libvirt nodes");
+        }
+        return new LiveMigration(this, to).run(id, targetAddress, progress);
+    }
+
+    NodeConnection connection() {
+        return node;
+    }
+
+    NodeSettings settings() {
+        return settings;
+    }
+
+    /** Where the screens of this node's guests listen: null (127.0.0.1) on the portal's machine. */
+    String screenListen() {
+        return isLocal() ? null : nodeHost();
+    }
+
+    StoragePool pool(NativeConnect connect) throws LibvirtException {
         return Libvirt.lookup(() -> connect.storagePoolLookupByName(settings.poolName()), VIR_ERR_NO_STORAGE_POOL)
                 .orElseThrow(() -> new HypervisorException(
                         "storage pool " + settings.poolName() + " is missing: ensureStoragePool first"));
@@ -714,11 +736,11 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
         }
     }
 
-    private static Optional<StorageVol> volume(StoragePool pool, String name) throws LibvirtException {
+    static Optional<StorageVol> volume(StoragePool pool, String name) throws LibvirtException {
         return Libvirt.lookup(() -> pool.storageVolLookupByName(name), VIR_ERR_NO_STORAGE_VOL);
     }
 
-    private static Optional<Domain> domain(org.libvirt.Connect connect, UUID id) throws LibvirtException {
+    static Optional<Domain> domain(org.libvirt.Connect connect, UUID id) throws LibvirtException {
         return Libvirt.lookup(() -> connect.domainLookupByUUID(id), VIR_ERR_NO_DOMAIN);
     }
 
@@ -735,7 +757,7 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
         }
     }
 
-    private String serialLog(UUID id) {
+    String serialLog(UUID id) {
         return serialLogs() ? settings.serialLogDir() + "/" + serialLogName(id) : null;
     }
 

@@ -73,6 +73,32 @@ class FakeDriverContractTest extends HypervisorDriverContract {
     }
 
     @Test
+    void a_running_instance_moves_to_a_node_carrying_its_network_and_a_stopped_one_does_not() {
+        HypervisorDriver target = nodes.open(new NodeSettings("fake://node-2", "pool", "/pool", null, null), NodeCallObserver.NONE);
+        cloud.minicloud.hypervisor.TenantNetworkSpec network = new cloud.minicloud.hypervisor.TenantNetworkSpec(UUID.randomUUID(),
+                "acme", cloud.minicloud.hypervisor.TenantNetworkSpec.Segmentation.VXLAN, 77, null, List.of(), 1450);
+        driver.ensureNetwork(network);
+        InstanceSpec spec = spec("mover", List.of(), List.of(new InstanceSpec.NetworkAttachment(network.id(), "52:54:00:00:00:01",
+                "10.0.0.5")));
+        driver.create(spec);
+        UUID id = spec.id();
+
+        assertThrows(HypervisorException.class, () -> driver.migrate(id, target, "10.0.0.2", (done, total) -> { }), "stopped");
+        driver.start(id);
+        assertThrows(HypervisorException.class, () -> driver.migrate(id, target, "10.0.0.2", (done, total) -> { }),
+                "its network is not on the target");
+        assertEquals(PowerState.RUNNING, driver.powerState(id));
+
+        target.ensureNetwork(network);
+        assertTrue(driver.migrate(id, target, "10.0.0.2", (done, total) -> { }).bytesSent() > 0);
+        assertEquals(PowerState.MISSING, driver.powerState(id));
+        assertEquals(List.of(), volumesOf(id));
+        assertEquals(PowerState.RUNNING, target.powerState(id));
+        assertTrue(nodes.node("fake://node-2").volumeNames().contains(id + "-system.qcow2"));
+        target.delete(id);
+    }
+
+    @Test
     void a_hung_call_blocks_only_its_caller_until_released() throws Exception {
         InstanceSpec spec = spec("hung");
         driver.create(spec);

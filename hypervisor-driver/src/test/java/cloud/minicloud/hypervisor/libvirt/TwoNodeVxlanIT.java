@@ -96,6 +96,59 @@ class TwoNodeVxlanIT {
         }
     }
 
+    /**
+     * A guest moves live from node 1 to node 2 while a guest on node 2 pings it: the migration's
+     * figures and the ping's losses are printed (docs/benchmarks.md records them). A move to an
+     * address the node cannot send to fails first and leaves the guest where it was.
+     */
+    @Test
+    void a_running_guest_moves_live_to_node_2_and_keeps_answering_its_peer() throws Exception {
+        UUID net = UUID.randomUUID();
+        List<UUID> onNode1 = new ArrayList<>();
+        List<UUID> onNode2 = new ArrayList<>();
+        try {
+            node1.ensureNetwork(network(net, 4203, List.of("10.99.0.2")));
+            node2.ensureNetwork(network(net, 4203, List.of("10.99.0.1")));
+            UUID mover = boot(node1, onNode1, QemuNode.tinyTemplate(), "mover", net, "10.55.0.1/24", List.of());
+            TinyGuestBootIT.awaitSerial(mover, "MINICLOUD-BOOTED", Duration.ofSeconds(120));
+            UUID pinger = boot(node2, onNode2, node2Template, "pinger", net, "10.55.0.2/24", List.of(
+                    "ping -c 90 -W 1 10.55.0.1 | tail -n 2"));
+            node2Serial(pinger, "MINICLOUD-BOOTED", Duration.ofSeconds(180));
+            Thread.sleep(5_000);
+
+            // A target this node cannot send to: refused, the guest runs on here, nothing is left there.
+            assertThrows(cloud.minicloud.hypervisor.HypervisorException.class,
+                    () -> node1.migrate(mover, node2, "10.99.0.9", (done, total) -> { }));
+            assertEquals(PowerState.RUNNING, node1.powerState(mover));
+            assertEquals(PowerState.MISSING, node2.powerState(mover));
+            String volumes = new String(new ProcessBuilder("virsh", "-c", "qemu+tcp://10.99.0.2/system", "vol-list", "minicloud-it")
+                    .start().getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertFalse(volumes.contains(mover.toString()), "nothing of it on node 2: " + volumes);
+
+            List<String> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
+            cloud.minicloud.hypervisor.MigrationReport report = node1.migrate(mover, node2, "10.99.0.2",
+                    (done, total) -> progress.add(done + "/" + total));
+            onNode2.add(mover);
+            onNode1.remove(mover);
+
+            assertEquals(PowerState.MISSING, node1.powerState(mover), "gone from node 1, disks and all");
+            assertEquals(PowerState.RUNNING, node2.powerState(mover));
+            assertTrue(node2.vncEndpoint(mover).orElseThrow().host().equals("10.99.0.2"), "its screen listens on node 2");
+            String console = node2Serial(pinger, "packet loss", Duration.ofSeconds(150));
+            String summary = console.lines().filter(line -> line.contains("packets transmitted")).findFirst().orElseThrow();
+            System.out.printf("live migration of a tiny guest (TCG): %d ms in all, downtime %s ms, %d MiB sent, "
+                    + "%d progress reports; ping across it: %s%n", report.took().toMillis(),
+                    report.downtime() == null ? "?" : report.downtime().toMillis(), report.bytesSent() >> 20,
+                    progress.size(), summary);
+            assertFalse(summary.contains(" 0 packets received"), "the guest answers its peer across the move: " + summary);
+        } finally {
+            onNode1.forEach(node1::delete);
+            onNode2.forEach(node2::delete);
+            node1.deleteNetwork(net);
+            node2.deleteNetwork(net);
+        }
+    }
+
     @Test
     void node_2_is_unreachable_while_its_libvirtd_is_down_and_comes_back_with_its_event_subscription()
             throws Exception {
