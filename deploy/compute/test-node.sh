@@ -9,9 +9,22 @@ dir=${2:-/tmp/minicloud-node2}
 netns=mcnode2
 here=$(cd "$(dirname "$0")" && pwd)
 
+# Stops the daemon a pid file names, only if that pid still is that daemon: a pid file left from
+# an earlier run may name a process that reused the number since (pids wrap on a busy machine).
+stop_daemon() {
+  local file=$1 name=$2 pid
+  [ -f "$file" ] || return 0
+  pid=$(cat "$file")
+  if [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = "$name" ]; then
+    kill "$pid" 2>/dev/null || true
+    while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
+  fi
+  rm -f "$file"
+}
+
 down() {
-  if [ -f "$dir/run/libvirtd.pid" ]; then kill "$(cat "$dir/run/libvirtd.pid")" 2>/dev/null || true; fi
-  if [ -f "$dir/run/virtlogd.pid" ]; then kill "$(cat "$dir/run/virtlogd.pid")" 2>/dev/null || true; fi
+  stop_daemon "$dir/run/libvirtd.pid" libvirtd
+  stop_daemon "$dir/run/virtlogd.pid" virtlogd
   # Guests of the node die with its namespace's processes.
   for pid in $(ip netns pids "$netns" 2>/dev/null); do kill -9 "$pid" 2>/dev/null || true; done
   ip netns del "$netns" 2>/dev/null || true
@@ -68,10 +81,7 @@ start_libvirtd() {
 }
 
 stop_libvirtd() {
-  local pid
-  pid=$(cat "$dir/run/libvirtd.pid")
-  kill "$pid"
-  while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
+  stop_daemon "$dir/run/libvirtd.pid" libvirtd
 }
 
 case "$command" in

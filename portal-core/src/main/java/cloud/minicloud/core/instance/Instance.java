@@ -39,7 +39,9 @@ public class Instance {
             Map.entry(InstanceState.STARTING, EnumSet.of(InstanceState.RUNNING, InstanceState.STOPPED, InstanceState.ERROR,
                     InstanceState.DELETING)),
             Map.entry(InstanceState.RUNNING, EnumSet.of(InstanceState.STOPPING, InstanceState.REBOOTING, InstanceState.STOPPED,
-                    InstanceState.ERROR, InstanceState.DELETING, InstanceState.UNKNOWN)),
+                    InstanceState.ERROR, InstanceState.DELETING, InstanceState.UNKNOWN, InstanceState.MIGRATING)),
+            // Moving live: it runs on (here or there) whatever happens; not deleted under the move.
+            Map.entry(InstanceState.MIGRATING, EnumSet.of(InstanceState.RUNNING, InstanceState.STOPPED, InstanceState.ERROR)),
             Map.entry(InstanceState.STOPPING, EnumSet.of(InstanceState.STOPPED, InstanceState.RUNNING, InstanceState.ERROR,
                     InstanceState.DELETING)),
             Map.entry(InstanceState.STOPPED, EnumSet.of(InstanceState.STARTING, InstanceState.RESIZING, InstanceState.IMAGING,
@@ -64,7 +66,8 @@ public class Instance {
             InstanceAction.RESIZE, EnumSet.of(InstanceState.STOPPED),
             InstanceAction.CREATE_IMAGE, EnumSet.of(InstanceState.STOPPED),
             InstanceAction.DELETE, EnumSet.complementOf(
-                    EnumSet.of(InstanceState.IMAGING, InstanceState.DELETING, InstanceState.DELETED, InstanceState.UNKNOWN))));
+                    EnumSet.of(InstanceState.IMAGING, InstanceState.MIGRATING, InstanceState.DELETING, InstanceState.DELETED,
+                            InstanceState.UNKNOWN))));
 
     /** The state each action moves the instance to while its task runs. */
     private static final Map<InstanceAction, InstanceState> DOING = new EnumMap<>(Map.of(
@@ -109,6 +112,10 @@ public class Instance {
 
     @Column(name = "node_id")
     private Long nodeId;
+
+    /** The node it is moving to while it migrates, else null. */
+    @Column(name = "migrating_to")
+    private Long migratingTo;
 
     @Enumerated(EnumType.STRING)
     private InstanceState state;
@@ -188,7 +195,7 @@ public class Instance {
      */
     boolean computeBilled() {
         return billingMethod == BillingMethod.PAY_AS_YOU_GO
-                && (state == InstanceState.RUNNING || state == InstanceState.REBOOTING);
+                && (state == InstanceState.RUNNING || state == InstanceState.REBOOTING || state == InstanceState.MIGRATING);
     }
 
     boolean paysAsItGoes() {
@@ -335,6 +342,31 @@ public class Instance {
     /** What this instance holds of its tenant's quota. */
     public ResourceAmounts quotaAmounts() {
         return new ResourceAmounts(1, vcpus, memoryMib, systemDiskGib, 0, 0, 0);
+    }
+
+    /** A cloud admin moves it, running, to another node: it is MIGRATING until the move has ended. */
+    void beginMigration(long target, String reason) {
+        checkMigratable();
+        migratingTo = target;
+        moveTo(InstanceState.MIGRATING, reason);
+    }
+
+    void checkMigratable() {
+        if (state != InstanceState.RUNNING) {
+            throw new InvalidStateException(name, state, "only a RUNNING instance moves live (moving a stopped one is not built yet)");
+        }
+    }
+
+    /** The move has ended: on the target if it {@code arrived}, else still on its node. */
+    void migrationEnded(boolean arrived) {
+        if (arrived) {
+            nodeId = migratingTo;
+        }
+        migratingTo = null;
+    }
+
+    public Long migratingTo() {
+        return migratingTo;
     }
 
     void placedOn(long node, String address) {

@@ -81,6 +81,37 @@ public class InstanceLifecycle {
         return tenants.find(tenantId).orElseThrow().alias();
     }
 
+    /** A node by its id (the node a migration goes to). */
+    public ComputeNode node(long nodeId) {
+        return nodes.find(nodeId).orElseThrow();
+    }
+
+    /** The instance's network as the node carries it. */
+    public TenantNetworkSpec networkOn(UUID id, long nodeId) {
+        return span.on(instances.find(id).orElseThrow().networkId(), nodeId).orElseThrow();
+    }
+
+    /** A long task's progress, in the instance's state reason (its state stays). */
+    public void note(UUID id, String reason) {
+        Instance instance = instances.lock(id).orElseThrow();
+        move(instance, instance.state(), reason);
+    }
+
+    /** The instance runs on the node it moved to, which holds its claim already. */
+    public void migrated(UUID id, String reason) {
+        Instance instance = instances.lock(id).orElseThrow();
+        instance.migrationEnded(true);
+        move(instance, InstanceState.RUNNING, reason);
+    }
+
+    /** The move failed: the instance stays where it was, and so does its claim. */
+    public void migrationFailed(UUID id, boolean running, String reason) {
+        Instance instance = instances.lock(id).orElseThrow();
+        instance.migrationEnded(false);
+        placement.returnClaim(id, instance.nodeId());
+        move(instance, running ? InstanceState.RUNNING : InstanceState.STOPPED, reason);
+    }
+
     /** The domain to create, with the first-boot seed that carries the login (still kept until the start step). */
     public InstanceSpec launchSpec(UUID id) {
         Instance instance = instances.find(id).orElseThrow();
@@ -202,13 +233,16 @@ public class InstanceLifecycle {
     /**
      * What the hypervisor reported at {@code seenAt}, applied to an instance no task owns: a guest
      * that stopped or vanished behind the portal's back shows it. A state that changed after the
-     * observation wins over it. Answers whether the state changed.
+     * observation wins over it, and a node the instance has left (it migrated) says nothing of it.
+     * Answers whether the state changed.
      */
-    public boolean observed(UUID id, PowerState power, String nodeName, java.time.Instant seenAt) {
+    public boolean observed(UUID id, PowerState power, ComputeNode node, java.time.Instant seenAt) {
         Optional<Instance> found = instances.lock(id);
-        if (found.isEmpty() || !found.get().state().settled() || found.get().stateChangedAt().isAfter(seenAt)) {
+        if (found.isEmpty() || !found.get().state().settled() || found.get().stateChangedAt().isAfter(seenAt)
+                || !Long.valueOf(node.id()).equals(found.get().nodeId())) {
             return false;
         }
+        String nodeName = node.name();
         Instance instance = found.get();
         InstanceState seen = switch (power) {
             case RUNNING, PAUSED, SHUTTING_DOWN -> InstanceState.RUNNING;

@@ -48,10 +48,10 @@ public interface InstanceRepository {
      */
     List<UUID> subscriptionsDue(java.time.Instant at, java.time.Instant releaseBy, java.time.Instant settledBy);
 
-    /** The ids of the instances placed on the node that are not deleted. */
+    /** The ids of the instances placed on the node, or moving to it, that are not deleted. */
     Set<UUID> liveOnNode(long nodeId);
 
-    /** The nodes holding instances (not deleted) of the network: where its segment has to exist. */
+    /** The nodes holding instances (not deleted) of the network, or receiving one: where its segment has to exist. */
     Set<Long> nodesOfNetwork(UUID networkId);
 
     /** The networks of the instances (not deleted) on the node: the segments it has to carry. */

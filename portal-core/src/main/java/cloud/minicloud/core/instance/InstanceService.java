@@ -260,6 +260,25 @@ public class InstanceService {
         }, null, by);
     }
 
+    /**
+     * A cloud admin moves a running instance live to another node of its zone: the one named, or
+     * (null) the one placement weighs highest. The node is checked and its room claimed now; the
+     * task moves the guest, which keeps running wherever the move ends.
+     */
+    @Audited
+    public InstanceView migrate(Caller caller, UUID id, String nodeName) {
+        caller.require(cloud.minicloud.core.identity.Role.CLOUD_ADMIN);
+        Instance instance = instances.lock(id).orElseThrow(() -> new NotFoundException("instance", id.toString()));
+        instance.checkMigratable();
+        ComputeNode target = placement.moveClaim(id, nodeName == null || nodeName.isBlank() ? null : nodeName.strip());
+        String by = "an administrator (" + caller.username() + ")";
+        instance.beginMigration(target.id(), "moving to node " + target.name() + ", requested by " + by);
+        changes.changed(instance.tenantId(), id);
+        journal.enqueue(id, instance.nodeId(), TaskKind.MIGRATE, target.id(), "REQUEST", "by " + by);
+        wakeWorkersOnCommit();
+        return instances.view(id);
+    }
+
     /** Changes a stopped instance's flavor: any growth is taken from the quota and the node now. */
     @Audited
     public InstanceView resize(Caller caller, UUID id, String flavorName) {

@@ -84,6 +84,7 @@ public class InstanceTasks implements TaskHandler {
                 lifecycle.moveTo(id, InstanceState.STOPPED, "its disk was copied for image " + image
                         + " (the image says how its validation goes)");
             }
+            case MIGRATE -> migrate(task, facts);
             case DELETE -> {
                 task.step("DELETE_DOMAIN", () -> {
                     if (facts.node() != null) {
@@ -130,6 +131,58 @@ public class InstanceTasks implements TaskHandler {
         metrics.launched(facts.orderedAt());
     }
 
+    /**
+     * The network on the target (its peers told), the guest moved live, then the instance is the
+     * target's and the source's part of the network's span is settled. A move cut short by a
+     * crash is checked first: done already, or its leftovers on the target removed and tried again.
+     */
+    private void migrate(TaskContext task, InstanceLifecycle.Facts facts) {
+        UUID id = facts.id();
+        cloud.minicloud.core.node.ComputeNode target = lifecycle.node(task.target());
+        HypervisorDriver from = driver(facts);
+        HypervisorDriver to = drivers.of(target);
+        task.step("ENSURE_NETWORK", () -> {
+            to.ensureNetwork(lifecycle.networkOn(id, target.id()));
+            peers.spanChanged(facts.network().id(), target.id());
+        });
+        java.util.concurrent.atomic.AtomicReference<String> figures = new java.util.concurrent.atomic.AtomicReference<>("");
+        task.step("MIGRATE", () -> {
+            if (task.triedBefore("MIGRATE")) {
+                if (to.powerState(id) == PowerState.RUNNING && from.powerState(id) == PowerState.MISSING) {
+                    return;
+                }
+                to.delete(id);
+            }
+            cloud.minicloud.hypervisor.MigrationReport report = from.migrate(id, to, target.migrationAddress(),
+                    new MigrationNotes(id, target.name()));
+            figures.set(" in %.1f s%s".formatted(report.took().toMillis() / 1000.0, report.downtime() == null ? ""
+                    : ", paused for %d ms".formatted(report.downtime().toMillis())));
+        });
+        lifecycle.migrated(id, "moved to node " + target.name() + figures.get());
+        peers.spanChanged(facts.network().id(), facts.node().id());
+    }
+
+    /** A migration's progress in the instance's state reason, at every tenth of it. */
+    private final class MigrationNotes implements HypervisorDriver.UploadProgress {
+        private final UUID id;
+        private final String target;
+        private int tenths;
+
+        MigrationNotes(UUID id, String target) {
+            this.id = id;
+            this.target = target;
+        }
+
+        @Override
+        public void transferred(long done, long total) {
+            int now = (int) Math.min(10, 10 * done / Math.max(1, total));
+            if (now > tenths) {
+                tenths = now;
+                lifecycle.note(id, "moving to node " + target + ": " + now * 10 + " % sent");
+            }
+        }
+    }
+
     @Override
     public void compensate(TaskContext task, RuntimeException failure) {
         InstanceLifecycle.Facts facts = lifecycle.facts(task.instance());
@@ -169,6 +222,13 @@ public class InstanceTasks implements TaskHandler {
                 lifecycle.moveTo(id, InstanceState.STOPPED, "creating an image failed: " + why + "; try again");
             }
             case DELETE -> lifecycle.moveTo(id, InstanceState.ERROR, "delete failed: " + why + "; try deleting it again");
+            case MIGRATE -> {
+                String target = lifecycle.node(task.target()).name();
+                boolean runs = powerOf(facts).map(power -> power == PowerState.RUNNING).orElse(true);
+                lifecycle.migrationFailed(id, runs, "moving to node " + target + " failed: " + why + "; it "
+                        + (runs ? "runs" : "is") + " on node " + facts.node().name() + " as before");
+                peers.spanChanged(facts.network().id(), task.target());
+            }
         }
     }
 

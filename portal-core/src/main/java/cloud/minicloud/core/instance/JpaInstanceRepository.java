@@ -152,7 +152,7 @@ public class JpaInstanceRepository implements InstanceRepository {
     @Override
     public Set<UUID> liveOnNode(long nodeId) {
         return em.createQuery("""
-                        select i.id from Instance i where i.nodeId = :node
+                        select i.id from Instance i where (i.nodeId = :node or i.migratingTo = :node)
                         and i.state <> cloud.minicloud.core.instance.InstanceState.DELETED""", String.class)
                 .setParameter("node", nodeId)
                 .getResultStream()
@@ -162,11 +162,14 @@ public class JpaInstanceRepository implements InstanceRepository {
 
     @Override
     public Set<Long> nodesOfNetwork(UUID networkId) {
-        return Set.copyOf(em.createQuery("""
-                        select distinct i.nodeId from Instance i where i.networkId = :network and i.nodeId is not null
-                        and i.state <> cloud.minicloud.core.instance.InstanceState.DELETED""", Long.class)
-                .setParameter("network", networkId.toString())
-                .getResultList());
+        Set<Long> nodes = new java.util.HashSet<>();
+        for (String node : List.of("nodeId", "migratingTo")) {
+            nodes.addAll(em.createQuery("select distinct i." + node + " from Instance i where i.networkId = :network and i."
+                            + node + " is not null and i.state <> cloud.minicloud.core.instance.InstanceState.DELETED", Long.class)
+                    .setParameter("network", networkId.toString())
+                    .getResultList());
+        }
+        return nodes;
     }
 
     @Override

@@ -43,6 +43,11 @@ public class CapacityClaim {
         return new NodeCapacity(vcpus, memoryMib, diskGib);
     }
 
+    /** A migrating instance holds its room on the node it moves to (and back there if the move fails). */
+    public void moveTo(long node) {
+        this.nodeId = node;
+    }
+
     /** Resizing an instance changes what it holds on the same node. */
     public void resize(NodeCapacity amount) {
         this.vcpus = Math.toIntExact(amount.vcpus());

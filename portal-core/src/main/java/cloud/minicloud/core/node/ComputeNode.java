@@ -183,6 +183,11 @@ public class ComputeNode {
         return reachable;
     }
 
+    /** Where other nodes' hypervisors send a guest that moves here: its tunnel address, or its URI's host; null if neither. */
+    public String migrationAddress() {
+        return tunnelAddress != null ? tunnelAddress : java.net.URI.create(uri).getHost();
+    }
+
     /** Whether the node has not answered since before {@code cutoff}. */
     public boolean silentSince(Instant cutoff) {
         return !reachable && health == NodeHealth.UNREACHABLE && healthSince != null && healthSince.isBefore(cutoff);
@@ -233,6 +238,11 @@ public class ComputeNode {
 
     private static long times(long amount, BigDecimal ratio) {
         return ratio.multiply(BigDecimal.valueOf(amount)).longValue();
+    }
+
+    /** In maintenance a node takes no new instances (a drain empties it); ending it makes it take them again. */
+    void maintenance(boolean on) {
+        maintenance = on;
     }
 
     /** A cloud admin's settings: overcommit ratios, whether it takes new instances, maintenance, name, zone, tunnel. */

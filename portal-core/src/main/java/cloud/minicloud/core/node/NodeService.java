@@ -64,6 +64,24 @@ public class NodeService {
         return node.view(nodes.claimedByNode().getOrDefault(node.id(), NodeCapacity.NONE));
     }
 
+    /** A cloud admin ends the node's maintenance: it takes new instances again. */
+    @Transactional
+    @Audited
+    public NodeView endMaintenance(Caller caller, String name) {
+        maintenance(caller, name, false);
+        return probeLog.view(name);
+    }
+
+    /** A cloud admin puts the node in maintenance (it takes no new instances) or ends it; answers its id. */
+    @Transactional
+    @Audited
+    public long maintenance(Caller caller, String name, boolean on) {
+        caller.require(Role.CLOUD_ADMIN);
+        ComputeNode node = nodes.findByName(name).orElseThrow(() -> new NotFoundException("compute node", name));
+        nodes.lock(node.id()).maintenance(on);
+        return node.id();
+    }
+
     /** A node by id, for the reconciler and tasks. */
     @Transactional
     public ComputeNode node(long nodeId) {

@@ -94,6 +94,55 @@ public class Placement {
         return free;
     }
 
+    /**
+     * Moves a running instance's claim to the node it is to migrate to: the one named (null: the
+     * one the policy weighs highest), in the zone of the node it is on, taking instances, with an
+     * address to send the guest to and with room for it. Answers that node; refuses, saying why, a node that cannot take it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ComputeNode moveClaim(UUID instance, String nodeName) {
+        CapacityClaim claim = nodes.findClaim(instance)
+                .orElseThrow(() -> new IllegalStateException("instance " + instance + " holds no capacity"));
+        List<ComputeNode> all = nodes.lockAll();
+        ComputeNode source = all.stream().filter(node -> node.id() == claim.nodeId()).findFirst().orElseThrow();
+        Map<Long, NodeCapacity> free = free(all, nodes.claimedByNode());
+        ComputeNode target;
+        if (nodeName == null) {
+            List<ComputeNode> others = all.stream()
+                    .filter(node -> node.id() != source.id() && node.migrationAddress() != null).toList();
+            target = choose(candidates(others, source.zone()), free, claim.amount());
+        } else {
+            target = all.stream().filter(node -> node.name().equals(nodeName)).findFirst()
+                    .orElseThrow(() -> new cloud.minicloud.core.NotFoundException("compute node", nodeName));
+            if (target.id() == source.id()) {
+                throw new cloud.minicloud.core.InvalidRequestException("the instance is on node " + nodeName + " already");
+            }
+            if (!target.zone().equals(source.zone())) {
+                throw new cloud.minicloud.core.InvalidRequestException("node " + nodeName + " is in zone " + target.zone()
+                        + ", the instance's node in zone " + source.zone() + ": instances move within their zone");
+            }
+            if (target.migrationAddress() == null) {
+                throw new cloud.minicloud.core.InvalidRequestException("node " + nodeName + " has no address other nodes send "
+                        + "to: give it a tunnel address (PUT /api/v1/admin/nodes/" + nodeName + ")");
+            }
+            if (!target.acceptsInstances()) {
+                throw new NoCapacityException("node " + nodeName + " takes no instances now (disabled, in maintenance, "
+                        + "unreachable or unable to receive images); choose another or leave the node out");
+            }
+            if (!free.get(target.id()).holds(claim.amount())) {
+                throw new NoCapacityException(shortage(List.of(target), free, claim.amount()));
+            }
+        }
+        claim.moveTo(target.id());
+        return target;
+    }
+
+    /** A failed move gives the claim back to the node the instance stayed on. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void returnClaim(UUID instance, long node) {
+        nodes.findClaim(instance).ifPresent(claim -> claim.moveTo(node));
+    }
+
     /** Grows or shrinks an instance's claim on the node it is on, refusing growth the node has no room for. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void resizeClaim(UUID instance, NodeCapacity amount) {

@@ -140,7 +140,7 @@ public class InstanceReconciler {
         }
         Set<UUID> known = nodes.instancesOn(nodeId);
         for (UUID id : known) {
-            if (lifecycle.observed(id, observed.getOrDefault(id, PowerState.MISSING), node.name(), seenAt)) {
+            if (lifecycle.observed(id, observed.getOrDefault(id, PowerState.MISSING), node, seenAt)) {
                 LOG.info(() -> "instance " + id + " reconciled to node " + node.name() + "'s word");
             }
         }
@@ -222,7 +222,7 @@ public class InstanceReconciler {
             }
             Instant seenAt = Instant.now();
             PowerState power = drivers.of(node).powerState(entry.getKey());
-            lifecycle.observed(entry.getKey(), power, node.name(), seenAt);
+            lifecycle.observed(entry.getKey(), power, node, seenAt);
         }
     }
 

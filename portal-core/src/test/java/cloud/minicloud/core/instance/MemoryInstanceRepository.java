@@ -110,15 +110,18 @@ public class MemoryInstanceRepository implements InstanceRepository {
     @Override
     public Set<UUID> liveOnNode(long nodeId) {
         return instances.values().stream()
-                .filter(i -> Long.valueOf(nodeId).equals(i.nodeId()) && i.state() != InstanceState.DELETED)
+                .filter(i -> (Long.valueOf(nodeId).equals(i.nodeId()) || Long.valueOf(nodeId).equals(i.migratingTo()))
+                        && i.state() != InstanceState.DELETED)
                 .map(Instance::id).collect(Collectors.toSet());
     }
 
     @Override
     public Set<Long> nodesOfNetwork(UUID networkId) {
         return instances.values().stream()
-                .filter(i -> i.networkId().equals(networkId) && i.nodeId() != null && i.state() != InstanceState.DELETED)
-                .map(Instance::nodeId).collect(Collectors.toSet());
+                .filter(i -> i.networkId().equals(networkId) && i.state() != InstanceState.DELETED)
+                .flatMap(i -> java.util.stream.Stream.of(i.nodeId(), i.migratingTo()))
+                .filter(java.util.Objects::nonNull)
+                .collect(Collectors.toSet());
     }
 
     @Override

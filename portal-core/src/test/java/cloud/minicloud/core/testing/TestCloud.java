@@ -103,6 +103,7 @@ public final class TestCloud implements AutoCloseable {
     public final cloud.minicloud.core.accesskey.AccessKeyService accessKeys = new cloud.minicloud.core.accesskey.AccessKeyService();
     public final cloud.minicloud.core.clienttoken.ClientTokens clientTokens = new cloud.minicloud.core.clienttoken.ClientTokens();
     public final Placement placement = new Placement();
+    public final cloud.minicloud.core.instance.NodeDrain drains = new cloud.minicloud.core.instance.NodeDrain();
     public final cloud.minicloud.core.keypair.KeyPairService keyPairs = new cloud.minicloud.core.keypair.KeyPairService();
     public final TenantAdministration tenantAdministration = new TenantAdministration();
     public final cloud.minicloud.core.tenant.MemoryInvitationRepository invitations = new cloud.minicloud.core.tenant.MemoryInvitationRepository();
@@ -129,7 +130,7 @@ public final class TestCloud implements AutoCloseable {
         components.addAll(List.of(this.settings, fakeNodes, now, tenants, quotas, flavors, images, networkRepository,
                 nodeRepository, instanceRepository, tasks, instances, networks, nodes, quotaService, workers, reconciler,
                 lifecycle, networkCreations, new TenantEnrolment(), new InstanceChanges(), new InstanceTasks(), placement,
-                new cloud.minicloud.core.instance.NetworkSpan(), new cloud.minicloud.core.instance.NetworkPeers(),
+                new cloud.minicloud.core.instance.NetworkSpan(), new cloud.minicloud.core.instance.NetworkPeers(), drains,
                 new TaskJournal(), new Failpoints(), new TemplateDistribution(), new NodeTemplateRecords(),
                 new NodeDrivers(), new NodeCalls(), new NodeProbeLog(), new cloud.minicloud.core.node.NodeRegistry(), metricsRegistry, metrics, new MetricsQueries(),
                 imageService, imageUploads, flavorService, directory, tenantAdministration, new TenantRecords(), invitations, invitedRoles,

@@ -19,8 +19,8 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * Cloud admins: every tenant's instances, newest first, with their tenant, filtered by state, name,
- * tenant, node and flavor; start, stop, reboot or
- * delete any of them (the tenant's task history says an administrator asked).
+ * tenant, node and flavor; start, stop, reboot, move (live, to another node) or delete any of
+ * them (the tenant's task history says an administrator asked).
  */
 @Path("/v1/admin/instances")
 @Produces(MediaType.APPLICATION_JSON)
@@ -52,6 +52,23 @@ public class AdminInstanceResource {
     public Response act(@PathParam("id") String id, InstanceResource.ActionRequest request) {
         return Response.accepted(instances.administer(caller.get(), InstanceResource.instanceId(id),
                 InstanceResource.actionOf(request))).build();
+    }
+
+    /**
+     * Moves a running instance live to another node of its zone: {@code {"node": "node-2"}}, or
+     * {@code {}} to let placement choose. 202 with the instance MIGRATING; its state reason says
+     * how far the move is, then where it ended.
+     */
+    @POST
+    @Path("/{id}/migrate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response migrate(@PathParam("id") String id, MigrateRequest request) {
+        return Response.accepted(instances.migrate(caller.get(), InstanceResource.instanceId(id),
+                request == null ? null : request.node())).build();
+    }
+
+    /** Where to move an instance: a node's name, or none to let placement choose. */
+    public record MigrateRequest(String node) {
     }
 
     @DELETE

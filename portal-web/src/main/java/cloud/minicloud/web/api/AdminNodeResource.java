@@ -43,6 +43,9 @@ public class AdminNodeResource {
     @Inject
     InstanceReconciler reconciler;
 
+    @Inject
+    cloud.minicloud.core.instance.NodeDrain drains;
+
     @GET
     public List<NodeView> nodes() {
         return nodes.list(caller.get());
@@ -89,6 +92,24 @@ public class AdminNodeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public NodeView probe(@PathParam("name") String name, ProbeJson probe) {
         return nodes.reprobe(caller.get(), name, probe != null && probe.redetectVirtType());
+    }
+
+    /**
+     * Puts the node in maintenance and orders each of its running instances to move live to
+     * another node of its zone: 202 with those moving (MIGRATING, their state reasons say how far)
+     * and those staying, with why (stopped ones do not move yet, or no other node has room).
+     */
+    @POST
+    @Path("/{name}/drain")
+    public Response drain(@PathParam("name") String name) {
+        return Response.accepted(drains.drain(caller.get(), name)).build();
+    }
+
+    /** Ends the node's maintenance: it takes new instances again. */
+    @POST
+    @Path("/{name}/end-maintenance")
+    public NodeView endMaintenance(@PathParam("name") String name) {
+        return nodes.endMaintenance(caller.get(), name);
     }
 
     /** What a probe request may ask for. */

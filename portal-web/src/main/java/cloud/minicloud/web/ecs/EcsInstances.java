@@ -36,7 +36,7 @@ public class EcsInstances {
     private static final Map<String, List<InstanceState>> STATES = Map.of(
             "Pending", List.of(InstanceState.PENDING),
             "Starting", List.of(InstanceState.STARTING, InstanceState.REBOOTING),
-            "Running", List.of(InstanceState.RUNNING),
+            "Running", List.of(InstanceState.RUNNING, InstanceState.MIGRATING),
             "Stopping", List.of(InstanceState.STOPPING, InstanceState.DELETING),
             // ECS has no word for a state the control plane does not know: UNKNOWN, like ERROR, cannot be started.
             "Stopped", List.of(InstanceState.STOPPED, InstanceState.RESIZING, InstanceState.IMAGING, InstanceState.ERROR,

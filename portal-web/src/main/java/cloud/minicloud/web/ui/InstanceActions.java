@@ -88,6 +88,14 @@ final class InstanceActions {
                 item.setId("menu-" + action.label());
                 item.setEnabled(instance.allows(action));
             }
+            if (administrator) {
+                // Live, to the node placement chooses in its zone (the API names a node).
+                GridMenuItem<InstanceView> move = menu.addItem(button("migrate"), click -> run(
+                        () -> instances.migrate(SessionCaller.current(), instance.id(), null),
+                        t("instances.done.migrate", instance.name())));
+                move.setId("menu-migrate");
+                move.setEnabled(instance.state() == cloud.minicloud.core.instance.InstanceState.RUNNING);
+            }
             return true;
         });
         grid.addColumn(LitRenderer.<InstanceView>of(

@@ -39,7 +39,7 @@ final class InstanceStateBadge extends HorizontalLayout {
 
     static boolean busy(InstanceState state) {
         return switch (state) {
-            case PENDING, STARTING, STOPPING, REBOOTING, RESIZING, IMAGING, DELETING -> true;
+            case PENDING, STARTING, STOPPING, REBOOTING, RESIZING, IMAGING, MIGRATING, DELETING -> true;
             default -> false;
         };
     }

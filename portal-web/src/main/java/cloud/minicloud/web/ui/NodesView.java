@@ -30,10 +30,12 @@ public class NodesView extends VerticalLayout implements BeforeEnterObserver, Ha
             .withZone(ZoneId.systemDefault());
 
     private final NodeService nodes;
+    private final cloud.minicloud.core.instance.NodeDrain drains;
 
     @Inject
-    public NodesView(NodeService nodes) {
+    public NodesView(NodeService nodes, cloud.minicloud.core.instance.NodeDrain drains) {
         this.nodes = nodes;
+        this.drains = drains;
     }
 
     @Override
@@ -59,7 +61,7 @@ public class NodesView extends VerticalLayout implements BeforeEnterObserver, Ha
                 .setHeader(getTranslation("nodes.healthReason")).setFlexGrow(3);
         grid.addColumn(NodeView::zone).setHeader(getTranslation("nodes.zone"));
         grid.addComponentColumn(node -> new com.vaadin.flow.component.orderedlayout.HorizontalLayout(probe(node, grid),
-                remove(node, grid)));
+                maintenance(node, grid), remove(node, grid)));
         grid.setItems(nodes.list(caller));
         Button add = new Button(getTranslation("nodes.add"),
                 click -> new AddNodeDialog(nodes, () -> grid.setItems(nodes.list(SessionCaller.current()))).open());
@@ -85,6 +87,27 @@ public class NodesView extends VerticalLayout implements BeforeEnterObserver, Ha
         });
         probe.addThemeVariants(ButtonVariant.LUMO_SMALL);
         return probe;
+    }
+
+    /** Drain (maintenance, and its running instances ordered away) or, in maintenance, end it. */
+    private Button maintenance(NodeView node, Grid<NodeView> grid) {
+        Button button = new Button(getTranslation(node.maintenance() ? "nodes.endMaintenance" : "nodes.drain"), click -> {
+            Refusals.attempt(() -> {
+                if (node.maintenance()) {
+                    nodes.endMaintenance(SessionCaller.current(), node.name());
+                    Notification.show(getTranslation("nodes.maintenanceEnded", node.name()));
+                } else {
+                    var report = drains.drain(SessionCaller.current(), node.name());
+                    Notification.show(getTranslation("nodes.drained", node.name(), report.moving().size(), report.staying().size())
+                            + report.staying().stream().findFirst().map(s -> " " + s.name() + ": " + s.reason()).orElse(""),
+                            8000, Notification.Position.BOTTOM_START);
+                }
+            });
+            grid.setItems(nodes.list(SessionCaller.current()));
+        });
+        button.setId((node.maintenance() ? "end-maintenance-" : "drain-node-") + node.name());
+        button.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        return button;
     }
 
     private Button remove(NodeView node, Grid<NodeView> grid) {

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
  * has an instance on each node. Tenant networks span the nodes: guests type ping on their serial
  * consoles and the console logs, read through the portal (from the second node too), say what
  * they reached. A guest's screen on the second node opens in the browser, and asks anyone else
- * for its password. The second node's libvirtd stopped: its instances show UNKNOWN until it is back.
+ * for its password. An instance moves live to the second node and back while its peer pings it,
+ * and a drained node's instances move away. The second node's libvirtd stopped: its instances
+ * show UNKNOWN until it is back.
  */
 class TwoNodeCloudIT {
 
@@ -45,10 +47,12 @@ class TwoNodeCloudIT {
         Api.Reply tunnel = Api.put("/api/v1/admin/nodes/local", admin, settings(localBefore, "10.99.0.1"));
         assertEquals(200, tunnel.status(), tunnel.body());
 
-        a1 = launch("ann", "default");
-        a2 = launch("ann", "span-east");
-        b1 = launch("bob", "default");
-        b2 = launch("bob", "span-east");
+        // Ordered together, booted together.
+        String[] ordered = {order("ann", "default"), order("ann", "span-east"), order("bob", "default"), order("bob", "span-east")};
+        a1 = Instances.await(Api.tokenFor("ann"), ordered[0], "RUNNING", 240);
+        a2 = Instances.await(Api.tokenFor("ann"), ordered[1], "RUNNING", 240);
+        b1 = Instances.await(Api.tokenFor("bob"), ordered[2], "RUNNING", 240);
+        b2 = Instances.await(Api.tokenFor("bob"), ordered[3], "RUNNING", 240);
         assertEquals(List.of("local", "span-2", "local", "span-2"),
                 List.of(a1.getString("node"), a2.getString("node"), b1.getString("node"), b2.getString("node")));
         for (JsonObject guest : List.of(a1, a2, b1, b2)) {
@@ -70,6 +74,7 @@ class TwoNodeCloudIT {
             Instances.deleteNetwork("ann", "it-span");
             Instances.deleteNetwork("bob", "it-span");
         } finally {
+            Api.post("/api/v1/admin/nodes/local/end-maintenance", admin, "");
             Api.delete("/api/v1/admin/nodes/span-2", admin);
             Api.put("/api/v1/admin/nodes/local", admin, settings(localBefore, localBefore.getString("tunnelAddress", "")));
             Host.testNode("down", NODE2_DIR);
@@ -128,11 +133,80 @@ class TwoNodeCloudIT {
         }
     }
 
+    @Test
+    void a_running_instance_moves_live_to_the_second_node_and_back_while_its_peer_pings_it_and_a_drain_empties_a_node() throws Exception {
+        String path = "/api/v1/admin/instances/" + a1.getString("id") + "/migrate";
+        assertEquals(403, Api.post(path, Api.tokenFor("ann"), "{\"node\":\"span-2\"}").status(), "a tenant moves nothing");
+        assertEquals(400, Api.post(path, admin, "{\"node\":\"span-2\",\"live\":true}").status(), "an unknown property");
+        assertEquals("invalid-request", Api.post(path, admin, "{\"node\":\"local\"}").problem(), "it is there already");
+        assertEquals(404, Api.post(path, admin, "{\"node\":\"nowhere\"}").status());
+        assertTrue(Api.post(path, admin, "{\"node\":\"span-2\"}").body().contains("instances move within their zone"));
+        JsonObject node2 = Api.get("/api/v1/admin/nodes", admin).json().asJsonArray().stream().map(JsonValue::asJsonObject)
+                .filter(node -> node.getString("name").equals("span-2")).findFirst().orElseThrow();
+        assertEquals(200, Api.put("/api/v1/admin/nodes/span-2", admin, settings(node2, "10.99.0.2").replace("}", ",\"zone\":\"default\"}"))
+                .status(), "span-2 joins the local node's zone");
+
+        String ann = Api.tokenFor("ann");
+        long[] took = new long[2];
+        String pings = type("ann", a2, "ping -c 40 -W 1 " + a1.getString("privateIp") + " | tail -n 2; echo PINGED-%1$s", () -> {
+            long started = System.nanoTime();
+            Api.Reply moving = Api.post(path, admin, "{\"node\":\"span-2\"}");
+            assertEquals(202, moving.status(), moving.body());
+            assertEquals("MIGRATING", moving.object().getString("state"));
+            JsonObject moved = Instances.await(ann, a1.getString("id"), "RUNNING", 120);
+            took[0] = (System.nanoTime() - started) / 1_000_000;
+            assertEquals("span-2", moved.getString("node"), moved.toString());
+            assertTrue(moved.getString("stateReason").startsWith("moved to node span-2 in "), moved.toString());
+            System.out.println("moved live through the API: " + moved.getString("stateReason") + "; " + took[0] + " ms from order to RUNNING");
+        });
+        String summary = pings.lines().filter(l -> l.contains("packets transmitted")).findFirst().orElse(pings);
+        System.out.println("ping across the move: " + summary);
+        assertTrue(summary.contains("packets received") && !summary.contains(" 0 packets received"), summary);
+
+        long started = System.nanoTime();
+        assertEquals(202, Api.post(path, admin, "{}").status(), "placement chooses: the only other node of the zone");
+        JsonObject back = Instances.await(ann, a1.getString("id"), "RUNNING", 120);
+        took[1] = (System.nanoTime() - started) / 1_000_000;
+        assertEquals("local", back.getString("node"), back.toString());
+        System.out.println("moved back: " + back.getString("stateReason") + "; " + took[1] + " ms from order to RUNNING");
+
+        // Drained, the local node's running instances move to span-2 one order each; it takes none meanwhile.
+        Api.Reply drained = Api.post("/api/v1/admin/nodes/local/drain", admin, "");
+        assertEquals(202, drained.status(), drained.body());
+        List<String> moving = drained.object().getJsonArray("moving").stream().map(v -> v.asJsonObject().getString("id")).toList();
+        assertTrue(moving.containsAll(List.of(a1.getString("id"), b1.getString("id"))), drained.body());
+        assertTrue(Instances.localNode(admin).getBoolean("maintenance"));
+        awaitRunningOn("span-2", moving);
+        assertEquals(200, Api.post("/api/v1/admin/nodes/local/end-maintenance", admin, "").status());
+        for (String id : moving) {
+            assertEquals(202, Api.post("/api/v1/admin/instances/" + id + "/migrate", admin, "{\"node\":\"local\"}").status());
+        }
+        awaitRunningOn("local", moving);
+        assertEquals("REACHED", ping("ann", a2, a1.getString("privateIp"), ""), "back on node 1 it is reached from node 2");
+        Api.put("/api/v1/admin/nodes/span-2", admin, settings(node2, "10.99.0.2").replace("}", ",\"zone\":\"span-east\"}"));
+    }
+
+    /** Waits until every one of the instances runs on the node (as cloud admins see them). */
+    private static void awaitRunningOn(String node, List<String> ids) throws InterruptedException {
+        long deadline = System.nanoTime() + 180_000_000_000L;
+        List<String> there = List.of();
+        while (System.nanoTime() < deadline) {
+            there = Api.get("/api/v1/admin/instances?limit=500&state=RUNNING&node=" + node, admin).object().getJsonArray("items")
+                    .stream().map(v -> v.asJsonObject().getString("id")).toList();
+            if (there.containsAll(ids)) {
+                return;
+            }
+            Thread.sleep(1000);
+        }
+        throw new AssertionError(ids + " are not all RUNNING on " + node + ": " + there);
+    }
+
     private static String owner(JsonObject guest) {
         return guest == a1 || guest == a2 ? "ann" : "bob";
     }
 
-    private static JsonObject launch(String user, String zone) throws InterruptedException {
+    /** Orders one tiny instance of the user's in the zone; answers its id. */
+    private static String order(String user, String zone) {
         String token = Api.tokenFor(user);
         String network = Instances.network(token, "it-span");
         String order = Instances.order(Instances.randomName(), "entry", network, 1);
@@ -140,19 +214,30 @@ class TwoNodeCloudIT {
         assertEquals(202, reply.status(), reply.body());
         String id = reply.object().getJsonArray("instances").getJsonObject(0).getString("id");
         LAUNCHED.add(new String[] {user, id});
-        return Instances.await(token, id, "RUNNING", 240);
+        return id;
+    }
+
+    /** Types a ping on the guest's console; answers REACHED or MISSED as the guest printed it. */
+    private static String ping(String user, JsonObject from, String address, String before) throws Exception {
+        String output = type(user, from, before + "ping -c 3 -W 2 " + address + " >/dev/null && echo REACHED-%1$s || echo MISSED-%1$s",
+                () -> { });
+        return output.contains("REACHED-") ? "REACHED" : "MISSED";
+    }
+
+    @FunctionalInterface
+    private interface Meanwhile {
+        void run() throws Exception;
     }
 
     /**
-     * Types a ping on the guest's serial console and answers REACHED or MISSED as the guest printed
-     * it. The marker is built by the guest's shell ($((...))), so the echo of the typed line never
-     * matches. QEMU reads a pty only while someone holds it open (it looks each second), so the
-     * console is held open until the answer is there.
+     * Types a shell line on the guest's serial console ({@code %1$s} in it: an end marker the
+     * guest's shell builds, so the echo of the typed line never matches), does {@code meanwhile},
+     * and answers what the guest printed after the line, once it printed the marker. QEMU reads a
+     * pty only while someone holds it open (it looks each second): it is held open until then.
      */
-    private static String ping(String user, JsonObject from, String address, String before) throws Exception {
+    private static String type(String user, JsonObject from, String line, Meanwhile meanwhile) throws Exception {
         String tag = Long.toString(System.nanoTime() % 100_000);
-        String line = before + "ping -c 3 -W 2 " + address + " >/dev/null && echo REACHED-$((" + tag + "+0))-done || echo MISSED-$(("
-                + tag + "+0))-done\n";
+        String marker = tag + "-done";
         String uri = from.getString("node").equals("local") ? "qemu:///system" : NODE2;
         Host.Result tty = Host.run("virsh", "-c", uri, "ttyconsole", from.getString("id"));
         assertEquals(0, tty.exitCode(), tty.output());
@@ -160,20 +245,21 @@ class TwoNodeCloudIT {
         String output = "";
         try (java.io.OutputStream console = new java.io.FileOutputStream(tty.output().strip())) {
             Thread.sleep(2000);
-            console.write(line.getBytes(StandardCharsets.US_ASCII));
+            console.write((line.formatted("$((" + tag + "+0))-done") + "\n").getBytes(StandardCharsets.US_ASCII));
             console.flush();
-            long deadline = System.nanoTime() + 60_000_000_000L;
+            meanwhile.run();
+            long deadline = System.nanoTime() + 120_000_000_000L;
             while (System.nanoTime() < deadline) {
                 output = Api.get("/api/v1/instances/" + from.getString("id") + "/console-log", token).object().getString("output");
-                for (String outcome : List.of("REACHED", "MISSED")) {
-                    if (output.contains(outcome + "-" + tag + "-done")) {
-                        return outcome;
-                    }
+                int typed = output.lastIndexOf("$((" + tag + "+0))");
+                int answer = typed < 0 ? -1 : output.indexOf('\n', typed);
+                if (answer >= 0 && output.indexOf(marker, answer) >= 0) {
+                    return output.substring(answer);
                 }
                 Thread.sleep(1000);
             }
         }
-        throw new AssertionError("the guest did not answer the ping it was given:\n" + output);
+        throw new AssertionError("the guest did not finish what it was given:\n" + output);
     }
 
     /** A node's settings as they are, with the tunnel address given ("" for none). */
