@@ -35,10 +35,15 @@ public class NodeDrivers {
         return factory.open(node.driverSettings(SERIAL_LOG_DIR), calls.observerFor(node.name(), node.uri()));
     }
 
-    /** Keeps a tried driver as its node's from now on. */
+    /**
+     * Keeps a tried driver as its node's from now on. A driver cached for the same URI is a
+     * leftover of a node removed before (late work on it, such as a network's removal, opened it
+     * again): it goes, with its connection, and the tried one takes its place.
+     */
     void keep(ComputeNode node, HypervisorDriver tried) {
-        if (drivers.putIfAbsent(node.uri(), tried) != null) {
-            tried.close();
+        HypervisorDriver leftover = drivers.put(node.uri(), tried);
+        if (leftover != null && leftover != tried) {
+            leftover.close();
         }
     }
 
