@@ -24,6 +24,7 @@ public enum NodeCall {
     RESIZE(true),
     DISK_EXPORT(true),
     MIGRATE(true),
+    MIGRATION_PROGRESS(false),
     POWER_STATE(false),
     CONSOLE(false),
     LIST(false),

@@ -6,7 +6,6 @@ import cloud.minicloud.hypervisor.MigrationReport;
 import cloud.minicloud.hypervisor.NodeCall;
 import cloud.minicloud.hypervisor.VolumeNames;
 import cloud.minicloud.hypervisor.xml.MigrationXml;
-import cloud.minicloud.hypervisor.xml.VolumeConfig;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
@@ -112,15 +111,14 @@ final class LiveMigration {
             if (leftover.isPresent()) {
                 leftover.get().delete(0);
             }
-            StorageVol seed = pool.storageVolCreateXML(VolumeConfig.raw(name, bytes.size()).toXml(), 0);
-            VolumeStreams.upload(connect, seed, new ByteArrayInputStream(bytes.toByteArray()), bytes.size(), (done, total) -> { });
+            SeedVolumes.write(connect, pool, name, new ByteArrayInputStream(bytes.toByteArray()), bytes.size());
         });
     }
 
     /** Memory and disk sent so far, of the total to send, while the migration job runs on the source. */
     private void report(UUID id, UploadProgress progress) {
         try {
-            DomainJobInfo job = source.connection().call(NodeCall.POWER_STATE, "read the migration of " + id, connect ->
+            DomainJobInfo job = source.connection().call(NodeCall.MIGRATION_PROGRESS, "read the migration of " + id, connect ->
                     LibvirtHypervisorDriver.domain(connect, id).orElseThrow().getJobInfo());
             long total = job.getDataTotal() + job.getFileTotal();
             if (total > 0) {

@@ -44,15 +44,9 @@ final class SeedVolumes {
                 throw new HypervisorException("genisoimage could not make the first-boot seed: " + output);
             }
             Path iso = dir.resolve("seed.iso");
-            long size = Files.size(iso);
-            StorageVol volume = pool.storageVolCreateXML(VolumeConfig.raw(volumeName, size).toXml(), 0);
             try (InputStream in = Files.newInputStream(iso)) {
-                VolumeStreams.upload(connect, volume, in, size, (done, total) -> { });
-            } catch (RuntimeException | IOException e) {
-                volume.delete(0);
-                throw e;
+                return write(connect, pool, volumeName, in, Files.size(iso));
             }
-            return volume;
         } catch (IOException e) {
             throw new HypervisorException("the first-boot seed could not be written: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -61,6 +55,19 @@ final class SeedVolumes {
         } finally {
             deleteQuietly(dir);
         }
+    }
+
+    /** A raw volume of these bytes (a seed's), gone again if writing it fails. */
+    static StorageVol write(Connect connect, StoragePool pool, String volumeName, InputStream bytes, long size)
+            throws LibvirtException {
+        StorageVol volume = pool.storageVolCreateXML(VolumeConfig.raw(volumeName, size).toXml(), 0);
+        try {
+            VolumeStreams.upload(connect, volume, bytes, size, (done, total) -> { });
+        } catch (RuntimeException e) {
+            volume.delete(0);
+            throw e;
+        }
+        return volume;
     }
 
     private static void deleteQuietly(Path dir) {

@@ -67,14 +67,14 @@ public class InstanceLifecycle {
 
     /** What a task needs to know of its instance to drive the node. */
     public record Facts(UUID id, String name, InstanceState state, ComputeNode node, long imageId,
-                        TenantNetworkSpec network, java.time.Instant orderedAt) {
+                        UUID networkId, java.time.Instant orderedAt) {
     }
 
     public Facts facts(UUID id) {
         Instance instance = instances.find(id).orElseThrow();
         ComputeNode node = instance.nodeId() == null ? null : nodes.find(instance.nodeId()).orElseThrow();
-        TenantNetworkSpec network = span.on(instance.networkId(), instance.nodeId()).orElse(null);
-        return new Facts(id, instance.name(), instance.state(), node, instance.imageId(), network, instance.createdAt());
+        return new Facts(id, instance.name(), instance.state(), node, instance.imageId(), instance.networkId(),
+                instance.createdAt());
     }
 
     private String tenantAlias(long tenantId) {
@@ -86,9 +86,9 @@ public class InstanceLifecycle {
         return nodes.find(nodeId).orElseThrow();
     }
 
-    /** The instance's network as the node carries it. */
-    public TenantNetworkSpec networkOn(UUID id, long nodeId) {
-        return span.on(instances.find(id).orElseThrow().networkId(), nodeId).orElseThrow();
+    /** The network as the node carries it, with its peers (read when a task makes it there, not for every task). */
+    public TenantNetworkSpec networkOn(UUID networkId, long nodeId) {
+        return span.on(networkId, nodeId).orElseThrow(() -> new IllegalStateException("network " + networkId + " is gone"));
     }
 
     /** A long task's progress, in the instance's state reason (its state stays). */

@@ -54,6 +54,6 @@ public interface InstanceRepository {
     /** The nodes holding instances (not deleted) of the network, or receiving one: where its segment has to exist. */
     Set<Long> nodesOfNetwork(UUID networkId);
 
-    /** The networks of the instances (not deleted) on the node: the segments it has to carry. */
+    /** The networks of the instances (not deleted) on the node or moving to it: the segments it has to carry. */
     Set<UUID> networksOnNode(long nodeId);
 }

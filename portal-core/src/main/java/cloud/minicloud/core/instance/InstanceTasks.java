@@ -92,8 +92,8 @@ public class InstanceTasks implements TaskHandler {
                     }
                 });
                 task.step("RELEASE", () -> lifecycle.deleted(id));
-                if (facts.node() != null && facts.network() != null) {
-                    peers.spanChanged(facts.network().id(), facts.node().id());
+                if (facts.node() != null) {
+                    peers.spanChanged(facts.networkId(), facts.node().id());
                 }
             }
         }
@@ -142,8 +142,8 @@ public class InstanceTasks implements TaskHandler {
         HypervisorDriver from = driver(facts);
         HypervisorDriver to = drivers.of(target);
         task.step("ENSURE_NETWORK", () -> {
-            to.ensureNetwork(lifecycle.networkOn(id, target.id()));
-            peers.spanChanged(facts.network().id(), target.id());
+            to.ensureNetwork(lifecycle.networkOn(facts.networkId(), target.id()));
+            peers.spanChanged(facts.networkId(), target.id());
         });
         java.util.concurrent.atomic.AtomicReference<String> figures = new java.util.concurrent.atomic.AtomicReference<>("");
         task.step("MIGRATE", () -> {
@@ -159,7 +159,7 @@ public class InstanceTasks implements TaskHandler {
                     : ", paused for %d ms".formatted(report.downtime().toMillis())));
         });
         lifecycle.migrated(id, "moved to node " + target.name() + figures.get());
-        peers.spanChanged(facts.network().id(), facts.node().id());
+        peers.spanChanged(facts.networkId(), facts.node().id());
     }
 
     /** A migration's progress in the instance's state reason, at every tenth of it. */
@@ -227,7 +227,7 @@ public class InstanceTasks implements TaskHandler {
                 boolean runs = powerOf(facts).map(power -> power == PowerState.RUNNING).orElse(true);
                 lifecycle.migrationFailed(id, runs, "moving to node " + target + " failed: " + why + "; it "
                         + (runs ? "runs" : "is") + " on node " + facts.node().name() + " as before");
-                peers.spanChanged(facts.network().id(), task.target());
+                peers.spanChanged(facts.networkId(), task.target());
             }
         }
     }
@@ -244,8 +244,8 @@ public class InstanceTasks implements TaskHandler {
 
     /** The network on the instance's node, joined to the other nodes it spans; they learn of this node too. */
     private void ensureNetwork(HypervisorDriver node, InstanceLifecycle.Facts facts) {
-        node.ensureNetwork(facts.network());
-        peers.spanChanged(facts.network().id(), facts.node().id());
+        node.ensureNetwork(lifecycle.networkOn(facts.networkId(), facts.node().id()));
+        peers.spanChanged(facts.networkId(), facts.node().id());
     }
 
     private void wanted(UUID id) {

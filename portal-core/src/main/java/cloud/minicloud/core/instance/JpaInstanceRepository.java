@@ -162,6 +162,7 @@ public class JpaInstanceRepository implements InstanceRepository {
 
     @Override
     public Set<Long> nodesOfNetwork(UUID networkId) {
+        // The node each is on, and the one each migrating instance moves to.
         Set<Long> nodes = new java.util.HashSet<>();
         for (String node : List.of("nodeId", "migratingTo")) {
             nodes.addAll(em.createQuery("select distinct i." + node + " from Instance i where i.networkId = :network and i."
@@ -175,7 +176,7 @@ public class JpaInstanceRepository implements InstanceRepository {
     @Override
     public Set<UUID> networksOnNode(long nodeId) {
         return em.createQuery("""
-                        select distinct i.networkId from Instance i where i.nodeId = :node
+                        select distinct i.networkId from Instance i where (i.nodeId = :node or i.migratingTo = :node)
                         and i.state <> cloud.minicloud.core.instance.InstanceState.DELETED""", String.class)
                 .setParameter("node", nodeId)
                 .getResultStream()

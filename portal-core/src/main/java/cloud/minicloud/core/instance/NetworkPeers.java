@@ -28,8 +28,8 @@ public class NetworkPeers {
 
     /**
      * The network's span changed at node {@code changed} (an instance arrived there or left it):
-     * every node of the span, and that node if it left (joined to no one then), gets its peers
-     * anew. Unreachable nodes are skipped (the sweep catches them up).
+     * every other node of the span gets its peers anew, and that node, if it left, is joined to no
+     * one. Unreachable nodes are skipped (the sweep catches them up).
      */
     public void spanChanged(UUID network, long changed) {
         span.across(network, changed).forEach((node, spec) -> tell(node, drivers.of(node), spec));

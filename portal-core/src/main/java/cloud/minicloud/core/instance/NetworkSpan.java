@@ -46,17 +46,22 @@ public class NetworkSpan {
         return networks.findAny(networkId).map(network -> spec(network, nodeId, span(networkId)));
     }
 
-    /** The network as each node of its span carries it; a node that left the span ({@code left}) joins no one. */
-    public Map<ComputeNode, TenantNetworkSpec> across(UUID networkId, Long left) {
+    /**
+     * What the other nodes must be told after the span changed at {@code changed}: every other node
+     * of the span with its peers, and {@code changed} itself, joined to no one, if it left the span
+     * (while it stays in it, its own task has made the network there already).
+     */
+    public Map<ComputeNode, TenantNetworkSpec> across(UUID networkId, long changed) {
         Optional<TenantNetwork> network = networks.findAny(networkId);
         if (network.isEmpty()) {
             return Map.of();
         }
         List<ComputeNode> span = span(networkId);
         Map<ComputeNode, TenantNetworkSpec> specs = new java.util.HashMap<>(span.stream()
+                .filter(node -> node.id() != changed)
                 .collect(Collectors.toMap(Function.identity(), node -> spec(network.get(), node.id(), span))));
-        if (left != null && span.stream().noneMatch(node -> node.id() == left)) {
-            nodes.find(left).ifPresent(node -> specs.put(node, spec(network.get(), left, List.of())));
+        if (span.stream().noneMatch(node -> node.id() == changed)) {
+            nodes.find(changed).ifPresent(node -> specs.put(node, spec(network.get(), changed, List.of())));
         }
         return specs;
     }

@@ -152,7 +152,7 @@ public class InstanceReconciler {
 
     /** A node silent for longer than MINICLOUD_NODE_LOST_SECONDS: its instances show UNKNOWN rather than a stale state. */
     private void markLost(ComputeNode node) {
-        if (node.reachable() || !node.silentSince(Instant.now().minus(settings.nodeLost()))) {
+        if (!node.silentSince(Instant.now().minus(settings.nodeLost()))) {
             return;
         }
         for (UUID id : nodes.instancesOn(node.id())) {

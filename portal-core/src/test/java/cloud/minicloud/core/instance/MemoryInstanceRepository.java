@@ -127,7 +127,8 @@ public class MemoryInstanceRepository implements InstanceRepository {
     @Override
     public Set<UUID> networksOnNode(long nodeId) {
         return instances.values().stream()
-                .filter(i -> Long.valueOf(nodeId).equals(i.nodeId()) && i.state() != InstanceState.DELETED)
+                .filter(i -> (Long.valueOf(nodeId).equals(i.nodeId()) || Long.valueOf(nodeId).equals(i.migratingTo()))
+                        && i.state() != InstanceState.DELETED)
                 .map(Instance::networkId).collect(Collectors.toSet());
     }
 
