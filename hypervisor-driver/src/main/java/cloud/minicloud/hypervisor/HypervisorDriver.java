@@ -88,12 +88,13 @@ public interface HypervisorDriver extends AutoCloseable {
     void resize(UUID id, int vcpus, long memoryMib);
 
     /**
-     * Moves a running instance to {@code target} while it runs: its disks are copied with its
-     * memory (no shared storage), its first-boot seed, serial log and screen follow, and it is
-     * undefined here once it runs there; what is left of it here is then deleted. This node's
-     * hypervisor sends to {@code targetAddress} (the target's tunnel address). Its tenant networks
-     * must exist on the target first. On failure it keeps running here and nothing of it is left
-     * on the target.
+     * Moves an instance to {@code target}, without shared storage. A running one moves live: its
+     * disks are copied with its memory, its first-boot seed, serial log and screen follow, and it
+     * is undefined here once it runs there; this node's hypervisor sends to {@code targetAddress}
+     * (the target's tunnel address), and its tenant networks must exist on the target first. A
+     * stopped one moves cold: its disks (flattened: the target needs no template) and seed are
+     * streamed there and it is defined there, stopped. Either way what is left of it here is then
+     * deleted, and on failure it stays here as it was, with nothing of it left on the target.
      */
     MigrationReport migrate(UUID id, HypervisorDriver target, String targetAddress, UploadProgress progress);
 

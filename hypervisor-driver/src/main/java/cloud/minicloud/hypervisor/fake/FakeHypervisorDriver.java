@@ -314,7 +314,10 @@ public final class FakeHypervisorDriver implements HypervisorDriver {
         });
     }
 
-    /** Moves the running domain and its volumes to the target fake node, which must carry its networks. */
+    /**
+     * Moves the domain and its volumes to the target fake node: a running one live (the target
+     * must carry its networks), a stopped one cold.
+     */
     @Override
     public cloud.minicloud.hypervisor.MigrationReport migrate(UUID id, HypervisorDriver target, String targetAddress,
                                                              UploadProgress progress) {
@@ -326,14 +329,12 @@ public final class FakeHypervisorDriver implements HypervisorDriver {
         List<FakeNode.Volume> volumes;
         synchronized (node) {
             domain = existing(id);
-            if (domain.state() != PowerState.RUNNING) {
-                throw new HypervisorException("instance " + id + " is not running: only a running instance moves live");
-            }
             volumes = node.volumesOf(id);
         }
+        boolean live = domain.state() == PowerState.RUNNING;
         to.run(NodeCall.MIGRATE, () -> {
             synchronized (to.node) {
-                for (UUID network : domain.networks()) {
+                for (UUID network : live ? domain.networks() : List.<UUID>of()) {
                     if (!to.node.networks.containsKey(network)) {
                         throw new HypervisorException("could not migrate " + id + ": network " + network + " not found on the target");
                     }
@@ -342,11 +343,13 @@ public final class FakeHypervisorDriver implements HypervisorDriver {
                 to.node.domains.put(id, domain);
             }
         });
-        long bytes = volumes.stream().mapToLong(FakeNode.Volume::capacityBytes).sum() + domain.memoryMib() * (1L << 20);
+        long bytes = volumes.stream().mapToLong(FakeNode.Volume::capacityBytes).sum()
+                + (live ? domain.memoryMib() * (1L << 20) : 0);
         progress.transferred(bytes, bytes);
         delete(id);
         to.node.changed(id);
-        return new cloud.minicloud.hypervisor.MigrationReport(Duration.ofNanos(System.nanoTime() - started), Duration.ZERO, bytes);
+        return new cloud.minicloud.hypervisor.MigrationReport(live, Duration.ofNanos(System.nanoTime() - started),
+                live ? Duration.ZERO : null, bytes);
     }
 
     @Override

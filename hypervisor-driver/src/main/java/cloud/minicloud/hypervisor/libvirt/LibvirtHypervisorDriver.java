@@ -560,14 +560,7 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
             }
             StoragePool pool = pool(connect);
             StorageVol system = volume(pool, VolumeNames.system(id)).orElseThrow(() -> missing(id));
-            Optional<StorageVol> leftover = volume(pool, VolumeNames.export(id));
-            if (leftover.isPresent()) {
-                leftover.get().delete(0);
-            }
-            // libvirt clones a qcow2 volume with qemu-img convert, which reads through the backing
-            // file: the copy stands alone.
-            StorageVol flat = pool.storageVolCreateXMLFrom(
-                    VolumeConfig.qcow2(VolumeNames.export(id), system.getInfo().capacity, null).toXml(), system, 0);
+            StorageVol flat = flatCopy(pool, system, VolumeNames.export(id));
             try {
                 return VolumeStreams.download(connect, flat, out, progress);
             } finally {
@@ -700,7 +693,10 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
         if (!(target instanceof LibvirtHypervisorDriver to)) {
             throw new UnsupportedOperationException("an instance moves only between libvirt nodes");
         }
-        return new LiveMigration(this, to).run(id, targetAddress, progress);
+        boolean runs = node.call(NodeCall.MIGRATE, "read the state of " + id + " to move it",
+                connect -> isActive(domain(connect, id).orElseThrow(() -> missing(id))));
+        return runs ? new LiveMigration(this, to).run(id, targetAddress, progress)
+                : new ColdMigration(this, to).run(id, progress);
     }
 
     NodeConnection connection() {
@@ -734,6 +730,18 @@ public class LibvirtHypervisorDriver implements HypervisorDriver {
                 throw e;
             }
         }
+    }
+
+    /**
+     * A standalone copy of a volume under a new name (a leftover of that name replaced): libvirt
+     * clones a qcow2 volume with qemu-img convert, which reads through the backing file.
+     */
+    static StorageVol flatCopy(StoragePool pool, StorageVol volume, String name) throws LibvirtException {
+        Optional<StorageVol> leftover = volume(pool, name);
+        if (leftover.isPresent()) {
+            leftover.get().delete(0);
+        }
+        return pool.storageVolCreateXMLFrom(VolumeConfig.qcow2(name, volume.getInfo().capacity, null).toXml(), volume, 0);
     }
 
     static Optional<StorageVol> volume(StoragePool pool, String name) throws LibvirtException {

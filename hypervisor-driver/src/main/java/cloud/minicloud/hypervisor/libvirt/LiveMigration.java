@@ -147,7 +147,7 @@ final class LiveMigration {
         } catch (LibvirtException | RuntimeException e) {
             LOG.log(Level.FINE, "the migration's figures are not known", e);
         }
-        return new MigrationReport(took, downtime, bytes);
+        return new MigrationReport(true, took, downtime, bytes);
     }
 
     /**

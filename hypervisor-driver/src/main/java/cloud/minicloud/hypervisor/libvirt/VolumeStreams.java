@@ -76,6 +76,39 @@ final class VolumeStreams {
         }
     }
 
+    /**
+     * Streams one node's volume into another's (its whole file, however long: libvirt writes an
+     * upload of no stated length until the stream ends); answers the bytes copied.
+     */
+    static long copy(Connect from, StorageVol source, Connect to, StorageVol target, UploadProgress progress)
+            throws LibvirtException {
+        long expected = source.getInfo().allocation;
+        Stream in = from.streamNew(0);
+        Stream out = to.streamNew(0);
+        try {
+            source.download(in, 0, 0, 0);
+            target.upload(out, 0, 0, 0);
+            byte[] buffer = new byte[CHUNK];
+            long done = 0;
+            int received;
+            while ((received = in.receive(buffer)) > 0) {
+                sendAll(out, received == buffer.length ? buffer : Arrays.copyOf(buffer, received));
+                done += received;
+                progress.transferred(done, Math.max(done, expected));
+            }
+            in.finish();
+            out.finish();
+            return done;
+        } catch (LibvirtException | RuntimeException e) {
+            in.abort();
+            out.abort();
+            throw e;
+        } finally {
+            in.free();
+            out.free();
+        }
+    }
+
     /** The last {@code maxBytes} bytes of a volume (the whole of a shorter one), as they are now. */
     static byte[] tail(Connect connect, StorageVol volume, int maxBytes) throws LibvirtException {
         long size = volume.getInfo().capacity;

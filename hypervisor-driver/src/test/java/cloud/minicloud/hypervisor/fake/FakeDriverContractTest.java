@@ -73,7 +73,7 @@ class FakeDriverContractTest extends HypervisorDriverContract {
     }
 
     @Test
-    void a_running_instance_moves_to_a_node_carrying_its_network_and_a_stopped_one_does_not() {
+    void a_running_instance_moves_live_to_a_node_carrying_its_network_and_a_stopped_one_moves_cold() {
         HypervisorDriver target = nodes.open(new NodeSettings("fake://node-2", "pool", "/pool", null, null), NodeCallObserver.NONE);
         cloud.minicloud.hypervisor.TenantNetworkSpec network = new cloud.minicloud.hypervisor.TenantNetworkSpec(UUID.randomUUID(),
                 "acme", cloud.minicloud.hypervisor.TenantNetworkSpec.Segmentation.VXLAN, 77, null, List.of(), 1450);
@@ -82,20 +82,27 @@ class FakeDriverContractTest extends HypervisorDriverContract {
                 "10.0.0.5")));
         driver.create(spec);
         UUID id = spec.id();
-
-        assertThrows(HypervisorException.class, () -> driver.migrate(id, target, "10.0.0.2", (done, total) -> { }), "stopped");
         driver.start(id);
         assertThrows(HypervisorException.class, () -> driver.migrate(id, target, "10.0.0.2", (done, total) -> { }),
                 "its network is not on the target");
         assertEquals(PowerState.RUNNING, driver.powerState(id));
 
         target.ensureNetwork(network);
-        assertTrue(driver.migrate(id, target, "10.0.0.2", (done, total) -> { }).bytesSent() > 0);
+        cloud.minicloud.hypervisor.MigrationReport live = driver.migrate(id, target, "10.0.0.2", (done, total) -> { });
+        assertTrue(live.live());
+        assertTrue(live.bytesSent() > 0);
         assertEquals(PowerState.MISSING, driver.powerState(id));
         assertEquals(List.of(), volumesOf(id));
         assertEquals(PowerState.RUNNING, target.powerState(id));
         assertTrue(nodes.node("fake://node-2").volumeNames().contains(id + "-system.qcow2"));
-        target.delete(id);
+
+        target.stop(id, java.time.Duration.ofSeconds(1));
+        cloud.minicloud.hypervisor.MigrationReport cold = target.migrate(id, driver, "10.0.0.1", (done, total) -> { });
+        assertFalse(cold.live());
+        assertEquals(PowerState.SHUT_OFF, driver.powerState(id), "back, still stopped");
+        assertEquals(PowerState.MISSING, target.powerState(id));
+        assertTrue(volumesOf(id).contains(id + "-system.qcow2"));
+        driver.delete(id);
     }
 
     @Test

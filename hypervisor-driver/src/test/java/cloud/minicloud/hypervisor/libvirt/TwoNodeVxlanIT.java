@@ -86,6 +86,26 @@ class TwoNodeVxlanIT {
             assertTrue(console.contains("MINICLOUD-RUN status=1 command=ip addr add 10.54.0.99/24"),
                     "A2 does not reach B1 even from inside B's subnet:\n" + console);
             assertEquals("qemu", node2.nodeInfo().virtType().domainType(), "without canary files a node is not trusted with KVM");
+
+            // A1 stopped moves cold to node 2, where its template is not: its disk arrives whole
+            // (TwoNodeCloudIT boots one moved so and finds what it wrote).
+            node1.stop(a1, Duration.ofSeconds(20));
+            List<String> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
+            cloud.minicloud.hypervisor.MigrationReport cold = node1.migrate(a1, node2, "10.99.0.2",
+                    (done, total) -> progress.add(done + "/" + total));
+            onNode1.remove(a1);
+            onNode2.add(a1);
+            assertFalse(cold.live());
+            assertEquals(PowerState.MISSING, node1.powerState(a1), "gone from node 1");
+            assertEquals(PowerState.SHUT_OFF, node2.powerState(a1), "on node 2, still stopped");
+            String system = new String(new ProcessBuilder("virsh", "-c", "qemu+tcp://10.99.0.2/system", "vol-dumpxml",
+                    "--pool", "minicloud-it", a1 + "-system.qcow2").start().getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(system.contains("<format type='qcow2'/>") && !system.contains("<backingStore>"),
+                    "a standalone qcow2 on node 2: " + system);
+            node2.start(a1);
+            assertEquals(PowerState.RUNNING, node2.powerState(a1));
+            System.out.printf("cold migration of a stopped tiny guest: %d ms, %d MiB sent, %d progress reports%n",
+                    cold.took().toMillis(), cold.bytesSent() >> 20, progress.size());
         } finally {
             onNode1.forEach(node1::delete);
             onNode2.forEach(node2::delete);

@@ -40,12 +40,13 @@ public class Instance {
                     InstanceState.DELETING)),
             Map.entry(InstanceState.RUNNING, EnumSet.of(InstanceState.STOPPING, InstanceState.REBOOTING, InstanceState.STOPPED,
                     InstanceState.ERROR, InstanceState.DELETING, InstanceState.UNKNOWN, InstanceState.MIGRATING)),
-            // Moving live: it runs on (here or there) whatever happens; not deleted under the move.
+            // Moving: it runs on, or stays stopped (here or there) whatever happens; not deleted under the move.
             Map.entry(InstanceState.MIGRATING, EnumSet.of(InstanceState.RUNNING, InstanceState.STOPPED, InstanceState.ERROR)),
             Map.entry(InstanceState.STOPPING, EnumSet.of(InstanceState.STOPPED, InstanceState.RUNNING, InstanceState.ERROR,
                     InstanceState.DELETING)),
             Map.entry(InstanceState.STOPPED, EnumSet.of(InstanceState.STARTING, InstanceState.RESIZING, InstanceState.IMAGING,
-                    InstanceState.RUNNING, InstanceState.ERROR, InstanceState.DELETING, InstanceState.UNKNOWN)),
+                    InstanceState.RUNNING, InstanceState.ERROR, InstanceState.DELETING, InstanceState.UNKNOWN,
+                    InstanceState.MIGRATING)),
             // Its node went silent: nothing is done to it until the node answers and says how it is.
             Map.entry(InstanceState.UNKNOWN, EnumSet.of(InstanceState.RUNNING, InstanceState.STOPPED, InstanceState.ERROR)),
             Map.entry(InstanceState.REBOOTING, EnumSet.of(InstanceState.RUNNING, InstanceState.STOPPED, InstanceState.ERROR,
@@ -116,6 +117,10 @@ public class Instance {
     /** The node it is moving to while it migrates, else null. */
     @Column(name = "migrating_to")
     private Long migratingTo;
+
+    /** Whether it runs while it moves (live), or is stopped (cold); false when it is not moving. */
+    @Column(name = "migrating_live")
+    private boolean migratingLive;
 
     @Enumerated(EnumType.STRING)
     private InstanceState state;
@@ -195,7 +200,8 @@ public class Instance {
      */
     boolean computeBilled() {
         return billingMethod == BillingMethod.PAY_AS_YOU_GO
-                && (state == InstanceState.RUNNING || state == InstanceState.REBOOTING || state == InstanceState.MIGRATING);
+                && (state == InstanceState.RUNNING || state == InstanceState.REBOOTING
+                    || state == InstanceState.MIGRATING && migratingLive);
     }
 
     boolean paysAsItGoes() {
@@ -344,16 +350,21 @@ public class Instance {
         return new ResourceAmounts(1, vcpus, memoryMib, systemDiskGib, 0, 0, 0);
     }
 
-    /** A cloud admin moves it, running, to another node: it is MIGRATING until the move has ended. */
+    /**
+     * A cloud admin moves it to another node, live if it runs and cold if it is stopped: it is
+     * MIGRATING until the move has ended.
+     */
     void beginMigration(long target, String reason) {
         checkMigratable();
         migratingTo = target;
+        migratingLive = state == InstanceState.RUNNING;
         moveTo(InstanceState.MIGRATING, reason);
     }
 
     void checkMigratable() {
-        if (state != InstanceState.RUNNING) {
-            throw new InvalidStateException(name, state, "only a RUNNING instance moves live (moving a stopped one is not built yet)");
+        if (!state.movable()) {
+            throw new InvalidStateException(name, state, "only a RUNNING instance (moved live) or a STOPPED one (moved cold) "
+                    + "moves to another node");
         }
     }
 
@@ -363,6 +374,12 @@ public class Instance {
             nodeId = migratingTo;
         }
         migratingTo = null;
+        migratingLive = false;
+    }
+
+    /** Whether it runs while it moves; false when it is not moving. */
+    public boolean migratingLive() {
+        return migratingLive;
     }
 
     public Long migratingTo() {

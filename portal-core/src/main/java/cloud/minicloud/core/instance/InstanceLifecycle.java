@@ -67,14 +67,14 @@ public class InstanceLifecycle {
 
     /** What a task needs to know of its instance to drive the node. */
     public record Facts(UUID id, String name, InstanceState state, ComputeNode node, long imageId,
-                        UUID networkId, java.time.Instant orderedAt) {
+                        UUID networkId, java.time.Instant orderedAt, boolean migratingLive) {
     }
 
     public Facts facts(UUID id) {
         Instance instance = instances.find(id).orElseThrow();
         ComputeNode node = instance.nodeId() == null ? null : nodes.find(instance.nodeId()).orElseThrow();
         return new Facts(id, instance.name(), instance.state(), node, instance.imageId(), instance.networkId(),
-                instance.createdAt());
+                instance.createdAt(), instance.migratingLive());
     }
 
     private String tenantAlias(long tenantId) {
@@ -97,11 +97,11 @@ public class InstanceLifecycle {
         move(instance, instance.state(), reason);
     }
 
-    /** The instance runs on the node it moved to, which holds its claim already. */
-    public void migrated(UUID id, String reason) {
+    /** The instance is on the node it moved to, which holds its claim already: {@code running} there, or stopped. */
+    public void migrated(UUID id, boolean running, String reason) {
         Instance instance = instances.lock(id).orElseThrow();
         instance.migrationEnded(true);
-        move(instance, InstanceState.RUNNING, reason);
+        move(instance, running ? InstanceState.RUNNING : InstanceState.STOPPED, reason);
     }
 
     /** The move failed: the instance stays where it was, and so does its claim. */

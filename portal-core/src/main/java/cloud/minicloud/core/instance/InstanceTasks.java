@@ -132,9 +132,10 @@ public class InstanceTasks implements TaskHandler {
     }
 
     /**
-     * The network on the target (its peers told), the guest moved live, then the instance is the
-     * target's and the source's part of the network's span is settled. A move cut short by a
-     * crash is checked first: done already, or its leftovers on the target removed and tried again.
+     * The network on the target (its peers told), the guest moved (live if it runs, cold if it is
+     * stopped), then the instance is the target's and the source's part of the network's span is
+     * settled. A move cut short by a crash is checked first: done already (what it left on the
+     * source removed), or its leftovers on the target removed and tried again.
      */
     private void migrate(TaskContext task, InstanceLifecycle.Facts facts) {
         UUID id = facts.id();
@@ -148,7 +149,8 @@ public class InstanceTasks implements TaskHandler {
         java.util.concurrent.atomic.AtomicReference<String> figures = new java.util.concurrent.atomic.AtomicReference<>("");
         task.step("MIGRATE", () -> {
             if (task.triedBefore("MIGRATE")) {
-                if (to.powerState(id) == PowerState.RUNNING && from.powerState(id) == PowerState.MISSING) {
+                if (to.powerState(id) != PowerState.MISSING && from.powerState(id) == PowerState.MISSING) {
+                    from.delete(id);
                     return;
                 }
                 to.delete(id);
@@ -158,7 +160,8 @@ public class InstanceTasks implements TaskHandler {
             figures.set(" in %.1f s%s".formatted(report.took().toMillis() / 1000.0, report.downtime() == null ? ""
                     : ", paused for %d ms".formatted(report.downtime().toMillis())));
         });
-        lifecycle.migrated(id, "moved to node " + target.name() + figures.get());
+        boolean runs = to.powerState(id) == PowerState.RUNNING;
+        lifecycle.migrated(id, runs, "moved to node " + target.name() + (runs ? "" : " (stopped)") + figures.get());
         peers.spanChanged(facts.networkId(), facts.node().id());
     }
 
@@ -224,7 +227,7 @@ public class InstanceTasks implements TaskHandler {
             case DELETE -> lifecycle.moveTo(id, InstanceState.ERROR, "delete failed: " + why + "; try deleting it again");
             case MIGRATE -> {
                 String target = lifecycle.node(task.target()).name();
-                boolean runs = powerOf(facts).map(power -> power == PowerState.RUNNING).orElse(true);
+                boolean runs = powerOf(facts).map(power -> power == PowerState.RUNNING).orElse(facts.migratingLive());
                 lifecycle.migrationFailed(id, runs, "moving to node " + target + " failed: " + why + "; it "
                         + (runs ? "runs" : "is") + " on node " + facts.node().name() + " as before");
                 peers.spanChanged(facts.networkId(), task.target());

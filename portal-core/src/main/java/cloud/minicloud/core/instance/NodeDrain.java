@@ -13,9 +13,10 @@ import java.util.UUID;
 
 /**
  * A cloud admin drains a node: it goes into maintenance (no new instances) and each of its
- * running instances is ordered to move live to another node of its zone, each order on its own
- * (one refused does not stop the others). Not one transaction: every move claims its room as it
- * is ordered, so the next sees what the last took.
+ * instances is ordered to move to another node of its zone, live if it runs and cold if it is
+ * stopped, each order on its own (one refused does not stop the others). Not one transaction:
+ * every move claims its room as it is ordered, so the next sees what the last took. The moves
+ * then run one by one, oldest instance first (the task queue moves one at a time from a node).
  */
 @ApplicationScoped
 public class NodeDrain {
@@ -45,17 +46,17 @@ public class NodeDrain {
         List<InstanceView> on = instances.listAll(caller, new InstanceFilter((InstanceState) null, null, null, nodeName, null),
                 0, MAX_ON_A_NODE).stream().sorted(Comparator.comparing(InstanceView::createdAt)).toList();
         for (InstanceView instance : on) {
-            switch (instance.state()) {
-                case RUNNING -> {
-                    try {
-                        moving.add(instances.migrate(caller, instance.id(), null));
-                    } catch (RuntimeException refused) {
-                        staying.add(new Staying(instance.id(), instance.name(), instance.tenant(), refused.getMessage()));
-                    }
+            if (instance.state() == InstanceState.MIGRATING) {
+                moving.add(instance);
+            } else if (instance.state().movable()) {
+                try {
+                    moving.add(instances.migrate(caller, instance.id(), null));
+                } catch (RuntimeException refused) {
+                    staying.add(new Staying(instance.id(), instance.name(), instance.tenant(), refused.getMessage()));
                 }
-                case MIGRATING -> moving.add(instance);
-                default -> staying.add(new Staying(instance.id(), instance.name(), instance.tenant(), "it is "
-                        + instance.state() + ": only running instances move (moving a stopped one is not built yet)"));
+            } else {
+                staying.add(new Staying(instance.id(), instance.name(), instance.tenant(), "it is " + instance.state()
+                        + ": only running and stopped instances move; drain again once it is either"));
             }
         }
         return new DrainReport(nodeName, moving, staying);

@@ -210,7 +210,7 @@ public class NodeService {
         int living = instances.liveOnNode(node.id()).size();
         if (living > 0) {
             throw new ConflictException("in-use", "node " + name + " still holds " + living
-                    + " instances; delete them first (moving them to another node is not built yet)");
+                    + " instances; drain it (POST /api/v1/admin/nodes/" + name + "/drain) or delete them first");
         }
         nodes.remove(node);
         afterCommit.run(() -> drivers.forget(node.uri()));

@@ -95,7 +95,7 @@ public class Placement {
     }
 
     /**
-     * Moves a running instance's claim to the node it is to migrate to: the one named (null: the
+     * Moves an instance's claim to the node it is to migrate to: the one named (null: the
      * one the policy weighs highest), in the zone of the node it is on, taking instances, with an
      * address to send the guest to and with room for it. Answers that node; refuses, saying why, a node that cannot take it.
      */
@@ -109,8 +109,20 @@ public class Placement {
         ComputeNode target;
         if (nodeName == null) {
             List<ComputeNode> others = all.stream()
-                    .filter(node -> node.id() != source.id() && node.migrationAddress() != null).toList();
-            target = choose(candidates(others, source.zone()), free, claim.amount());
+                    .filter(node -> node.id() != source.id() && node.migrationAddress() != null && node.inService()
+                            && node.acceptsInstances() && node.zone().equals(source.zone()))
+                    .toList();
+            if (others.isEmpty()) {
+                throw new NoCapacityException("no other node of zone " + source.zone() + " takes instances now (enabled, "
+                        + "reachable, not in maintenance, with a tunnel address); add one, or end a node's maintenance");
+            }
+            try {
+                target = choose(others, free, claim.amount());
+            } catch (NoCapacityException full) {
+                NodeCapacity needs = claim.amount();
+                throw new NoCapacityException("no other node of zone %s has room for it (%d vCPUs, %d MiB, %d GiB); free some or add a node"
+                        .formatted(source.zone(), needs.vcpus(), needs.memoryMib(), needs.diskGib()));
+            }
         } else {
             target = all.stream().filter(node -> node.name().equals(nodeName)).findFirst()
                     .orElseThrow(() -> new cloud.minicloud.core.NotFoundException("compute node", nodeName));

@@ -45,6 +45,8 @@ public class JpaTaskRepository implements TaskRepository {
                         + notOnFullNodes + """
                          AND NOT EXISTS (SELECT 1 FROM task e WHERE e.instance_id = t.instance_id AND e.id < t.id
                                          AND e.state IN ('QUEUED', 'RUNNING'))
+                         AND NOT (t.kind = 'MIGRATE' AND EXISTS (SELECT 1 FROM task m WHERE m.kind = 'MIGRATE'
+                                         AND m.node_id = t.node_id AND m.id < t.id AND m.state IN ('QUEUED', 'RUNNING')))
                         ORDER BY t.id LIMIT ?1""")
                 .setParameter(1, max)
                 .getResultStream()

@@ -15,7 +15,8 @@ public interface TaskRepository {
     /**
      * Tasks a worker could take now, oldest first: queued ones that are due, and running ones
      * whose worker's lease ran out. Only the oldest unfinished task of each instance qualifies,
-     * and none on the nodes given (this server runs as many tasks on them as it may), nor the
+     * and of the moves away from a node only its oldest unfinished one (a drain moves its
+     * instances one by one), and none on the nodes given (this server runs as many tasks on them as it may), nor the
      * tasks this server holds already (their lease may have run out while the database was away).
      */
     List<Long> claimable(int max, Set<Long> fullNodes, Set<Long> held);

@@ -13,6 +13,7 @@ import cloud.minicloud.core.node.NewNode;
 import cloud.minicloud.core.node.NodeView;
 import cloud.minicloud.core.placement.NoCapacityException;
 import cloud.minicloud.core.testing.TestCloud;
+import cloud.minicloud.core.usage.UsageKind;
 import cloud.minicloud.hypervisor.NodeCall;
 import cloud.minicloud.hypervisor.PowerState;
 import cloud.minicloud.hypervisor.fake.FakeNode;
@@ -23,8 +24,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A cloud admin moves a running instance live to another node of its zone: its room is claimed
- * there at once, its network follows it, and a failed move leaves it running where it was.
+ * A cloud admin moves an instance to another node of its zone, live if it runs and cold if it is
+ * stopped: its room is claimed there at once, its network follows it, and a failed move leaves it
+ * as it was where it was.
  */
 class MigrationTest {
 
@@ -98,7 +100,7 @@ class MigrationTest {
     }
 
     @Test
-    void a_move_is_refused_up_front_with_the_reason() {
+    void a_move_is_refused_up_front_with_the_reason() throws Exception {
         String to = running.node().equals("n1") ? "n2" : "n1";
         assertThrows(AccessDeniedException.class, () -> cloud.instances.migrate(ANN, running.id(), to));
         assertThrows(NotFoundException.class, () -> cloud.instances.migrate(ADMIN, running.id(), "nowhere"));
@@ -110,32 +112,95 @@ class MigrationTest {
                 java.math.BigDecimal.ONE, java.math.BigDecimal.ONE, true, true, null, null, null));
         assertThrows(NoCapacityException.class, () -> cloud.instances.migrate(ADMIN, running.id(), to), "in maintenance");
 
+        FakeNode.Hang stopping = (running.node().equals("n1") ? node1 : node2).hang(NodeCall.SHUTDOWN);
         cloud.instances.act(ANN, running.id(), InstanceAction.STOP);
+        try {
+            assertTrue(stopping.awaitReached(10));
+            InvalidStateException busy = assertThrows(InvalidStateException.class,
+                    () -> cloud.instances.migrate(ADMIN, running.id(), null));
+            assertTrue(busy.getMessage().contains("STOPPING"), busy.getMessage());
+        } finally {
+            stopping.release();
+        }
         cloud.await(ANN, running.id(), InstanceState.STOPPED);
-        assertThrows(InvalidStateException.class, () -> cloud.instances.migrate(ADMIN, running.id(), null));
         assertEquals(1, claimedVcpus(running.node()), "nothing moved");
+        NoCapacityException none = assertThrows(NoCapacityException.class, () -> cloud.instances.migrate(ADMIN, running.id(), null));
+        assertTrue(none.getMessage().startsWith("no other node of zone default takes instances now"), none.getMessage());
     }
 
     @Test
-    void a_drained_node_takes_no_new_instances_its_running_ones_move_and_a_stopped_one_stays_saying_why() {
+    void a_stopped_instance_moves_cold_stays_stopped_and_is_not_metered_while_it_moves() throws Exception {
+        String from = running.node();
+        String to = from.equals("n1") ? "n2" : "n1";
+        FakeNode source = from.equals("n1") ? node1 : node2;
+        FakeNode target = from.equals("n1") ? node2 : node1;
+        cloud.instances.act(ANN, running.id(), InstanceAction.STOP);
+        cloud.await(ANN, running.id(), InstanceState.STOPPED);
+        TestCloud.awaitTrue(cloud::settled, () -> "the stop did not finish");
+
+        FakeNode.Hang moving = target.hang(NodeCall.MIGRATE);
+        cloud.instances.migrate(ADMIN, running.id(), to);
+        try {
+            assertTrue(moving.awaitReached(10));
+            assertEquals(InstanceState.MIGRATING, cloud.instances.get(ANN, running.id()).state());
+        } finally {
+            moving.release();
+        }
+        InstanceView moved = cloud.await(ANN, running.id(), InstanceState.STOPPED);
+        TestCloud.awaitTrue(cloud::settled, () -> "the move did not finish");
+        moved = cloud.instances.get(ANN, running.id());
+        assertEquals(to, moved.node());
+        assertTrue(moved.stateReason().startsWith("moved to node " + to + " (stopped)"), moved.stateReason());
+        assertEquals(List.of(), source.domainIds());
+        assertEquals(List.of(running.id()), target.domainIds());
+
+        cloud.instances.act(ANN, running.id(), InstanceAction.START);
+        cloud.await(ANN, running.id(), InstanceState.RUNNING);
+        assertTrue(target.networkIds().contains(running.network()), "its network is made where it starts");
+        long acme = cloud.tenants.findByAlias("acme").orElseThrow().id();
+        assertEquals(List.of("begins", "ends", "begins"), cloud.usage.ofTenant(acme).stream()
+                .filter(e -> e.kind() == UsageKind.COMPUTE)
+                .map(e -> e.begins() ? "begins" : "ends").toList(), "no compute is metered while it moves stopped");
+    }
+
+    @Test
+    void a_drained_node_takes_no_new_instances_and_its_instances_move_one_by_one_and_a_failed_one_stays_saying_why()
+            throws Exception {
         String from = running.node();
         String other = from.equals("n1") ? "n2" : "n1";
+        FakeNode source = from.equals("n1") ? node1 : node2;
+        FakeNode target = from.equals("n1") ? node2 : node1;
         cloud.nodes.maintenance(ADMIN, other, true);
         InstanceView stopped = cloud.instances.launch(ANN, TestCloud.inZone(cloud.order(ANN, "entry", 1), "default")).get(0);
         cloud.await(ANN, stopped.id(), InstanceState.RUNNING);
-        TestCloud.awaitTrue(cloud::settled, () -> "the launch did not finish");
         cloud.instances.act(ANN, stopped.id(), InstanceAction.STOP);
         cloud.await(ANN, stopped.id(), InstanceState.STOPPED);
+        source.failNext(NodeCall.START, "the guest would not start");
+        InstanceView failed = cloud.instances.launch(ANN, TestCloud.inZone(cloud.order(ANN, "entry", 1), "default")).get(0);
+        cloud.await(ANN, failed.id(), InstanceState.ERROR);
+        TestCloud.awaitTrue(cloud::settled, () -> "the launches did not finish");
         cloud.nodes.endMaintenance(ADMIN, other);
-        NodeDrain.DrainReport report = cloud.drains.drain(ADMIN, from);
 
-        assertEquals(List.of(running.id()), report.moving().stream().map(InstanceView::id).toList(), report.toString());
-        assertEquals(List.of(stopped.id()), report.staying().stream().map(NodeDrain.Staying::id).toList());
-        assertTrue(report.staying().get(0).reason().contains("only running instances move"), report.staying().toString());
+        FakeNode.Hang first = target.hang(NodeCall.MIGRATE);
+        NodeDrain.DrainReport report;
+        try {
+            report = cloud.drains.drain(ADMIN, from);
+            assertTrue(first.awaitReached(10));
+            Thread.sleep(500); // room for a second move to start, were moves not one by one
+            assertEquals(1L, cloud.tasks.unfinishedByKindAndState().get("MIGRATE/RUNNING"), cloud.tasks.unfinishedByKindAndState().toString());
+        } finally {
+            first.release();
+        }
+
+        assertEquals(List.of(running.id(), stopped.id()), report.moving().stream().map(InstanceView::id).toList(), report.toString());
+        assertEquals(List.of(failed.id()), report.staying().stream().map(NodeDrain.Staying::id).toList());
+        assertTrue(report.staying().get(0).reason().contains("only running and stopped instances move"), report.staying().toString());
         assertTrue(cloud.nodes.list(ADMIN).stream().filter(n -> n.name().equals(from)).findFirst().orElseThrow().maintenance());
         cloud.await(ANN, running.id(), InstanceState.RUNNING);
+        cloud.await(ANN, stopped.id(), InstanceState.STOPPED);
         TestCloud.awaitTrue(cloud::settled, () -> "the moves did not finish");
         assertEquals(other, cloud.instances.get(ANN, running.id()).node());
+        assertEquals(other, cloud.instances.get(ANN, stopped.id()).node());
         InstanceView next = cloud.instances.launch(ANN, TestCloud.inZone(cloud.order(ANN, "entry", 1), "default")).get(0);
         assertEquals(other, next.node(), "a node in maintenance takes no new instances");
         assertThrows(AccessDeniedException.class, () -> cloud.drains.drain(ANN, other));

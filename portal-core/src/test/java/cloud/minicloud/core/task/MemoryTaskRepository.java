@@ -56,6 +56,9 @@ public class MemoryTaskRepository implements TaskRepository {
                 .filter(t -> Entities.get(t, "nodeId") == null || !fullNodes.contains((Long) Entities.get(t, "nodeId")))
                 .filter(t -> tasks.values().stream().noneMatch(e -> e.instanceId().equals(t.instanceId())
                         && e.id() < t.id() && unfinished(e)))
+                .filter(t -> t.kind() != TaskKind.MIGRATE || tasks.values().stream().noneMatch(m -> m.kind() == TaskKind.MIGRATE
+                        && java.util.Objects.equals(Entities.get(m, "nodeId"), Entities.get(t, "nodeId")) && m.id() < t.id()
+                        && unfinished(m)))
                 .sorted(Comparator.comparing(Task::id))
                 .limit(max)
                 .map(Task::id)

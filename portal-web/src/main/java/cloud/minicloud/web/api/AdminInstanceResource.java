@@ -55,9 +55,9 @@ public class AdminInstanceResource {
     }
 
     /**
-     * Moves a running instance live to another node of its zone: {@code {"node": "node-2"}}, or
-     * {@code {}} to let placement choose. 202 with the instance MIGRATING; its state reason says
-     * how far the move is, then where it ended.
+     * Moves an instance to another node of its zone, live if it runs and cold if it is stopped:
+     * {@code {"node": "node-2"}}, or {@code {}} to let placement choose. 202 with the instance
+     * MIGRATING; its state reason says how far the move is, then where it ended.
      */
     @POST
     @Path("/{id}/migrate")

@@ -95,9 +95,10 @@ public class AdminNodeResource {
     }
 
     /**
-     * Puts the node in maintenance and orders each of its running instances to move live to
-     * another node of its zone: 202 with those moving (MIGRATING, their state reasons say how far)
-     * and those staying, with why (stopped ones do not move yet, or no other node has room).
+     * Puts the node in maintenance and orders each of its instances to move to another node of
+     * its zone (live if it runs, cold if it is stopped), one by one: 202 with those moving
+     * (MIGRATING, their state reasons say how far) and those staying, with why (a state that does
+     * not move, such as ERROR, or no other node has room).
      */
     @POST
     @Path("/{name}/drain")

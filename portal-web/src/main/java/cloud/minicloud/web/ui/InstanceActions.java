@@ -89,12 +89,12 @@ final class InstanceActions {
                 item.setEnabled(instance.allows(action));
             }
             if (administrator) {
-                // Live, to the node placement chooses in its zone (the API names a node).
+                // Live if it runs, cold if stopped, to the node placement chooses in its zone (the API names a node).
                 GridMenuItem<InstanceView> move = menu.addItem(button("migrate"), click -> run(
                         () -> instances.migrate(SessionCaller.current(), instance.id(), null),
                         t("instances.done.migrate", instance.name())));
                 move.setId("menu-migrate");
-                move.setEnabled(instance.state() == cloud.minicloud.core.instance.InstanceState.RUNNING);
+                move.setEnabled(instance.state().movable());
             }
             return true;
         });

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  * consoles and the console logs, read through the portal (from the second node too), say what
  * they reached. A guest's screen on the second node opens in the browser, and asks anyone else
  * for its password. An instance moves live to the second node and back while its peer pings it,
- * and a drained node's instances move away. The second node's libvirtd stopped: its instances
+ * a drained node's instances move away, and a stopped one moves cold and boots there from the disk
+ * it wrote. The second node's libvirtd stopped: its instances
  * show UNKNOWN until it is back.
  */
 class TwoNodeCloudIT {
@@ -183,7 +184,39 @@ class TwoNodeCloudIT {
         }
         awaitRunningOn("local", moving);
         assertEquals("REACHED", ping("ann", a2, a1.getString("privateIp"), ""), "back on node 1 it is reached from node 2");
+        movedColdItBootsFromTheDiskItWrote();
         Api.put("/api/v1/admin/nodes/span-2", admin, settings(node2, "10.99.0.2").replace("}", ",\"zone\":\"span-east\"}"));
+    }
+
+    /**
+     * Bob's guest on node 1 marks its disk, stops, moves cold to span-2 (where its template is
+     * not), starts there and finds its mark; then it moves back live. Both nodes are in one zone.
+     */
+    private static void movedColdItBootsFromTheDiskItWrote() throws Exception {
+        String bob = Api.tokenFor("bob");
+        String id = b1.getString("id");
+        // 512 MiB into its 1 GiB disk: past everything the template holds.
+        type("bob", b1, "echo COLD-MARK | dd of=/dev/vda bs=1M seek=512 conv=notrunc 2>/dev/null; sync; echo MARKED-%1$s", () -> { });
+        assertEquals(202, Api.post("/api/v1/instances/" + id + "/actions", bob, "{\"action\":\"stop\"}").status());
+        Instances.await(bob, id, "STOPPED", 120);
+        Api.Reply cold = Api.post("/api/v1/admin/instances/" + id + "/migrate", admin, "{\"node\":\"span-2\"}");
+        assertEquals(202, cold.status(), cold.body());
+        assertEquals("MIGRATING", cold.object().getString("state"));
+        JsonObject arrived = Instances.await(bob, id, "STOPPED", 120);
+        assertEquals("span-2", arrived.getString("node"), arrived.toString());
+        assertTrue(arrived.getString("stateReason").startsWith("moved to node span-2 (stopped) in "), arrived.toString());
+        System.out.println("moved cold through the API: " + arrived.getString("stateReason"));
+
+        assertEquals(202, Api.post("/api/v1/instances/" + id + "/actions", bob, "{\"action\":\"start\"}").status());
+        Instances.await(bob, id, "RUNNING", 120);
+        assertTrue(Instances.awaitConsole(bob, id, "MINICLOUD-BOOTED hostname=" + b1.getString("hostname"), 180),
+                "it boots on span-2");
+        String found = type("bob", Instances.get(bob, id), "dd if=/dev/vda bs=1M skip=512 count=1 2>/dev/null | grep -q COLD-MARK"
+                + " && echo FOUND-%1$s || echo LOST-%1$s", () -> { });
+        assertTrue(found.contains("FOUND-"), "its disk came with it: " + found);
+
+        assertEquals(202, Api.post("/api/v1/admin/instances/" + id + "/migrate", admin, "{\"node\":\"local\"}").status());
+        awaitRunningOn("local", List.of(id));
     }
 
     /** Waits until every one of the instances runs on the node (as cloud admins see them). */
