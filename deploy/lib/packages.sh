@@ -21,12 +21,33 @@ ensure_packages() {
   for package in "${TOOL_PACKAGES[@]}"; do
     command -v "${package%%:*}" >/dev/null || missing+=("${package#*:}")
   done
-  if [ ${#missing[@]} -gt 0 ]; then
-    [ "$(id -u)" = 0 ] || die "installing ${missing[*]} needs root; run as root"
-    say "installing Debian packages: ${missing[*]}"
-    apt-get update -qq >>"$LOG_DIR/apt.log" 2>&1 || die "apt-get update failed; see $LOG_DIR/apt.log"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" \
-      >>"$LOG_DIR/apt.log" 2>&1 || die "installing packages failed; see $LOG_DIR/apt.log"
-  fi
+  [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
   [ -x "$JAVA25_HOME/bin/java" ] || die "Java 25 not found at $JAVA25_HOME; install a JDK 21+ and set MINICLOUD_JAVA_HOME"
+}
+
+# What only the tests need: sshd, for deploy/compute/prepare-node's test (which runs its own).
+# Installed without starting Debian's: no sshd is left listening on this machine.
+TEST_PACKAGES=(openssh-server)
+
+ensure_test_packages() {
+  local missing=() package placed=
+  for package in "${TEST_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
+  done
+  [ ${#missing[@]} -gt 0 ] || return 0
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\n# deploy/minicloud: no daemon starts while test packages install\nexit 101\n' > /usr/sbin/policy-rc.d
+    chmod 755 /usr/sbin/policy-rc.d
+    placed=1
+  fi
+  apt_install "${missing[@]}"
+  [ -z "$placed" ] || rm -f /usr/sbin/policy-rc.d
+}
+
+apt_install() {
+  [ "$(id -u)" = 0 ] || die "installing $* needs root; run as root"
+  say "installing Debian packages: $*"
+  apt-get update -qq >>"$LOG_DIR/apt.log" 2>&1 || die "apt-get update failed; see $LOG_DIR/apt.log"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" \
+    >>"$LOG_DIR/apt.log" 2>&1 || die "installing packages failed; see $LOG_DIR/apt.log"
 }

@@ -132,7 +132,7 @@ class TwoNodeVxlanIT {
             UUID mover = boot(node1, onNode1, QemuNode.tinyTemplate(), "mover", net, "10.55.0.1/24", List.of());
             TinyGuestBootIT.awaitSerial(mover, "MINICLOUD-BOOTED", Duration.ofSeconds(120));
             UUID pinger = boot(node2, onNode2, node2Template, "pinger", net, "10.55.0.2/24", List.of(
-                    "ping -c 90 -W 1 10.55.0.1 | tail -n 2"));
+                    "ping -c 40 -W 1 10.55.0.1 | tail -n 2"));
             node2Serial(pinger, "MINICLOUD-BOOTED", Duration.ofSeconds(180));
             Thread.sleep(5_000);
 
