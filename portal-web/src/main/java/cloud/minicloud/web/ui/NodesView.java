@@ -89,7 +89,7 @@ public class NodesView extends VerticalLayout implements BeforeEnterObserver, Ha
         return probe;
     }
 
-    /** Drain (maintenance, and its running instances ordered away) or, in maintenance, end it. */
+    /** Drain (maintenance, and its instances ordered away one by one) or, in maintenance, end it. */
     private Button maintenance(NodeView node, Grid<NodeView> grid) {
         Button button = new Button(getTranslation(node.maintenance() ? "nodes.endMaintenance" : "nodes.drain"), click -> {
             Refusals.attempt(() -> {

@@ -66,10 +66,17 @@ class NodeIT {
                 browser.screenshot("node-added");
                 browser.click(By.id("node-added"));
                 browser.waitForText(By.id("nodes"), "it-zone");
+                // Drained (nothing on it to move), it is in maintenance until that ends.
+                browser.click(By.id("drain-node-node-2"));
+                browser.waitForPageText("Node node-2 is in maintenance: 0 instances are moving away, 0 stay.");
+                browser.click(By.id("end-maintenance-node-2"));
+                browser.waitForPageText("Node node-2 takes new instances again");
+                browser.waitFor(By.id("drain-node-node-2"));
             }
             JsonObject node = Api.get("/api/v1/admin/nodes", admin).json().asJsonArray().stream().map(JsonValue::asJsonObject)
                     .filter(n -> n.getString("name").equals("node-2")).findFirst().orElseThrow();
             assertTrue(node.getBoolean("reachable"), node.toString());
+            assertFalse(node.getBoolean("maintenance"), "maintenance ended in the console");
             assertEquals("it-zone", node.getString("zone"));
             assertEquals("10.99.0.2", node.getString("tunnelAddress"));
 
