@@ -26,7 +26,7 @@ ensure_packages() {
 }
 
 # What only the tests need: sshd, for deploy/compute/prepare-node's test (which runs its own).
-# Installed without starting Debian's: no sshd is left listening on this machine.
+# Installed without starting Debian's, and not enabled at boot: no sshd is left listening here.
 TEST_PACKAGES=(openssh-server)
 
 ensure_test_packages() {
@@ -40,8 +40,13 @@ ensure_test_packages() {
     chmod 755 /usr/sbin/policy-rc.d
     placed=1
   fi
-  apt_install "${missing[@]}"
+  local installed=0
+  (apt_install "${missing[@]}") && installed=1
   [ -z "$placed" ] || rm -f /usr/sbin/policy-rc.d
+  [ "$installed" = 1 ] || die "installing ${missing[*]} failed; see $LOG_DIR/apt.log"
+  if [ -d /run/systemd/system ]; then
+    systemctl disable --now ssh.service ssh.socket >/dev/null 2>&1 || true
+  fi
 }
 
 apt_install() {

@@ -14,33 +14,50 @@ netns=mcnode2
 scratch=$(mktemp -d)
 chmod 711 "$scratch"
 
+made_run_sshd=
 cleanup() {
   if [ -f "$node/sshd.pid" ]; then kill "$(cat "$node/sshd.pid")" 2>/dev/null || true; fi
+  [ -z "$made_run_sshd" ] || rmdir /run/sshd 2>/dev/null || true
   deploy/compute/test-node.sh down "$node" >/dev/null 2>&1 || true
   rm -rf "$scratch" "$node"
 }
 trap cleanup EXIT
 fail() { echo "prepare-node test: $*" >&2; exit 1; }
 [ -x /usr/sbin/sshd ] || fail "no sshd: install openssh-server (deploy/minicloud test does)"
+# The node shares this machine's packages: were one missing, the script would install it here.
+for package in libvirt-daemon-system libvirt-daemon-config-nwfilter qemu-system-x86 qemu-utils; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || fail "$package is not installed here"
+done
 
 deploy/compute/test-node.sh up "$node" >/dev/null
 node_uuid=$(sed -n 's/^host_uuid = "\(.*\)"$/\1/p' "$node/etc/libvirtd.conf")
 # Home directories of root: the node's, and the admin's here.
-mkdir -p "$node/root/.ssh" "$scratch/root/.ssh" "$scratch/etc-ssh" /run/sshd
+[ -d /run/sshd ] || made_run_sshd=1
+mkdir -p "$node/root/.ssh" "$scratch/root/.ssh" "$scratch/etc-ssh" "$node/no-systemd" /run/sshd
 chmod 700 "$node/root" "$node/root/.ssh" "$scratch/root" "$scratch/root/.ssh"
 cp -a /etc/ssh/. "$scratch/etc-ssh/"
 ssh-keygen -q -t ed25519 -N '' -f "$node/ssh_host_ed25519_key"
 ssh-keygen -q -t ed25519 -N '' -f "$scratch/root/.ssh/id_ed25519"
 cp "$scratch/root/.ssh/id_ed25519.pub" "$node/root/.ssh/authorized_keys"
 chmod 600 "$node/root/.ssh/authorized_keys"
+# sshd's own settings, none of this machine's
+cat > "$node/sshd_config" <<CONF
+ListenAddress 10.99.0.2
+HostKey $node/ssh_host_ed25519_key
+PidFile $node/sshd.pid
+PermitRootLogin prohibit-password
+PasswordAuthentication no
+UsePAM no
+CONF
 
-# The node's sshd: its sessions see the node's libvirt and root's keys, as on a machine of its own.
+# The node's sshd: its sessions see the node's libvirt and root's keys, as on a machine of its own,
+# and no systemd (on a host that has one, the script would otherwise restart the host's libvirtd).
 ip netns exec "$netns" unshare --mount --propagation private sh -c "
   mount --bind $node/run /run/libvirt
   mount --bind $node/etc /etc/libvirt
   mount --bind $node/root /root
-  exec /usr/sbin/sshd -D -e -o ListenAddress=10.99.0.2 -o PidFile=$node/sshd.pid \
-    -o HostKey=$node/ssh_host_ed25519_key -o PermitRootLogin=prohibit-password -o UsePAM=no
+  if [ -d /run/systemd ]; then mount --bind $node/no-systemd /run/systemd; fi
+  exec /usr/sbin/sshd -D -e -f $node/sshd_config
 " </dev/null >"$node/sshd.log" 2>&1 &
 for _ in $(seq 1 50); do
   (echo >/dev/tcp/10.99.0.2/22) 2>/dev/null && break

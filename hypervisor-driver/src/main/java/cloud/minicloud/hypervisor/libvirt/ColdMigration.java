@@ -12,8 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.libvirt.Domain;
 import org.libvirt.StoragePool;
 import org.libvirt.StorageVol;
@@ -26,8 +24,6 @@ import org.libvirt.StorageVol;
  * go, a failure removes what the target got and leaves the source as it was.
  */
 final class ColdMigration {
-
-    private static final Logger LOG = Logger.getLogger(ColdMigration.class.getName());
 
     private final LibvirtHypervisorDriver source;
     private final LibvirtHypervisorDriver target;
@@ -65,11 +61,8 @@ final class ColdMigration {
             cleanTargetUnlessItMoved(id, failed);
             throw failed;
         }
-        try {
-            source.delete(id);
-        } catch (RuntimeException leftovers) {
-            LOG.log(Level.WARNING, "instance " + id + " moved, but its volumes on the source remain", leftovers);
-        }
+        // A failure here fails the move's step; tried again, it finds the move done and deletes these again.
+        source.delete(id);
         return new MigrationReport(false, Duration.ofNanos(System.nanoTime() - started), null, bytes);
     }
 
@@ -118,7 +111,10 @@ final class ColdMigration {
                         if (leftover.isPresent()) {
                             leftover.get().delete(0);
                         }
-                        StorageVol received = targetPool.storageVolCreateXML(VolumeConfig.raw(name, 0).toXml(), 0);
+                        // Of the sent volume's format from the start (the upload's end refreshes its size).
+                        VolumeConfig sentConfig = VolumeConfig.parse(sent.getXMLDesc(0));
+                        StorageVol received = targetPool.storageVolCreateXML(("qcow2".equals(sentConfig.format())
+                                ? VolumeConfig.qcow2(name, sentConfig.capacityBytes(), null) : VolumeConfig.raw(name, 0)).toXml(), 0);
                         return VolumeStreams.copy(from, sent, to, received, progress);
                     } finally {
                         if (overTemplate) {

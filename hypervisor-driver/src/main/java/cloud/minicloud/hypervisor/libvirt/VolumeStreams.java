@@ -100,8 +100,8 @@ final class VolumeStreams {
             out.finish();
             return done;
         } catch (LibvirtException | RuntimeException e) {
-            in.abort();
-            out.abort();
+            abortQuietly(in, e);
+            abortQuietly(out, e);
             throw e;
         } finally {
             in.free();
@@ -151,6 +151,15 @@ final class VolumeStreams {
             stream.free();
         }
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** Ends a failed stream's job on its node; a failure to is kept with the first. */
+    private static void abortQuietly(Stream stream, Exception failure) {
+        try {
+            stream.abort();
+        } catch (LibvirtException | RuntimeException e) {
+            failure.addSuppressed(e);
+        }
     }
 
     private static void sendAll(Stream stream, byte[] data) throws LibvirtException {

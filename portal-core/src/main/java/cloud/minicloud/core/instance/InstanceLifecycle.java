@@ -99,17 +99,24 @@ public class InstanceLifecycle {
 
     /** The instance is on the node it moved to, which holds its claim already: {@code running} there, or stopped. */
     public void migrated(UUID id, boolean running, String reason) {
-        Instance instance = instances.lock(id).orElseThrow();
-        instance.migrationEnded(true);
-        move(instance, running ? InstanceState.RUNNING : InstanceState.STOPPED, reason);
+        moveEnded(instances.lock(id).orElseThrow(), true, running, reason);
     }
 
     /** The move failed: the instance stays where it was, and so does its claim. */
     public void migrationFailed(UUID id, boolean running, String reason) {
         Instance instance = instances.lock(id).orElseThrow();
-        instance.migrationEnded(false);
         placement.returnClaim(id, instance.nodeId());
-        move(instance, running ? InstanceState.RUNNING : InstanceState.STOPPED, reason);
+        moveEnded(instance, false, running, reason);
+    }
+
+    /** Inside the metered change: whether a live move was billed is read before the move is forgotten. */
+    private void moveEnded(Instance instance, boolean arrived, boolean running, String reason) {
+        if (metering.move(instance, () -> {
+            instance.migrationEnded(arrived);
+            return instance.moveTo(running ? InstanceState.RUNNING : InstanceState.STOPPED, reason);
+        })) {
+            changes.changed(instance.tenantId(), instance.id());
+        }
     }
 
     /** The domain to create, with the first-boot seed that carries the login (still kept until the start step). */

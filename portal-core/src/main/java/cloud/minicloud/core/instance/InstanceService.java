@@ -261,9 +261,10 @@ public class InstanceService {
     }
 
     /**
-     * A cloud admin moves a running instance live to another node of its zone: the one named, or
-     * (null) the one placement weighs highest. The node is checked and its room claimed now; the
-     * task moves the guest, which keeps running wherever the move ends.
+     * A cloud admin moves an instance to another node of its zone, live if it runs and cold if it
+     * is stopped: the node named, or (null) the one placement weighs highest. The node is checked
+     * and its room claimed now; the task moves the guest, which stays as it was (running or
+     * stopped) wherever the move ends.
      */
     @Audited
     public InstanceView migrate(Caller caller, UUID id, String nodeName) {

@@ -147,22 +147,38 @@ public class InstanceTasks implements TaskHandler {
             peers.spanChanged(facts.networkId(), target.id());
         });
         java.util.concurrent.atomic.AtomicReference<String> figures = new java.util.concurrent.atomic.AtomicReference<>("");
+        // As the move began; a move cut short and found done reads it from the target.
+        java.util.concurrent.atomic.AtomicBoolean runs = new java.util.concurrent.atomic.AtomicBoolean(facts.migratingLive());
         task.step("MIGRATE", () -> {
             if (task.triedBefore("MIGRATE")) {
-                if (to.powerState(id) != PowerState.MISSING && from.powerState(id) == PowerState.MISSING) {
-                    from.delete(id);
+                Optional<PowerState> arrived = arrived(from, to, id);
+                if (arrived.isPresent()) {
+                    runs.set(arrived.get() == PowerState.RUNNING);
                     return;
                 }
                 to.delete(id);
             }
             cloud.minicloud.hypervisor.MigrationReport report = from.migrate(id, to, target.migrationAddress(),
                     new MigrationNotes(id, target.name()));
+            runs.set(report.live());
             figures.set(" in %.1f s%s".formatted(report.took().toMillis() / 1000.0, report.downtime() == null ? ""
                     : ", paused for %d ms".formatted(report.downtime().toMillis())));
         });
-        boolean runs = to.powerState(id) == PowerState.RUNNING;
-        lifecycle.migrated(id, runs, "moved to node " + target.name() + (runs ? "" : " (stopped)") + figures.get());
+        lifecycle.migrated(id, runs.get(), "moved to node " + target.name() + (runs.get() ? "" : " (stopped)") + figures.get());
         peers.spanChanged(facts.networkId(), facts.node().id());
+    }
+
+    /**
+     * The target's power state if the move is done already: the guest is there and no longer on
+     * the source (whose leftovers are then removed); empty otherwise.
+     */
+    private static Optional<PowerState> arrived(HypervisorDriver from, HypervisorDriver to, UUID id) {
+        PowerState there = to.powerState(id);
+        if (there == PowerState.MISSING || from.powerState(id) != PowerState.MISSING) {
+            return Optional.empty();
+        }
+        from.delete(id);
+        return Optional.of(there);
     }
 
     /** A migration's progress in the instance's state reason, at every tenth of it. */
@@ -226,12 +242,30 @@ public class InstanceTasks implements TaskHandler {
             }
             case DELETE -> lifecycle.moveTo(id, InstanceState.ERROR, "delete failed: " + why + "; try deleting it again");
             case MIGRATE -> {
-                String target = lifecycle.node(task.target()).name();
+                cloud.minicloud.core.node.ComputeNode targetNode = lifecycle.node(task.target());
+                String target = targetNode.name();
+                Optional<PowerState> there = arrivedDespite(driver(facts), drivers.of(targetNode), id);
+                if (there.isPresent()) {
+                    // The move got there, and what failed came after: the instance is the target's.
+                    lifecycle.migrated(id, there.get() == PowerState.RUNNING, "moved to node " + target);
+                    peers.spanChanged(facts.networkId(), facts.node().id());
+                    return;
+                }
                 boolean runs = powerOf(facts).map(power -> power == PowerState.RUNNING).orElse(facts.migratingLive());
                 lifecycle.migrationFailed(id, runs, "moving to node " + target + " failed: " + why + "; it "
                         + (runs ? "runs" : "is") + " on node " + facts.node().name() + " as before");
                 peers.spanChanged(facts.networkId(), task.target());
             }
+        }
+    }
+
+    /** {@link #arrived}, or empty when either node cannot tell. */
+    private static Optional<PowerState> arrivedDespite(HypervisorDriver from, HypervisorDriver to, UUID id) {
+        try {
+            return arrived(from, to, id);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "where the move ended is not known", e);
+            return Optional.empty();
         }
     }
 
