@@ -25,7 +25,7 @@ trap cleanup EXIT
 fail() { echo "prepare-node test: $*" >&2; exit 1; }
 [ -x /usr/sbin/sshd ] || fail "no sshd: install openssh-server (deploy/minicloud test does)"
 # The node shares this machine's packages: were one missing, the script would install it here.
-for package in libvirt-daemon-system libvirt-daemon-config-nwfilter qemu-system-x86 qemu-utils; do
+for package in libvirt-daemon-system libvirt-daemon-config-nwfilter qemu-system-x86 qemu-utils nftables; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || fail "$package is not installed here"
 done
 

@@ -90,6 +90,9 @@ public interface ImageRepository {
      */
     List<Image> deletedWithTemplateOn(long nodeId);
 
+    /** The nodes that hold the image as a template, ready to use. */
+    java.util.Set<Long> nodesWithTemplate(long imageId);
+
     /** A launch is about to use the node's template of the image. */
     void templateUsed(long nodeId, long imageId);
 

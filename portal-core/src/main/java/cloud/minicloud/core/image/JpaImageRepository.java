@@ -210,6 +210,16 @@ public class JpaImageRepository implements ImageRepository {
     }
 
     @Override
+    public java.util.Set<Long> nodesWithTemplate(long imageId) {
+        java.util.Set<Long> nodes = new java.util.HashSet<>();
+        for (Object id : em.createNativeQuery("SELECT node_id FROM node_template WHERE image_id = ?1 AND ready")
+                .setParameter(1, imageId).getResultList()) {
+            nodes.add(((Number) id).longValue());
+        }
+        return nodes;
+    }
+
+    @Override
     public void templateUsed(long nodeId, long imageId) {
         em.createNativeQuery("UPDATE node_template SET last_used_at = NOW(3) WHERE node_id = ?1 AND image_id = ?2")
                 .setParameter(1, nodeId).setParameter(2, imageId).executeUpdate();

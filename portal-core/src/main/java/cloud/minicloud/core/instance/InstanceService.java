@@ -104,6 +104,7 @@ public class InstanceService {
         Plan plan = plan(caller, order);
         quotas.findForUpdate(plan.tenant().id()).orElseThrow().reserve(plan.amounts());
         List<UUID> ordered = new ArrayList<>();
+        java.util.Set<Long> warm = images.nodesWithTemplate(plan.image().id());
         for (int i = 1; i <= plan.count(); i++) {
             String instanceName = plan.count() == 1 ? plan.name() : InstanceNames.numbered(plan.name(), i);
             UUID id = UUID.randomUUID();
@@ -112,7 +113,7 @@ public class InstanceService {
                     plan.disk(), InstanceNames.macAddress(),
                     plan.login().password() == null ? null : PasswordHash.sha512Crypt(plan.login().password()),
                     plan.login().sshKey(), plan.term());
-            ComputeNode node = placement.claim(id, plan.demand(), plan.zone());
+            ComputeNode node = placement.claim(id, plan.demand(), plan.zone(), warm);
             int host = networks.assignAddress(plan.network().id(), id).orElseThrow(() -> noAddress(plan.network()));
             String address = plan.network().address(host, false);
             instance.placedOn(node.id(), address);

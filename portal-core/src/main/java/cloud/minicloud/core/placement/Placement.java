@@ -16,7 +16,8 @@ import java.util.UUID;
  * Chooses a node for an instance and claims its capacity, in the caller's transaction and under
  * the node rows' locks: concurrent orders see each other's claims and cannot overfill a node.
  * Filters first (enabled, reachable, not in maintenance, zone, able to receive images, free
- * vCPUs/memory/disk under the overcommit ratios), then the policy's weigher picks among the rest.
+ * vCPUs/memory/disk under the overcommit ratios), then the policy's weigher picks among the rest;
+ * between nodes it weighs the same, one that holds the image's template already wins.
  * It decides on what the database knows of each node and never calls one: a slow node must not
  * hold these locks.
  */
@@ -29,11 +30,11 @@ public class Placement {
     @Inject
     CloudSettings settings;
 
-    /** Claims room for one instance and answers the node. */
+    /** Claims room for one instance and answers the node; {@code warm}: the nodes that hold its template. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public ComputeNode claim(UUID instance, NodeCapacity demand, String zone) {
+    public ComputeNode claim(UUID instance, NodeCapacity demand, String zone, java.util.Set<Long> warm) {
         List<ComputeNode> all = nodes.lockAll();
-        ComputeNode chosen = choose(candidates(all, zone), free(all, nodes.claimedByNode()), demand);
+        ComputeNode chosen = choose(candidates(all, zone), free(all, nodes.claimedByNode()), demand, warm);
         nodes.addClaim(new CapacityClaim(instance, chosen.id(), demand));
         return chosen;
     }
@@ -47,7 +48,7 @@ public class Placement {
         List<ComputeNode> candidates = candidates(all, zone);
         Map<Long, NodeCapacity> free = free(all, nodes.claimedByNode());
         for (int i = 0; i < count; i++) {
-            ComputeNode chosen = choose(candidates, free, demand);
+            ComputeNode chosen = choose(candidates, free, demand, java.util.Set.of());
             free.put(chosen.id(), free.get(chosen.id()).minus(demand));
         }
     }
@@ -69,14 +70,21 @@ public class Placement {
         return candidates;
     }
 
-    /** Among the candidates with room, the one the policy weighs highest: the most free memory (spread) or the least (pack). */
-    private ComputeNode choose(List<ComputeNode> candidates, Map<Long, NodeCapacity> free, NodeCapacity demand) {
+    /**
+     * Among the candidates with room, the one the policy weighs highest: the most free memory
+     * (spread) or the least (pack); of equals, one in {@code warm} (it need not be sent the template).
+     */
+    private ComputeNode choose(List<ComputeNode> candidates, Map<Long, NodeCapacity> free, NodeCapacity demand,
+                               java.util.Set<Long> warm) {
         boolean spread = settings.placement() == CloudSettings.Placement.SPREAD;
         ComputeNode chosen = null;
         long chosenMemory = 0;
         for (ComputeNode node : candidates) {
             NodeCapacity room = free.get(node.id());
-            if (room.holds(demand) && (chosen == null || (spread ? room.memoryMib() > chosenMemory : room.memoryMib() < chosenMemory))) {
+            long memory = room.memoryMib();
+            boolean better = chosen == null || (spread ? memory > chosenMemory : memory < chosenMemory)
+                    || (memory == chosenMemory && warm.contains(node.id()) && !warm.contains(chosen.id()));
+            if (room.holds(demand) && better) {
                 chosen = node;
                 chosenMemory = room.memoryMib();
             }
@@ -117,7 +125,7 @@ public class Placement {
                         + "reachable, not in maintenance, with a tunnel address); add one, or end a node's maintenance");
             }
             try {
-                target = choose(others, free, claim.amount());
+                target = choose(others, free, claim.amount(), java.util.Set.of());
             } catch (NoCapacityException full) {
                 NodeCapacity needs = claim.amount();
                 throw new NoCapacityException("no other node of zone %s has room for it (%d vCPUs, %d MiB, %d GiB); free some or add a node"

@@ -108,6 +108,17 @@ public class MemoryImageRepository implements ImageRepository {
     }
 
     @Override
+    public synchronized java.util.Set<Long> nodesWithTemplate(long imageId) {
+        java.util.Set<Long> nodes = new java.util.HashSet<>();
+        templates.forEach((key, record) -> {
+            if (record.ready && key.endsWith("/" + imageId)) {
+                nodes.add(Long.parseLong(key.substring(0, key.indexOf('/'))));
+            }
+        });
+        return nodes;
+    }
+
+    @Override
     public synchronized void templateUsed(long nodeId, long imageId) {
         Record record = templates.get(key(nodeId, imageId));
         if (record != null) {

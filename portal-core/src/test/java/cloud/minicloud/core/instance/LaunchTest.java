@@ -134,6 +134,19 @@ class LaunchTest {
     }
 
     @Test
+    void of_two_nodes_with_as_much_room_the_one_holding_the_images_template_is_chosen() {
+        cloud.addNode("n1");
+        cloud.addNode("n2");
+        long n2 = cloud.nodeRepository.findByName("n2").orElseThrow().id();
+        long tiny = cloud.images.publicImage("tiny").orElseThrow().id();
+        cloud.images.recordTemplateOnNode(n2, tiny);
+        cloud.images.claimTemplateCopy(n2, tiny, "copier", 20);
+        cloud.images.templateReadyOnNode(n2, tiny, "copier");
+
+        assertEquals("n2", cloud.launch(ANN, "standard", 1).get(0).node(), "n2 need not be sent the template");
+    }
+
+    @Test
     void a_create_that_fails_undoes_the_launch_and_gives_everything_back() {
         FakeNode node = cloud.addNode("n1");
         node.failNext(NodeCall.CREATE, "the pool is full");
