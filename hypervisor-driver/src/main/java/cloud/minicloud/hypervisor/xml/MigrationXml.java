@@ -6,7 +6,9 @@ import org.w3c.dom.Element;
  * A running domain's XML as the target node defines it when the domain migrates there: its disks
  * in the target's pool directory (copied whole, so without the template as backing file), its
  * serial log where the target keeps them, and its screen listening where the target's screens do.
- * libvirt's ABI check allows exactly these changes (paths and addresses, not devices).
+ * Its qcow2 disks detect zeroes and unmap them: the disk copy writes every unallocated region as
+ * zeroes, which would otherwise allocate a moved disk to its full size. libvirt's ABI check
+ * allows exactly these changes (paths, addresses and drivers' options, not devices).
  */
 public final class MigrationXml {
 
@@ -30,6 +32,10 @@ public final class MigrationXml {
                 }
             });
             Xml.children(disk, "backingStore").forEach(disk::removeChild);
+            Xml.first(disk, "driver").filter(driver -> "qcow2".equals(driver.getAttribute("type"))).ifPresent(driver -> {
+                driver.setAttribute("discard", "unmap");
+                driver.setAttribute("detect_zeroes", "unmap");
+            });
         }
         for (Element serial : Xml.children(devices, "serial")) {
             Xml.children(serial, "log").forEach(log -> {

@@ -154,6 +154,10 @@ class TwoNodeVxlanIT {
             assertEquals(PowerState.MISSING, node1.powerState(mover), "gone from node 1, disks and all");
             assertEquals(PowerState.RUNNING, node2.powerState(mover));
             assertTrue(node2.vncEndpoint(mover).orElseThrow().host().equals("10.99.0.2"), "its screen listens on node 2");
+            String disk = new String(new ProcessBuilder("virsh", "-c", "qemu+tcp://10.99.0.2/system", "vol-dumpxml",
+                    "--pool", "minicloud-it", mover + "-system.qcow2").start().getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            long allocated = Long.parseLong(disk.replaceAll("(?s).*<allocation unit='bytes'>(\\d+)</allocation>.*", "$1"));
+            assertTrue(allocated < 256L << 20, "its 1 GiB disk arrived sparse, not written full of zeroes: " + allocated + " bytes");
             String console = node2Serial(pinger, "packet loss", Duration.ofSeconds(150));
             String summary = console.lines().filter(line -> line.contains("packets transmitted")).findFirst().orElseThrow();
             System.out.printf("live migration of a tiny guest (TCG): %d ms in all, downtime %s ms, %d MiB sent, "

@@ -11,10 +11,10 @@ class MigrationXmlTest {
 
     private static final String LIVE = """
             <domain type='qemu'><name>d</name><devices>
-              <disk type='file' device='disk'><source file='/var/lib/minicloud/pool/d-system.qcow2'/>
+              <disk type='file' device='disk'><driver name='qemu' type='qcow2'/><source file='/var/lib/minicloud/pool/d-system.qcow2'/>
                 <backingStore type='file'><format type='qcow2'/><source file='/var/lib/minicloud/pool/template-t.qcow2'/>
                 <backingStore/></backingStore><target dev='vda' bus='virtio'/></disk>
-              <disk type='file' device='disk'><source file='/var/lib/minicloud/pool/d-seed.iso'/><readonly/>
+              <disk type='file' device='disk'><driver name='qemu' type='raw'/><source file='/var/lib/minicloud/pool/d-seed.iso'/><readonly/>
                 <target dev='vdb' bus='virtio'/></disk>
               <serial type='pty'><log file='/var/log/minicloud/serial/d-serial.log' append='on'/></serial>
               <graphics type='vnc' port='5901' autoport='yes' listen='127.0.0.1' passwd='Xy3kP9qa'>
@@ -35,6 +35,10 @@ class MigrationXmlTest {
         assertEquals("10.0.0.12", Xml.attribute(devices, "listen", "graphics"));
         assertEquals("10.0.0.12", Xml.attribute(devices, "address", "graphics", "listen"));
         assertEquals("Xy3kP9qa", Xml.attribute(devices, "passwd", "graphics"), "the screen keeps its password");
+        org.w3c.dom.Element system = Xml.children(devices, "disk").get(0);
+        assertEquals("unmap", Xml.attribute(system, "detect_zeroes", "driver"), "the copy's zeroes stay unallocated");
+        assertEquals("unmap", Xml.attribute(system, "discard", "driver"));
+        assertEquals(null, Xml.attribute(Xml.children(devices, "disk").get(1), "detect_zeroes", "driver"), "the raw seed is left as it is");
     }
 
     @Test
